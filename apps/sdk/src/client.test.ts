@@ -1,0 +1,271 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createKycClient, TOKEN_KEY, type KycClient, type TokenStorage } from './client';
+import { KycError } from './errors';
+import { buildChart } from './machine';
+import type { SubscriptionSink, Transport } from './transport';
+import { FakeServer, kycWorkflow } from './testing/fake-server';
+
+function memoryStorage(): TokenStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+function setup() {
+  const server = new FakeServer();
+  const storage = memoryStorage();
+  const client = createKycClient({ transport: server.transport(), storage, resumeUrlFor: (t) => `http://app.test/kyc/#resume=${t}` });
+  return { server, storage, client };
+}
+
+const photo = () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+async function walkTo(client: KycClient, state: string) {
+  while (client.state !== state) {
+    if (client.state === 'document_selection') await client.next({ documentType: 'PASSPORT' });
+    else if (client.state === 'document_photo' || client.state === 'selfie') {
+      const type = client.state === 'selfie' ? 'SELFIE' : client.case!.selectedDocumentType!;
+      await client.upload(type, type === 'SELFIE' ? null : 'FRONT', photo());
+      await client.next();
+    } else await client.next();
+  }
+}
+
+describe('machine built from workflow data', () => {
+  it('has exactly the served states and edges, with their flags', () => {
+    const chart = buildChart(kycWorkflow);
+    expect(Object.keys(chart.machine.config.states ?? {})).toEqual(kycWorkflow.states.map((s) => s.name));
+    expect(chart.target('welcome', 'USER_NEXT_STEP')).toBe('document_selection');
+    expect(chart.target('welcome', 'USER_PREV_STEP')).toBeUndefined();
+    expect(chart.target('selfie', 'USER_PREV_STEP')).toBe('document_review');
+    expect(chart.events('final')).toEqual([]);
+    expect(chart.info('document_photo')).toMatchObject({ submit: true, persisted: false });
+    expect(chart.info('document_review')).toMatchObject({ persisted: true });
+  });
+
+  it('follows whatever chart the server sends (nothing hardcoded)', () => {
+    const chart = buildChart({
+      id: 'other',
+      version: 7,
+      initial: 'a',
+      states: [
+        { name: 'a', persisted: false, submit: false, final: false, on: [{ event: 'USER_NEXT_STEP', target: 'c' }] },
+        { name: 'b', persisted: false, submit: false, final: true, on: [] },
+        { name: 'c', persisted: true, submit: false, final: false, on: [{ event: 'USER_PREV_STEP', target: 'a' }, { event: 'USER_NEXT_STEP', target: 'b' }] },
+      ],
+    });
+    expect(chart.target('a', 'USER_NEXT_STEP')).toBe('c');
+    expect(chart.target('c', 'USER_NEXT_STEP')).toBe('b');
+    expect(chart.events('c')).toEqual(['USER_PREV_STEP', 'USER_NEXT_STEP']);
+  });
+});
+
+describe('createKycClient', () => {
+  it('starts a case, keeps the token and resume link, and notifies listeners', async () => {
+    const { client, storage, server } = setup();
+    const seen: Array<string | null> = [];
+    client.subscribe((s) => seen.push(s.state));
+    const c = await client.start({ firstName: 'Ada' });
+    expect(c.state).toBe('welcome');
+    expect(client.state).toBe('welcome');
+    expect(storage.data.get(TOKEN_KEY)).toBe('token-1');
+    expect(client.resumeUrl).toBe('http://fake.test/kyc/#resume=token-1');
+    expect(client.chart?.workflow.id).toBe('kyc');
+    expect(seen).toContain('welcome');
+    expect(server.calls).toEqual(expect.arrayContaining(['Workflow', 'StartCase']));
+    await flush();
+    expect(server.subscriberCount).toBe(1);
+  });
+
+  it('moves with next/back and sends the document type', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await client.next();
+    expect(client.state).toBe('document_selection');
+    await client.back();
+    expect(client.state).toBe('welcome');
+    await client.next();
+    await client.next({ documentType: 'ID_CARD' });
+    expect(client.state).toBe('document_photo');
+    expect(client.case?.selectedDocumentType).toBe('ID_CARD');
+    expect(server.caseOf().state).toBe('document_photo');
+  });
+
+  it('a refused event rethrows a typed KycError and keeps the server state', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await client.next();
+    // Meanwhile, the case moved on the server (another device).
+    server.setState(client.case!.id, { state: 'document_review', selectedDocumentType: 'PASSPORT' });
+    server.failNext('SendCaseEvent', 'INVALID_TRANSITION');
+    const err = await client.next({ documentType: 'PASSPORT' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KycError);
+    expect((err as KycError).code).toBe('INVALID_TRANSITION');
+    expect(client.state).toBe('document_review'); // where the server says, not where we aimed
+    expect(client.snapshot.pending).toBeNull();
+  });
+
+  it('refuses locally what the chart does not have, without calling the server', async () => {
+    const { client, server } = setup();
+    await client.start();
+    const before = server.calls.length;
+    await expect(client.back()).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(server.calls.length).toBe(before);
+  });
+
+  it('blocks leaving the submit state until the upload succeeded', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'document_photo');
+    const before = server.calls.filter((c) => c === 'SendCaseEvent').length;
+    await expect(client.next()).rejects.toMatchObject({ code: 'UPLOAD_REQUIRED' });
+    expect(server.calls.filter((c) => c === 'SendCaseEvent').length).toBe(before);
+    expect(client.state).toBe('document_photo');
+
+    // A failed upload is surfaced, and next() is still blocked.
+    server.failNext('UploadDocument', 'UNSUPPORTED_MEDIA_TYPE');
+    await expect(client.upload('PASSPORT', 'FRONT', photo())).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(client.snapshot.upload).toMatchObject({ status: 'error', error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    await expect(client.next()).rejects.toMatchObject({ code: 'UPLOAD_REQUIRED' });
+
+    // next() while the upload is in flight waits for it, then moves.
+    const progress: number[] = [];
+    const up = client.upload('PASSPORT', 'FRONT', photo(), (p) => progress.push(p));
+    const moved = client.next();
+    expect(client.snapshot.upload?.status).toBe('uploading');
+    await up;
+    await moved;
+    expect(client.state).toBe('document_review');
+    expect(progress).toEqual([0, 0.5, 1]);
+    expect(client.case?.documents.map((d) => d.type)).toEqual(['PASSPORT']);
+  });
+
+  it('next() fails with the upload error when the in-flight upload fails', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'document_photo');
+    server.failNext('UploadDocument', 'PAYLOAD_TOO_LARGE');
+    const up = client.upload('PASSPORT', 'FRONT', photo()).catch((e: unknown) => e);
+    await expect(client.next()).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(await up).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(client.state).toBe('document_photo');
+  });
+
+  it('checks size and type before sending a file', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'document_photo');
+    const n = server.calls.length;
+    await expect(client.upload('PASSPORT', 'FRONT', new Blob(['x'], { type: 'application/pdf' }))).rejects.toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+    await expect(client.upload('PASSPORT', 'FRONT', new Blob([new Uint8Array(10 * 1024 * 1024 + 1)], { type: 'image/png' }))).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+    expect(server.calls.length).toBe(n);
+  });
+
+  it('resumes from a token at the server state, and restore() uses storage', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'document_review');
+    const token = client.snapshot.token!;
+
+    const other = createKycClient({ transport: server.transport(), storage: memoryStorage(), resumeUrlFor: (t) => `http://app.test/kyc/#resume=${t}` });
+    const c = await other.resume(token);
+    expect(c.state).toBe('document_review');
+    expect(other.resumeUrl).toBe(`http://app.test/kyc/#resume=${token}`);
+
+    const storage = memoryStorage();
+    storage.setItem(TOKEN_KEY, token);
+    const third = createKycClient({ transport: server.transport(), storage });
+    expect((await third.restore())?.state).toBe('document_review');
+
+    const stale = memoryStorage();
+    stale.setItem(TOKEN_KEY, 'nope');
+    const fourth = createKycClient({ transport: server.transport(), storage: stale });
+    expect(await fourth.restore()).toBeNull();
+    expect(stale.data.has(TOKEN_KEY)).toBe(false);
+  });
+
+  it('receives the decision live over the subscription', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'final');
+    expect(client.case?.status).toBe('PENDING_REVIEW');
+    server.decide(client.case!.id, 'APPROVE');
+    await flush();
+    expect(client.case?.status).toBe('APPROVED');
+  });
+
+  it('re-fetches myCase after a reconnect so a missed decision still arrives', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'final');
+    await flush();
+    server.dropConnection();
+    expect(client.snapshot.connection).toBe('reconnecting');
+    server.decide(client.case!.id, 'REQUEST_RESUBMISSION', { flag: [{ type: 'SELFIE', reason: 'Face not visible' }] });
+    await flush();
+    expect(client.case?.status).toBe('PENDING_REVIEW'); // missed while offline
+    const calls = server.calls.length;
+    server.reconnect();
+    await vi.waitFor(() => expect(client.case?.status).toBe('RESUBMISSION_REQUESTED'));
+    expect(server.calls.slice(calls)).toEqual(['MyCase']);
+    expect(client.snapshot.connection).toBe('connected');
+    expect(client.state).toBe('selfie');
+    expect(client.case?.documents.find((d) => d.type === 'SELFIE')).toMatchObject({
+      status: 'RESUBMISSION_REQUESTED',
+      reason: 'Face not visible',
+    });
+  });
+
+  it('never lets a late, older update overwrite a newer answer', async () => {
+    const server = new FakeServer();
+    const base = server.transport();
+    let sink: SubscriptionSink<unknown> | undefined;
+    const transport: Transport = {
+      ...base,
+      subscribe: (doc, vars, token, s) => {
+        sink = s as SubscriptionSink<unknown>;
+        return base.subscribe(doc, vars, token, s);
+      },
+    };
+    const client = createKycClient({ transport, storage: null });
+    await client.start();
+    const old = client.case!;
+    await client.next();
+    sink!.next({ caseUpdated: old });
+    expect(client.state).toBe('document_selection');
+  });
+
+  it('walks a resubmission: re-take only the flagged photo, back to pending review', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'final');
+    server.decide(client.case!.id, 'REQUEST_RESUBMISSION', { flag: [{ type: 'PASSPORT', reason: 'Blurry' }] });
+    await flush();
+    expect(client.state).toBe('document_photo');
+    expect(client.can('USER_PREV_STEP')).toBe(false);
+    await expect(client.next()).rejects.toMatchObject({ code: 'UPLOAD_REQUIRED' });
+    await client.upload('PASSPORT', 'FRONT', photo());
+    await client.next(); // document_review
+    await client.next(); // selfie: the kept selfie is fine
+    await client.next(); // selfie_review
+    await client.next(); // final
+    expect(client.case).toMatchObject({ state: 'final', status: 'PENDING_REVIEW', revision: 2 });
+  });
+
+  it('joins a double click instead of moving twice', async () => {
+    const { client } = setup();
+    await client.start();
+    const [a, b] = await Promise.all([client.next(), client.next()]);
+    expect(a).toBe(b);
+    expect(client.state).toBe('document_selection');
+  });
+});

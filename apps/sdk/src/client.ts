@@ -1,0 +1,436 @@
+import { KycError, toKycError } from './errors';
+import type {
+  CaseFieldsFragment,
+  CaseStatus,
+  DocumentSide,
+  DocumentType,
+  StartCaseInput,
+} from './gql/graphql';
+import { buildChart, type Chart, type StepEvent, type Workflow } from './machine';
+import {
+  CaseUpdatedSubscription,
+  MyCaseQuery,
+  SendCaseEventMutation,
+  StartCaseMutation,
+  UploadDocumentMutation,
+  WorkflowQuery,
+} from './operations';
+import { createHttpTransport, type ConnectionState, type Transport } from './transport';
+
+/** KycCase is the applicant's view of the case, exactly as the server last answered. */
+export type KycCase = CaseFieldsFragment;
+/** KycDocument is the current revision of one uploaded document. */
+export type KycDocument = KycCase['documents'][number];
+
+/** TokenStorage is the part of the Web Storage API the SDK uses to keep the case token. */
+export interface TokenStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** TOKEN_KEY is where the case token is kept in storage. */
+export const TOKEN_KEY = 'kyc.token';
+/** MAX_UPLOAD_BYTES mirrors the server's limit (10 MiB) so a too-large file fails before it is sent. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** UPLOAD_TYPES are the content types the server accepts (it sniffs the bytes; this is only a hint). */
+export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** UploadState describes the latest upload, for a progress bar. */
+export interface UploadState {
+  type: DocumentType;
+  side: DocumentSide | null;
+  /** progress from 0 to 1. */
+  progress: number;
+  status: 'uploading' | 'done' | 'error';
+  error?: KycError;
+}
+
+/** KycSnapshot is the SDK's whole observable state; a new object on every change. */
+export interface KycSnapshot {
+  workflow: Workflow | null;
+  case: KycCase | null;
+  /** state is the server's collection state (Case.state), null before start/resume. */
+  state: string | null;
+  status: CaseStatus | null;
+  availableEvents: readonly string[];
+  token: string | null;
+  resumeUrl: string | null;
+  /** pending is the request in flight that changes the case, if any. */
+  pending: 'start' | 'resume' | 'next' | 'back' | 'refresh' | null;
+  upload: UploadState | null;
+  connection: ConnectionState;
+}
+
+/** KycClientOptions configures createKycClient. */
+export interface KycClientOptions {
+  /** url of the GraphQL endpoint. Default "/graphql" (same origin). */
+  url?: string;
+  /** wsUrl of the subscription endpoint. Default: url with ws(s):. */
+  wsUrl?: string;
+  /** storage for the case token; default localStorage when present. Pass null to keep it in memory only. */
+  storage?: TokenStorage | null;
+  /** resumeUrlFor builds the resume link of a resumed case (startCase's own resumeUrl is used when known). */
+  resumeUrlFor?: (token: string) => string;
+  /** transport replaces HTTP/WebSocket, e.g. with a fake in tests. */
+  transport?: Transport;
+  /** webSocketImpl for runtimes without a global WebSocket. */
+  webSocketImpl?: unknown;
+}
+
+/** NextPayload carries what a forward move needs, e.g. the chosen document type. */
+export interface NextPayload {
+  documentType?: DocumentType;
+}
+
+/** KycClient is the headless SDK: the statechart from the server, the case, and the calls that move it. */
+export interface KycClient {
+  readonly snapshot: KycSnapshot;
+  readonly state: string | null;
+  readonly case: KycCase | null;
+  readonly availableEvents: readonly string[];
+  readonly resumeUrl: string | null;
+  readonly chart: Chart | null;
+  /** loadWorkflow fetches the statechart once and builds the client machine from it. */
+  loadWorkflow(): Promise<Chart>;
+  /** start opens a new case and keeps its token. */
+  start(applicant?: StartCaseInput): Promise<KycCase>;
+  /** resume loads the case of a token (from a resume link or storage) where the server left it. */
+  resume(token: string): Promise<KycCase>;
+  /** restore resumes from the stored token; null when there is none (or it is no longer valid). */
+  restore(): Promise<KycCase | null>;
+  /** refresh re-reads the case from the server (myCase). */
+  refresh(): Promise<KycCase>;
+  /** can tells whether the chart and the server both allow `event` now. */
+  can(event: StepEvent): boolean;
+  next(payload?: NextPayload): Promise<KycCase>;
+  back(): Promise<KycCase>;
+  upload(type: DocumentType, side: DocumentSide | null, file: Blob, onProgress?: (fraction: number) => void): Promise<KycDocument>;
+  /** forget drops the token (storage included) and the case: "start over". */
+  forget(): void;
+  subscribe(listener: (snapshot: KycSnapshot) => void): () => void;
+  dispose(): void;
+}
+
+/** usablePhoto is the current, not-flagged document of that type, if any. */
+export function usablePhoto(c: KycCase | null, type: DocumentType | null | undefined): KycDocument | undefined {
+  if (!c || !type) return undefined;
+  return c.documents.find(
+    (d) => d.type === type && d.status !== 'RESUBMISSION_REQUESTED' && d.status !== 'REJECTED',
+  );
+}
+
+/** photoTypeFor says which document a photo state collects: the selected identity document, or the selfie. */
+export function photoTypeFor(c: KycCase | null, state: string | null): DocumentType | null {
+  if (state === 'selfie') return 'SELFIE';
+  if (state === 'document_photo') return c?.selectedDocumentType ?? null;
+  return null;
+}
+
+function defaultStorage(): TokenStorage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null; // storage disabled (privacy mode): keep the token in memory
+  }
+}
+
+function defaultResumeUrl(token: string): string {
+  const base = typeof location !== 'undefined' ? `${location.origin}${location.pathname}` : '';
+  return `${base}#resume=${encodeURIComponent(token)}`;
+}
+
+/** createKycClient makes a KycClient. Nothing is fetched until a method is called. */
+export function createKycClient(options: KycClientOptions = {}): KycClient {
+  const transport =
+    options.transport ?? createHttpTransport({ url: options.url, wsUrl: options.wsUrl, webSocketImpl: options.webSocketImpl });
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const resumeUrlFor = options.resumeUrlFor ?? defaultResumeUrl;
+
+  let snap: KycSnapshot = {
+    workflow: null,
+    case: null,
+    state: null,
+    status: null,
+    availableEvents: [],
+    token: null,
+    resumeUrl: null,
+    pending: null,
+    upload: null,
+    connection: 'idle',
+  };
+  let chart: Chart | null = null;
+  let workflowPromise: Promise<Chart> | null = null;
+  let inFlight: Promise<KycCase> | null = null;
+  let uploadInFlight: Promise<unknown> | null = null;
+  let stopSubscription: (() => void) | null = null;
+  let subscribedTo: string | null = null;
+  const listeners = new Set<(s: KycSnapshot) => void>();
+
+  function set(patch: Partial<KycSnapshot>) {
+    snap = { ...snap, ...patch };
+    for (const l of listeners) l(snap);
+  }
+
+  /** applyCase takes the server's answer; an older version (e.g. a late subscription event) never wins. */
+  function applyCase(c: KycCase, force = false): KycCase {
+    const cur = snap.case;
+    if (!force && cur && cur.id === c.id && c.version < cur.version) return cur;
+    set({ case: c, state: c.state, status: c.status, availableEvents: c.availableEvents });
+    ensureSubscription();
+    return c;
+  }
+
+  function ensureSubscription() {
+    const c = snap.case;
+    if (!c || subscribedTo === `${c.id}:${snap.token}`) return;
+    stopSubscription?.();
+    subscribedTo = `${c.id}:${snap.token}`;
+    set({ connection: 'connecting' });
+    stopSubscription = transport.subscribe(CaseUpdatedSubscription, { caseId: c.id }, snap.token, {
+      next: (data) => {
+        applyCase(data.caseUpdated);
+      },
+      error: () => {
+        // The subscription ended (e.g. the token was revoked). Drop it; the next change re-opens it.
+        subscribedTo = null;
+        stopSubscription = null;
+        set({ connection: 'idle' });
+      },
+      reconnected: () => {
+        // Anything could have happened while we were away: ask again.
+        refresh().catch(() => undefined);
+      },
+      connection: (connection) => set({ connection }),
+    });
+  }
+
+  function setToken(token: string | null, resumeUrl: string | null) {
+    try {
+      if (token) storage?.setItem(TOKEN_KEY, token);
+      else storage?.removeItem(TOKEN_KEY);
+    } catch {
+      // storage full or disabled: the session still works, only a reload will not resume.
+    }
+    set({ token, resumeUrl });
+  }
+
+  function requireCase(): KycCase {
+    if (!snap.case) throw new KycError('NO_CASE', 'Start or resume a case first.');
+    return snap.case;
+  }
+
+  /** serial runs one case-changing request at a time; a second click while one is in flight joins it. */
+  function serial(kind: NonNullable<KycSnapshot['pending']>, run: () => Promise<KycCase>): Promise<KycCase> {
+    if (inFlight) return inFlight;
+    set({ pending: kind });
+    const p = run().finally(() => {
+      inFlight = null;
+      set({ pending: null });
+    });
+    inFlight = p;
+    return p;
+  }
+
+  function loadWorkflow(): Promise<Chart> {
+    if (chart) return Promise.resolve(chart);
+    workflowPromise ??= transport
+      .request(WorkflowQuery, {}, null)
+      .then((data) => {
+        chart = buildChart(data.workflow);
+        set({ workflow: data.workflow });
+        return chart;
+      })
+      .catch((err: unknown) => {
+        workflowPromise = null;
+        throw toKycError(err);
+      });
+    return workflowPromise;
+  }
+
+  async function fetchMyCase(token: string): Promise<KycCase> {
+    const data = await transport.request(MyCaseQuery, {}, token);
+    if (!data.myCase) throw new KycError('NOT_FOUND', 'This link no longer opens a case.');
+    return data.myCase;
+  }
+
+  function refresh(): Promise<KycCase> {
+    const token = snap.token;
+    if (!token) return Promise.reject(new KycError('NO_CASE', 'Start or resume a case first.'));
+    return fetchMyCase(token).then((c) => applyCase(c));
+  }
+
+  async function step(event: StepEvent, payload: NextPayload = {}): Promise<KycCase> {
+    const c = requireCase();
+    const ch = await loadWorkflow();
+    if (ch.target(c.state, event) === undefined) {
+      throw new KycError('INVALID_TRANSITION', `The statechart has no ${event} from ${c.state}.`);
+    }
+    if (event === 'USER_NEXT_STEP') {
+      // Leaving a step forward while its photo is still uploading waits for it, and fails with it.
+      if (uploadInFlight) await uploadInFlight;
+      const info = ch.info(c.state);
+      const latest = snap.case ?? c;
+      if (info?.submit && !usablePhoto(latest, photoTypeFor(latest, latest.state) ?? latest.selectedDocumentType)) {
+        throw new KycError('UPLOAD_REQUIRED', 'Upload a photo of your document before you continue.');
+      }
+    }
+    const caseNow = snap.case ?? c;
+    try {
+      const data = await transport.request(
+        SendCaseEventMutation,
+        { input: { caseId: caseNow.id, event, documentType: payload.documentType ?? null } },
+        snap.token,
+      );
+      return applyCase(data.sendCaseEvent);
+    } catch (err) {
+      const e = toKycError(err);
+      // Refused: the client stays where the server says it is, so ask the server.
+      if (e.code !== 'NETWORK' && snap.token) {
+        await fetchMyCase(snap.token)
+          .then((fresh) => applyCase(fresh))
+          .catch(() => undefined);
+      }
+      throw e;
+    }
+  }
+
+  const client: KycClient = {
+    get snapshot() {
+      return snap;
+    },
+    get state() {
+      return snap.state;
+    },
+    get case() {
+      return snap.case;
+    },
+    get availableEvents() {
+      return snap.availableEvents;
+    },
+    get resumeUrl() {
+      return snap.resumeUrl;
+    },
+    get chart() {
+      return chart;
+    },
+
+    loadWorkflow,
+
+    start(applicant) {
+      return serial('start', async () => {
+        const [, data] = await Promise.all([loadWorkflow(), transport.request(StartCaseMutation, { input: applicant ?? null }, null)]);
+        const { token, resumeUrl, case: c } = data.startCase;
+        setToken(token, resumeUrl);
+        return applyCase(c, true);
+      });
+    },
+
+    resume(token) {
+      return serial('resume', async () => {
+        try {
+          const [, c] = await Promise.all([loadWorkflow(), fetchMyCase(token)]);
+          setToken(token, resumeUrlFor(token));
+          return applyCase(c, true);
+        } catch (err) {
+          const e = toKycError(err);
+          if (e.code === 'UNAUTHENTICATED' || e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN') {
+            if (storage?.getItem(TOKEN_KEY) === token) setToken(null, null);
+          }
+          throw e;
+        }
+      });
+    },
+
+    async restore() {
+      let token: string | null = null;
+      try {
+        token = storage?.getItem(TOKEN_KEY) ?? null;
+      } catch {
+        token = null;
+      }
+      if (!token) return null;
+      try {
+        return await client.resume(token);
+      } catch (err) {
+        const e = toKycError(err);
+        if (e.code === 'UNAUTHENTICATED' || e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN') return null;
+        throw e;
+      }
+    },
+
+    refresh() {
+      return serial('refresh', refresh);
+    },
+
+    can(event) {
+      const s = snap.state;
+      return !!s && !!chart && chart.target(s, event) !== undefined && snap.availableEvents.includes(event);
+    },
+
+    next(payload) {
+      return serial('next', () => step('USER_NEXT_STEP', payload));
+    },
+
+    back() {
+      return serial('back', () => step('USER_PREV_STEP'));
+    },
+
+    upload(type, side, file, onProgress) {
+      const c = requireCase();
+      if (file.size > MAX_UPLOAD_BYTES) {
+        return Promise.reject(new KycError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES} bytes.`));
+      }
+      if (file.type && !(UPLOAD_TYPES as readonly string[]).includes(file.type)) {
+        return Promise.reject(new KycError('UNSUPPORTED_MEDIA_TYPE', `Files of type ${file.type} are not accepted.`));
+      }
+      set({ upload: { type, side, progress: 0, status: 'uploading' } });
+      const progress = (fraction: number) => {
+        const p = Math.max(0, Math.min(1, fraction));
+        if (snap.upload?.status === 'uploading') set({ upload: { ...snap.upload, progress: p } });
+        onProgress?.(p);
+      };
+      const p = transport
+        .upload(UploadDocumentMutation, { input: { caseId: c.id, type, side, file } }, snap.token, progress)
+        .then(async (data) => {
+          // The upload changed the case (documents, version): read it back before anyone moves on.
+          await refresh().catch(() => undefined);
+          set({ upload: { type, side, progress: 1, status: 'done' } });
+          const doc = data.uploadDocument;
+          return snap.case?.documents.find((d) => d.id === doc.id) ?? (doc as KycDocument);
+        })
+        .catch((err: unknown) => {
+          const e = toKycError(err);
+          set({ upload: { type, side, progress: snap.upload?.progress ?? 0, status: 'error', error: e } });
+          throw e;
+        })
+        .finally(() => {
+          if (uploadInFlight === p) uploadInFlight = null;
+        });
+      uploadInFlight = p;
+      return p;
+    },
+
+    forget() {
+      stopSubscription?.();
+      stopSubscription = null;
+      subscribedTo = null;
+      setToken(null, null);
+      set({ case: null, state: null, status: null, availableEvents: [], upload: null, connection: 'idle' });
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    dispose() {
+      stopSubscription?.();
+      stopSubscription = null;
+      subscribedTo = null;
+      listeners.clear();
+      transport.dispose?.();
+    },
+  };
+  return client;
+}

@@ -1,0 +1,80 @@
+/** KycErrorCode lists the server's `extensions.code` values plus the client's own refusals. */
+export type KycErrorCode =
+  // from the server (API.md, "Errors")
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'INVALID_TRANSITION'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'COMPLEXITY_LIMIT_EXCEEDED'
+  | 'INTERNAL'
+  // from the client
+  | 'NETWORK' // the request never got an answer (offline, DNS, reset connection)
+  | 'UPLOAD_REQUIRED' // leaving a photo step forward before an upload succeeded
+  | 'NO_CASE'; // an operation that needs a case before start() or resume()
+
+const serverCodes = new Set<string>([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'INVALID_TRANSITION',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'COMPLEXITY_LIMIT_EXCEEDED',
+  'INTERNAL',
+]);
+
+/** KycError is every error the SDK throws: a stable code to branch on and the server's message. */
+export class KycError extends Error {
+  readonly code: KycErrorCode;
+
+  constructor(code: KycErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'KycError';
+    this.code = code;
+  }
+}
+
+/** GraphQLErrorLike is the part of a GraphQL response error the SDK reads. */
+export interface GraphQLErrorLike {
+  message: string;
+  extensions?: { code?: unknown } | null;
+}
+
+/** fromGraphQLErrors turns the first error of a response into a KycError (unknown codes become INTERNAL). */
+export function fromGraphQLErrors(errors: readonly GraphQLErrorLike[]): KycError {
+  const first = errors[0];
+  const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : '';
+  return new KycError(
+    serverCodes.has(code) ? (code as KycErrorCode) : 'INTERNAL',
+    first?.message ?? 'Unknown server error',
+  );
+}
+
+const httpCodes: Record<number, KycErrorCode> = {
+  0: 'NETWORK',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** fromHttpStatus maps an HTTP failure without a GraphQL body (e.g. a proxy's 413) to a KycError. */
+export function fromHttpStatus(status: number, text: string): KycError {
+  const code = httpCodes[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT');
+  return new KycError(code, text || `HTTP ${status}`);
+}
+
+/** toKycError keeps KycErrors and wraps anything else (a TypeError from fetch is a network failure). */
+export function toKycError(err: unknown): KycError {
+  if (err instanceof KycError) return err;
+  if (err instanceof TypeError) return new KycError('NETWORK', err.message, { cause: err });
+  return new KycError('INTERNAL', err instanceof Error ? err.message : String(err), { cause: err });
+}

@@ -1,0 +1,322 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CaseStatus =
+  | 'APPROVED'
+  | 'IN_PROGRESS'
+  | 'PENDING_REVIEW'
+  | 'REJECTED'
+  | 'RESUBMISSION_REQUESTED';
+
+export type DocumentSide =
+  | 'BACK'
+  | 'FRONT';
+
+export type DocumentStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'RESUBMISSION_REQUESTED';
+
+export type DocumentType =
+  | 'DRIVERS_LICENSE'
+  | 'ID_CARD'
+  | 'PASSPORT'
+  | 'SELFIE'
+  | 'VOTER_ID';
+
+export type SendCaseEventInput = {
+  caseId: string | number;
+  /** Required with USER_NEXT_STEP from document_selection. */
+  documentType?: DocumentType | null | undefined;
+  /** USER_NEXT_STEP or USER_PREV_STEP. */
+  event: string;
+  /** When given and stale: CONFLICT. */
+  expectedVersion?: number | null | undefined;
+};
+
+export type StartCaseInput = {
+  email?: string | null | undefined;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+};
+
+export type UploadDocumentInput = {
+  caseId: string | number;
+  file: File | Blob;
+  side?: DocumentSide | null | undefined;
+  type: DocumentType;
+};
+
+export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> };
+
+export type WorkflowQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkflowQuery = { workflow: { id: string, version: number, initial: string, states: Array<{ name: string, persisted: boolean, submit: boolean, final: boolean, on: Array<{ event: string, target: string }> }> } };
+
+export type MyCaseQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCaseQuery = { myCase: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } | null };
+
+export type StartCaseMutationVariables = Exact<{
+  input?: StartCaseInput | null | undefined;
+}>;
+
+
+export type StartCaseMutation = { startCase: { token: string, resumeUrl: string, case: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } } };
+
+export type SendCaseEventMutationVariables = Exact<{
+  input: SendCaseEventInput;
+}>;
+
+
+export type SendCaseEventMutation = { sendCaseEvent: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
+
+export type UploadDocumentMutationVariables = Exact<{
+  input: UploadDocumentInput;
+}>;
+
+
+export type UploadDocumentMutation = { uploadDocument: { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, revision: number, url: string } };
+
+export type CaseUpdatedSubscriptionVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CaseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CaseFields on Case {
+  id
+  state
+  status
+  version
+  availableEvents
+  selectedDocumentType
+  reason
+  revision
+  submittedAt
+  decidedAt
+  updatedAt
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  documents {
+    id
+    type
+    side
+    status
+    reason
+    revision
+    url
+    contentType
+    size
+    createdAt
+  }
+}
+    `, {"fragmentName":"CaseFields"}) as unknown as TypedDocumentString<CaseFieldsFragment, unknown>;
+export const WorkflowDocument = new TypedDocumentString(`
+    query Workflow {
+  workflow {
+    id
+    version
+    initial
+    states {
+      name
+      persisted
+      submit
+      final
+      on {
+        event
+        target
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowQuery, WorkflowQueryVariables>;
+export const MyCaseDocument = new TypedDocumentString(`
+    query MyCase {
+  myCase {
+    ...CaseFields
+  }
+}
+    fragment CaseFields on Case {
+  id
+  state
+  status
+  version
+  availableEvents
+  selectedDocumentType
+  reason
+  revision
+  submittedAt
+  decidedAt
+  updatedAt
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  documents {
+    id
+    type
+    side
+    status
+    reason
+    revision
+    url
+    contentType
+    size
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<MyCaseQuery, MyCaseQueryVariables>;
+export const StartCaseDocument = new TypedDocumentString(`
+    mutation StartCase($input: StartCaseInput) {
+  startCase(input: $input) {
+    token
+    resumeUrl
+    case {
+      ...CaseFields
+    }
+  }
+}
+    fragment CaseFields on Case {
+  id
+  state
+  status
+  version
+  availableEvents
+  selectedDocumentType
+  reason
+  revision
+  submittedAt
+  decidedAt
+  updatedAt
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  documents {
+    id
+    type
+    side
+    status
+    reason
+    revision
+    url
+    contentType
+    size
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<StartCaseMutation, StartCaseMutationVariables>;
+export const SendCaseEventDocument = new TypedDocumentString(`
+    mutation SendCaseEvent($input: SendCaseEventInput!) {
+  sendCaseEvent(input: $input) {
+    ...CaseFields
+  }
+}
+    fragment CaseFields on Case {
+  id
+  state
+  status
+  version
+  availableEvents
+  selectedDocumentType
+  reason
+  revision
+  submittedAt
+  decidedAt
+  updatedAt
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  documents {
+    id
+    type
+    side
+    status
+    reason
+    revision
+    url
+    contentType
+    size
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<SendCaseEventMutation, SendCaseEventMutationVariables>;
+export const UploadDocumentDocument = new TypedDocumentString(`
+    mutation UploadDocument($input: UploadDocumentInput!) {
+  uploadDocument(input: $input) {
+    id
+    type
+    side
+    status
+    revision
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<UploadDocumentMutation, UploadDocumentMutationVariables>;
+export const CaseUpdatedDocument = new TypedDocumentString(`
+    subscription CaseUpdated($caseId: ID!) {
+  caseUpdated(caseId: $caseId) {
+    ...CaseFields
+  }
+}
+    fragment CaseFields on Case {
+  id
+  state
+  status
+  version
+  availableEvents
+  selectedDocumentType
+  reason
+  revision
+  submittedAt
+  decidedAt
+  updatedAt
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  documents {
+    id
+    type
+    side
+    status
+    reason
+    revision
+    url
+    contentType
+    size
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<CaseUpdatedSubscription, CaseUpdatedSubscriptionVariables>;

@@ -1,0 +1,10 @@
+// Package @kyc/sdk: the headless KYC client. See README.md.
+export { createKycClient, usablePhoto, photoTypeFor, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES } from './client';
+export type { KycClient, KycClientOptions, KycSnapshot, KycCase, KycDocument, NextPayload, TokenStorage, UploadState } from './client';
+export { KycError } from './errors';
+export type { KycErrorCode } from './errors';
+export { buildMachine, buildChart } from './machine';
+export type { Chart, Workflow, WorkflowState, StepEvent } from './machine';
+export { createHttpTransport, extractFiles } from './transport';
+export type { Transport, SubscriptionSink, ConnectionState, HttpTransportOptions, Document } from './transport';
+export type { CaseStatus, DocumentType, DocumentSide, DocumentStatus, StartCaseInput } from './gql/graphql';

@@ -1,0 +1,105 @@
+import { graphql } from './gql';
+
+// The applicant's view of a case. Every operation returns it so the client always
+// holds the server's latest answer.
+export const CaseFields = graphql(`
+  fragment CaseFields on Case {
+    id
+    state
+    status
+    version
+    availableEvents
+    selectedDocumentType
+    reason
+    revision
+    submittedAt
+    decidedAt
+    updatedAt
+    applicant {
+      firstName
+      lastName
+      email
+    }
+    documents {
+      id
+      type
+      side
+      status
+      reason
+      revision
+      url
+      contentType
+      size
+      createdAt
+    }
+  }
+`);
+
+export const WorkflowQuery = graphql(`
+  query Workflow {
+    workflow {
+      id
+      version
+      initial
+      states {
+        name
+        persisted
+        submit
+        final
+        on {
+          event
+          target
+        }
+      }
+    }
+  }
+`);
+
+export const MyCaseQuery = graphql(`
+  query MyCase {
+    myCase {
+      ...CaseFields
+    }
+  }
+`);
+
+export const StartCaseMutation = graphql(`
+  mutation StartCase($input: StartCaseInput) {
+    startCase(input: $input) {
+      token
+      resumeUrl
+      case {
+        ...CaseFields
+      }
+    }
+  }
+`);
+
+export const SendCaseEventMutation = graphql(`
+  mutation SendCaseEvent($input: SendCaseEventInput!) {
+    sendCaseEvent(input: $input) {
+      ...CaseFields
+    }
+  }
+`);
+
+export const UploadDocumentMutation = graphql(`
+  mutation UploadDocument($input: UploadDocumentInput!) {
+    uploadDocument(input: $input) {
+      id
+      type
+      side
+      status
+      revision
+      url
+    }
+  }
+`);
+
+export const CaseUpdatedSubscription = graphql(`
+  subscription CaseUpdated($caseId: ID!) {
+    caseUpdated(caseId: $caseId) {
+      ...CaseFields
+    }
+  }
+`);

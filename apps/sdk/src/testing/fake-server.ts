@@ -1,0 +1,291 @@
+// A fake KYC server behind the SDK's Transport interface, for unit and component tests.
+// It follows the rules of API.md ("Rules the server enforces") closely enough to drive every
+// screen, and lets a test act as the reviewer, drop the live connection, or refuse a request.
+import { KycError, type KycErrorCode } from '../errors';
+import type { CaseFieldsFragment, CaseStatus, DocumentSide, DocumentType } from '../gql/graphql';
+import type { Workflow } from '../machine';
+import type { Document, SubscriptionSink, Transport } from '../transport';
+
+type FakeCase = CaseFieldsFragment & { token: string; floor: number };
+
+const order = ['welcome', 'document_selection', 'document_photo', 'document_review', 'selfie', 'selfie_review', 'final'];
+
+/** kycWorkflow is the chart the real server serves (DESIGN.md, "The statechart"). */
+export const kycWorkflow: Workflow = {
+  id: 'kyc',
+  version: 1,
+  initial: 'welcome',
+  states: order.map((name, i) => ({
+    name,
+    persisted: ['document_selection', 'document_review', 'final'].includes(name),
+    submit: name === 'document_photo',
+    final: name === 'final',
+    on: [
+      ...(i < order.length - 1 ? [{ event: 'USER_NEXT_STEP', target: order[i + 1]! }] : []),
+      ...(i > 0 && i < order.length - 1 ? [{ event: 'USER_PREV_STEP', target: order[i - 1]! }] : []),
+    ],
+  })),
+};
+
+/** FakeServerOptions tune the fake. */
+export interface FakeServerOptions {
+  workflow?: Workflow;
+  /** latency of each request in ms (0: next microtask). */
+  latency?: number;
+}
+
+/** FakeServer holds cases in memory and records every call. */
+export class FakeServer {
+  readonly workflow: Workflow;
+  readonly cases = new Map<string, FakeCase>();
+  /** calls lists operation names in order, e.g. ["Workflow", "StartCase", "SendCaseEvent"]. */
+  readonly calls: string[] = [];
+  private failures: Array<{ op: string; code: KycErrorCode; message: string }> = [];
+  private sinks = new Set<{ caseId: string; sink: SubscriptionSink<unknown> }>();
+  private seq = 0;
+  private latency: number;
+  /** muted: while true, changes are not pushed (the connection is down). */
+  muted = false;
+
+  constructor(options: FakeServerOptions = {}) {
+    this.workflow = options.workflow ?? kycWorkflow;
+    this.latency = options.latency ?? 0;
+  }
+
+  /** failNext makes the next call of `op` (an operation name) fail with `code`. */
+  failNext(op: string, code: KycErrorCode, message = `fake ${code}`) {
+    this.failures.push({ op, code, message });
+  }
+
+  /** caseOf returns the stored case (test assertions), by id or the only one. */
+  caseOf(id?: string): FakeCase {
+    const c = id ? this.cases.get(id) : [...this.cases.values()].at(-1);
+    if (!c) throw new Error('no such case');
+    return c;
+  }
+
+  /** setState moves a case without telling anyone (e.g. a change missed while offline). */
+  setState(id: string, patch: Partial<CaseFieldsFragment>) {
+    const c = this.caseOf(id);
+    Object.assign(c, patch, { version: c.version + 1 });
+    c.availableEvents = this.available(c);
+  }
+
+  /** decide acts as the reviewer: approve, reject (reason) or request resubmission of documents. */
+  decide(
+    id: string,
+    decision: 'APPROVE' | 'REJECT' | 'REQUEST_RESUBMISSION',
+    opts: { reason?: string; flag?: Array<{ type: DocumentType; reason: string }> } = {},
+  ) {
+    const c = this.caseOf(id);
+    if (c.status !== 'PENDING_REVIEW') throw new Error(`cannot decide a ${c.status} case`);
+    const now = new Date().toISOString();
+    if (decision === 'APPROVE') {
+      c.status = 'APPROVED';
+      c.documents = c.documents.map((d) => ({ ...d, status: 'APPROVED' }));
+    } else if (decision === 'REJECT') {
+      c.status = 'REJECTED';
+      c.reason = opts.reason ?? 'Rejected';
+    } else {
+      const flags = opts.flag ?? [];
+      c.status = 'RESUBMISSION_REQUESTED';
+      c.reason = opts.reason ?? null;
+      c.documents = c.documents.map((d) => {
+        const f = flags.find((x) => x.type === d.type);
+        return f ? { ...d, status: 'RESUBMISSION_REQUESTED', reason: f.reason } : d;
+      });
+      const identityFlagged = flags.some((f) => f.type !== 'SELFIE');
+      c.state = identityFlagged ? 'document_photo' : 'selfie';
+      c.floor = order.indexOf(c.state);
+    }
+    c.decidedAt = now;
+    this.touch(c);
+  }
+
+  /** transport is the Transport the SDK talks to. */
+  transport(): Transport {
+    return {
+      request: (doc, variables, token) => this.handle(doc, variables, token),
+      upload: async (doc, variables, token, onProgress) => {
+        onProgress?.(0);
+        await this.wait();
+        onProgress?.(0.5);
+        const r = await this.handle(doc, variables, token);
+        onProgress?.(1);
+        return r;
+      },
+      subscribe: (doc, variables, token, sink) => {
+        const caseId = (variables as { caseId: string }).caseId;
+        const c = this.byToken(token);
+        if (!c || c.id !== caseId) {
+          queueMicrotask(() => sink.error(new KycError('FORBIDDEN', 'not your case')));
+          return () => undefined;
+        }
+        const entry = { caseId, sink: sink as SubscriptionSink<unknown> };
+        this.sinks.add(entry);
+        void doc;
+        queueMicrotask(() => sink.connection?.('connected'));
+        return () => this.sinks.delete(entry);
+      },
+    };
+  }
+
+  /** dropConnection simulates the WebSocket dying; reconnect() brings it back (and tells the sinks). */
+  dropConnection() {
+    this.muted = true;
+    for (const s of this.sinks) s.sink.connection?.('reconnecting');
+  }
+
+  reconnect() {
+    this.muted = false;
+    for (const s of this.sinks) {
+      s.sink.connection?.('connected');
+      s.sink.reconnected();
+    }
+  }
+
+  get subscriberCount() {
+    return this.sinks.size;
+  }
+
+  // --- internals ---
+
+  private wait() {
+    return this.latency ? new Promise((r) => setTimeout(r, this.latency)) : Promise.resolve();
+  }
+
+  private byToken(token: string | null) {
+    return [...this.cases.values()].find((c) => c.token === token);
+  }
+
+  private available(c: FakeCase): string[] {
+    if (c.status !== 'IN_PROGRESS' && c.status !== 'RESUBMISSION_REQUESTED') return [];
+    const st = this.workflow.states.find((s) => s.name === c.state);
+    return (st?.on ?? [])
+      .filter((t) => !(t.event === 'USER_PREV_STEP' && order.indexOf(t.target) < c.floor))
+      .map((t) => t.event);
+  }
+
+  private touch(c: FakeCase) {
+    c.version += 1;
+    c.updatedAt = new Date().toISOString();
+    c.availableEvents = this.available(c);
+    if (this.muted) return;
+    const view = this.view(c);
+    for (const s of this.sinks) if (s.caseId === c.id) queueMicrotask(() => s.sink.next({ caseUpdated: view }));
+  }
+
+  private view(c: FakeCase): CaseFieldsFragment {
+    const { token: _t, floor: _f, ...rest } = c;
+    return structuredClone(rest);
+  }
+
+  private fail(code: KycErrorCode, message: string): never {
+    throw new KycError(code, message);
+  }
+
+  private async handle<TResult, TVariables>(doc: Document<TResult, TVariables>, variables: TVariables, token: string | null): Promise<TResult> {
+    const op = /(?:query|mutation|subscription)\s+(\w+)/.exec(doc.toString())?.[1] ?? '?';
+    this.calls.push(op);
+    await this.wait();
+    const failure = this.failures.findIndex((f) => f.op === op);
+    if (failure >= 0) {
+      const [f] = this.failures.splice(failure, 1);
+      throw new KycError(f!.code, f!.message);
+    }
+    const v = variables as Record<string, any>;
+    const me = () => this.byToken(token) ?? this.fail('UNAUTHENTICATED', 'A case token is required.');
+    switch (op) {
+      case 'Workflow':
+        return { workflow: structuredClone(this.workflow) } as TResult;
+      case 'MyCase': {
+        const c = this.byToken(token);
+        if (!token) this.fail('UNAUTHENTICATED', 'A case token is required.');
+        return { myCase: c ? this.view(c) : null } as TResult;
+      }
+      case 'StartCase': {
+        const id = `case-${++this.seq}`;
+        const now = new Date().toISOString();
+        const c: FakeCase = {
+          id,
+          token: `token-${this.seq}`,
+          floor: 0,
+          state: this.workflow.initial,
+          status: 'IN_PROGRESS',
+          version: 1,
+          availableEvents: [],
+          selectedDocumentType: null,
+          reason: null,
+          revision: 0,
+          submittedAt: null,
+          decidedAt: null,
+          updatedAt: now,
+          applicant: { firstName: v.input?.firstName ?? null, lastName: v.input?.lastName ?? null, email: v.input?.email ?? null },
+          documents: [],
+        };
+        c.availableEvents = this.available(c);
+        this.cases.set(id, c);
+        return {
+          startCase: { token: c.token, resumeUrl: `http://fake.test/kyc/#resume=${c.token}`, case: this.view(c) },
+        } as TResult;
+      }
+      case 'SendCaseEvent': {
+        const c = me();
+        const { event, documentType, caseId } = v.input as { event: string; documentType?: DocumentType | null; caseId: string };
+        if (caseId !== c.id) this.fail('FORBIDDEN', 'Not your case.');
+        if (!c.availableEvents.includes(event)) this.fail('INVALID_TRANSITION', `${event} is not allowed in ${c.state}.`);
+        const target = this.workflow.states.find((s) => s.name === c.state)?.on.find((t) => t.event === event)?.target;
+        if (!target) this.fail('INVALID_TRANSITION', `${event} is not allowed in ${c.state}.`);
+        if (event === 'USER_NEXT_STEP') {
+          if (c.state === 'document_selection') {
+            if (!documentType || documentType === 'SELFIE') this.fail('BAD_USER_INPUT', 'Choose a document type.');
+            c.selectedDocumentType = documentType;
+          }
+          const fresh = (type: DocumentType | null) =>
+            c.documents.some((d) => d.type === type && d.status !== 'RESUBMISSION_REQUESTED' && d.status !== 'REJECTED');
+          if (c.state === 'document_photo' && !fresh(c.selectedDocumentType)) this.fail('BAD_USER_INPUT', 'Upload the document photo first.');
+          if (c.state === 'selfie' && !fresh('SELFIE')) this.fail('BAD_USER_INPUT', 'Upload a selfie first.');
+        }
+        c.state = target;
+        if (this.workflow.states.find((s) => s.name === target)?.final) {
+          c.status = 'PENDING_REVIEW' as CaseStatus;
+          c.submittedAt = new Date().toISOString();
+          c.revision += 1;
+          c.floor = 0;
+        }
+        this.touch(c);
+        return { sendCaseEvent: this.view(c) } as TResult;
+      }
+      case 'UploadDocument': {
+        const c = me();
+        const { type, side, file } = v.input as { type: DocumentType; side: DocumentSide | null; file: Blob };
+        const okState =
+          (c.state === 'document_photo' && type === c.selectedDocumentType) || (c.state === 'selfie' && type === 'SELFIE');
+        if (!okState || (c.status !== 'IN_PROGRESS' && c.status !== 'RESUBMISSION_REQUESTED')) {
+          this.fail('INVALID_TRANSITION', `Uploads of ${type} are not accepted in ${c.state}.`);
+        }
+        if (file.size > 10 * 1024 * 1024) this.fail('PAYLOAD_TOO_LARGE', 'The file is too large.');
+        const prev = c.documents.find((d) => d.type === type);
+        const doc = {
+          id: `doc-${++this.seq}`,
+          type,
+          side: side ?? null,
+          status: 'PENDING' as const,
+          reason: null,
+          revision: (prev?.revision ?? 0) + 1,
+          url: `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=`,
+          contentType: file.type || 'image/png',
+          size: file.size,
+          createdAt: new Date().toISOString(),
+        };
+        c.documents = [...c.documents.filter((d) => d.type !== type), doc].sort(
+          (a, b) => Number(a.type === 'SELFIE') - Number(b.type === 'SELFIE'),
+        );
+        this.touch(c);
+        return { uploadDocument: { ...doc } } as TResult;
+      }
+      default:
+        throw new KycError('BAD_USER_INPUT', `fake server: unknown operation ${op}`);
+    }
+  }
+}
