@@ -1,0 +1,120 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"github.com/google/uuid"
+
+	"github.com/openkyc/kyc-manual-review/workflow"
+)
+
+// KycCase holds the schema definition for the KycCase entity: one applicant's case,
+// exposed as `Case` in GraphQL (`case` is a Go keyword, so ent refuses that name).
+type KycCase struct {
+	ent.Schema
+}
+
+// Fields of the KycCase.
+func (KycCase) Fields() []ent.Field {
+	return []ent.Field{
+		field.UUID("id", uuid.UUID{}).
+			Default(uuid.New),
+		field.Enum("state").
+			GoType(workflow.State("")).
+			Default(string(workflow.Welcome)),
+		field.Enum("status").
+			GoType(workflow.Status("")).
+			Default(string(workflow.StatusInProgress)),
+		// Version increases on every change; decisions carry the version the reviewer saw.
+		field.Int("version").
+			Default(1),
+		// Revision is 0 until the first submission, then +1 on each submission.
+		field.Int("revision").
+			Default(0),
+		field.Enum("selected_document_type").
+			GoType(workflow.DocType("")).
+			Optional().
+			Nillable(),
+		// ResumeFloor is the earliest state the applicant may go back to while resubmitting.
+		field.Enum("resume_floor").
+			GoType(workflow.State("")).
+			Optional().
+			Nillable(),
+		field.String("first_name").
+			Optional().
+			Nillable().
+			MaxLen(200),
+		field.String("last_name").
+			Optional().
+			Nillable().
+			MaxLen(200),
+		field.String("email").
+			Optional().
+			Nillable().
+			MaxLen(320),
+		field.String("reason").
+			Optional().
+			Nillable(),
+		// TokenHash is the SHA-256 of the applicant's case token; the token itself is never stored.
+		field.String("token_hash").
+			Sensitive().
+			Unique().
+			Immutable(),
+		field.UUID("assignee_id", uuid.UUID{}).
+			Optional().
+			Nillable(),
+		field.Time("created_at").
+			Default(time.Now).
+			Immutable().
+			Annotations(entgql.OrderField("CREATED_AT")),
+		field.Time("updated_at").
+			Default(time.Now).
+			UpdateDefault(time.Now).
+			Annotations(entgql.OrderField("UPDATED_AT")),
+		field.Time("submitted_at").
+			Optional().
+			Nillable().
+			Annotations(entgql.OrderField("SUBMITTED_AT")),
+		field.Time("decided_at").
+			Optional().
+			Nillable(),
+	}
+}
+
+// Edges of the KycCase.
+func (KycCase) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("assignee", Reviewer.Type).
+			Ref("assigned_cases").
+			Field("assignee_id").
+			Unique(),
+		edge.To("documents", Document.Type),
+		edge.To("events", CaseEvent.Type),
+		edge.To("notes", Note.Type),
+	}
+}
+
+// Indexes of the KycCase: the backoffice list filters by status and orders by time.
+func (KycCase) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("status", "created_at"),
+		index.Fields("status", "submitted_at"),
+		index.Fields("assignee_id", "status"),
+		index.Fields("created_at"),
+		index.Fields("updated_at"),
+	}
+}
+
+// Annotations of the KycCase.
+func (KycCase) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.Type("Case"),
+		entgql.RelayConnection(),
+	}
+}

@@ -1,0 +1,79 @@
+package graph
+
+import (
+	"context"
+	"errors"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/workflow"
+)
+
+// Shorthands for the refusals the resolvers raise most.
+var (
+	errUnauthenticated = workflow.Errorf(workflow.EUnauthenticated, "sign in, or send the case token")
+	errReviewerOnly    = workflow.Errorf(workflow.EForbidden, "only reviewers can do this")
+	errNotYourCase     = workflow.Errorf(workflow.EForbidden, "this case belongs to another applicant")
+	errStale           = workflow.Errorf(workflow.EConflict, "the case changed since you loaded it: reload it and try again")
+)
+
+// ErrorPresenter turns every error into a GraphQL error with a stable extensions.code and a
+// message without internals; unexpected errors are logged with their path.
+func (r *Resolver) ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
+	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	var we *workflow.Error
+	switch {
+	case errors.As(err, &we):
+		gerr.Message = we.Message
+		setCode(gerr, we.Code)
+	case ent.IsNotFound(err):
+		gerr.Message = "not found"
+		setCode(gerr, workflow.ENotFound)
+	case ent.IsConstraintError(err):
+		gerr.Message = "the case changed concurrently: reload it and try again"
+		setCode(gerr, workflow.EConflict)
+	case ent.IsValidationError(err):
+		gerr.Message = "invalid input: " + errors.Unwrap(err).Error()
+		setCode(gerr, workflow.EBadUserInput)
+	case gerr.Extensions["code"] != nil:
+		// gqlgen's own validation, parse and complexity errors already carry a code.
+	case isInputError(err):
+		setCode(gerr, workflow.EBadUserInput)
+	default:
+		r.Log.ErrorContext(ctx, "resolver error", "path", gerr.Path.String(), "err", err)
+		gerr.Message = "internal error"
+		setCode(gerr, workflow.EInternal)
+	}
+	return gerr
+}
+
+// isInputError reports errors raised while coercing arguments (bad enum value, bad ID).
+func isInputError(err error) bool {
+	var gerr *gqlerror.Error
+	if !errors.As(err, &gerr) {
+		return false
+	}
+	return gerr.Rule != "" || gerr.Err == nil || errors.Is(gerr.Err, errBadID)
+}
+
+var errBadID = errors.New("invalid id")
+
+func setCode(e *gqlerror.Error, c workflow.Code) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = string(c)
+}
+
+// Recover turns a panic into an INTERNAL error and logs it.
+func (r *Resolver) Recover(ctx context.Context, p any) error {
+	r.Log.ErrorContext(ctx, "panic in resolver", "panic", p)
+	return workflow.Errorf(workflow.EInternal, "internal error")
+}
+
+var (
+	errWrongCredentials = workflow.Errorf(workflow.EUnauthenticated, "wrong email or password")
+	errApplicantOnly    = workflow.Errorf(workflow.EForbidden, "only the applicant of this case can do this")
+)

@@ -1,0 +1,119 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/ent/kyccase"
+	"github.com/openkyc/kyc-manual-review/ent/predicate"
+	"github.com/openkyc/kyc-manual-review/graph/model"
+	"github.com/openkyc/kyc-manual-review/workflow"
+)
+
+// Page sizes of the cases connection.
+const (
+	defaultPageSize = 20
+	maxPageSize     = 100
+)
+
+func trimmed(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	t := strings.TrimSpace(*s)
+	if t == "" {
+		return nil
+	}
+	return &t
+}
+
+func sideString(s *workflow.Side) string {
+	if s == nil {
+		return ""
+	}
+	return string(*s)
+}
+
+func (r *Resolver) resumeURL(token string) string {
+	return strings.TrimRight(r.PublicURL, "/") + "/kyc/#resume=" + token
+}
+
+func parseCursor(s *string) (*ent.Cursor, error) {
+	if s == nil || *s == "" {
+		return nil, nil
+	}
+	c := &ent.Cursor{}
+	if err := c.UnmarshalGQL(*s); err != nil {
+		return nil, workflow.Errorf(workflow.EBadUserInput, "invalid cursor")
+	}
+	return c, nil
+}
+
+func pageSize(first, last *int) (*int, *int, error) {
+	for _, n := range []*int{first, last} {
+		if n != nil && (*n < 0 || *n > maxPageSize) {
+			return nil, nil, workflow.Errorf(workflow.EBadUserInput, "page size must be between 0 and %d", maxPageSize)
+		}
+	}
+	if first == nil && last == nil {
+		n := defaultPageSize
+		first = &n
+	}
+	return first, last, nil
+}
+
+// caseFilter turns the backoffice filter into predicates.
+func caseFilter(f *model.CaseFilter, me uuid.UUID) []predicate.KycCase {
+	if f == nil {
+		return nil
+	}
+	var ps []predicate.KycCase
+	if len(f.Status) > 0 {
+		ps = append(ps, kyccase.StatusIn(f.Status...))
+	}
+	if f.AssignedToMe != nil && *f.AssignedToMe {
+		ps = append(ps, kyccase.AssigneeID(me))
+	}
+	if f.Unassigned != nil && *f.Unassigned {
+		ps = append(ps, kyccase.AssigneeIDIsNil())
+	}
+	if s := strings.TrimSpace(deref(f.Search)); s != "" {
+		ps = append(ps, kyccase.Or(kyccase.FirstNameContainsFold(s), kyccase.LastNameContainsFold(s), kyccase.EmailContainsFold(s)))
+	}
+	return ps
+}
+
+// node loads any object by id, if the caller may see it: reviewers see everything, an
+// applicant only its own case and that case's documents.
+func (r *Resolver) node(ctx context.Context, id uuid.UUID) (ent.Noder, error) {
+	v := ViewerFrom(ctx)
+	if c, err := r.Client.KycCase.Get(ctx, id); err == nil {
+		if !canRead(ctx, c.ID) {
+			return nil, &ent.NotFoundError{}
+		}
+		return c, nil
+	} else if !ent.IsNotFound(err) {
+		return nil, err
+	}
+	if d, err := r.Client.Document.Get(ctx, id); err == nil {
+		if !canRead(ctx, d.CaseID) {
+			return nil, &ent.NotFoundError{}
+		}
+		return d, nil
+	} else if !ent.IsNotFound(err) {
+		return nil, err
+	}
+	if v.Reviewer == nil {
+		return nil, &ent.NotFoundError{}
+	}
+	if n, err := r.Client.CaseEvent.Get(ctx, id); err == nil || !ent.IsNotFound(err) {
+		return n, err
+	}
+	if n, err := r.Client.Note.Get(ctx, id); err == nil || !ent.IsNotFound(err) {
+		return n, err
+	}
+	return r.Client.Reviewer.Get(ctx, id)
+}

@@ -1,0 +1,50 @@
+package graph
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/openkyc/kyc-manual-review/ent"
+)
+
+// Blobs stores document bytes outside the database.
+type Blobs interface {
+	// Put stores r under key and returns its size and hex SHA-256.
+	Put(ctx context.Context, key string, r io.Reader) (size int64, sha256 string, err error)
+	// Open returns the bytes stored under key.
+	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
+	// Delete removes key; deleting a missing key is not an error.
+	Delete(ctx context.Context, key string) error
+}
+
+// Notice tells subscribers that an event was committed on a case.
+type Notice struct {
+	CaseID  uuid.UUID `json:"caseId"`
+	EventID uuid.UUID `json:"eventId"`
+}
+
+// Broker fans committed events out to subscribers, possibly across API replicas.
+type Broker interface {
+	// Publish is called only after the event's transaction committed.
+	Publish(ctx context.Context, n Notice) error
+	// Subscribe delivers notices until ctx ends; the channel is closed then.
+	Subscribe(ctx context.Context) <-chan Notice
+}
+
+// Resolver holds the dependencies of the resolvers.
+type Resolver struct {
+	Client    *ent.Client
+	Blobs     Blobs
+	Broker    Broker
+	Signer    *Signer
+	Log       *slog.Logger
+	PublicURL string // e.g. http://localhost:8080, used in resume links
+	Now       func() time.Time
+	// MaxUploadBytes bounds one document; MaxPixels bounds its decoded size.
+	MaxUploadBytes int64
+	MaxPixels      int
+}

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"mime"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/coder/websocket"
+	"github.com/google/uuid"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/server/web"
+)
+
+// Request limits.
+const (
+	maxJSONBody      = 1 << 20 // a GraphQL document with variables
+	multipartSlack   = 1 << 20 // multipart framing around the file
+	complexityLimit  = 1000
+	depthLimit       = 12
+	wsKeepAlive      = 15 * time.Second
+	documentLinkLife = 12 * time.Hour
+)
+
+// app is the wired server: database, broker, resolvers and routes.
+type app struct {
+	cfg    config
+	log    *slog.Logger
+	client *ent.Client
+	db     *sql.DB
+	res    *graph.Resolver
+	cancel context.CancelFunc
+}
+
+func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
+	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	key, err := secretKey(cfg.SecretKey, cfg.DataDir)
+	if err != nil {
+		client.Close()
+		return nil, fmt.Errorf("secret key: %w", err)
+	}
+	if cfg.ReviewerEmail != "" {
+		if err := graph.EnsureReviewer(ctx, client, cfg.ReviewerEmail, cfg.ReviewerName, cfg.ReviewerPassword); err != nil {
+			client.Close()
+			return nil, fmt.Errorf("create reviewer %s: %w", cfg.ReviewerEmail, err)
+		}
+	}
+	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	var broker graph.Broker = newHub(log)
+	if cfg.DatabaseURL != "" {
+		broker = newPGBroker(bgCtx, cfg.DatabaseURL, func(ctx context.Context, payload string) error {
+			_, err := db.ExecContext(ctx, "SELECT pg_notify($1, $2)", pgChannel, payload)
+			return err
+		}, log)
+	}
+	res := &graph.Resolver{
+		Client:         client,
+		Blobs:          dirBlobs{root: filepath.Join(cfg.DataDir, "files")},
+		Broker:         broker,
+		Signer:         &graph.Signer{Key: key, TTL: documentLinkLife},
+		Log:            log,
+		PublicURL:      cfg.PublicURL,
+		Now:            time.Now,
+		MaxUploadBytes: int64(cfg.MaxUploadMB) << 20,
+		MaxPixels:      40_000_000,
+	}
+	return &app{cfg: cfg, log: log, client: client, db: db, res: res, cancel: cancel}, nil
+}
+
+func (a *app) Close() {
+	a.cancel()
+	a.client.Close()
+}
+
+// Handler mounts every route in one place.
+func (a *app) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", a.graphqlHandler())
+	if a.cfg.Playground {
+		mux.Handle("GET /playground", playground.Handler("KYC Manual Review", "/graphql"))
+	}
+	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.db.PingContext(ctx); err != nil {
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("GET /documents/{id}", a.authenticate(http.HandlerFunc(a.serveDocument)))
+	mux.Handle("/kyc/", securityHeaders(http.StripPrefix("/kyc", web.SPA("kyc"))))
+	mux.Handle("/backoffice/", securityHeaders(http.StripPrefix("/backoffice", web.SPA("backoffice"))))
+	mux.Handle("GET /{$}", http.RedirectHandler("/kyc/", http.StatusFound))
+
+	c := cors.New(cors.Options{
+		AllowedOrigins:   a.cfg.AppOrigins,
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders:   []string{"Authorization", "Content-Type", "GraphQL-Require-Preflight"},
+		AllowCredentials: true,
+		MaxAge:           600,
+	})
+	return c.Handler(mux)
+}
+
+func (a *app) graphqlHandler() http.Handler {
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: a.res}))
+	var origins []string
+	for _, o := range a.cfg.AppOrigins {
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			origins = append(origins, u.Host)
+		}
+	}
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: wsKeepAlive,
+		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			ctx, err := a.res.WebsocketInit(ctx, p)
+			return ctx, nil, err
+		},
+		Implementation: transport.CoderWebsocketImplementation{
+			AcceptOptions: websocket.AcceptOptions{OriginPatterns: origins},
+		},
+	})
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.MultipartForm{
+		MaxUploadSize: a.res.MaxUploadBytes + multipartSlack,
+		MaxMemory:     4 << 20,
+	})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if a.cfg.Playground {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	srv.Use(graph.DepthLimit(depthLimit))
+	srv.SetErrorPresenter(a.res.ErrorPresenter)
+	srv.SetRecoverFunc(a.res.Recover)
+	return a.authenticate(a.limitBody(requirePreflight(srv)))
+}
+
+// authenticate puts the caller (reviewer session or applicant token) into the context.
+func (a *app) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := graph.WithViewer(r.Context(), a.res.Authenticate(r.Context(), r))
+		next.ServeHTTP(w, r.WithContext(graph.WithResponseWriter(ctx, w)))
+	})
+}
+
+// requirePreflight refuses cookie-authenticated requests that a cross-site form could send
+// (anything but application/json) unless they carry GraphQL-Require-Preflight, which no
+// simple cross-site request can set.
+func requirePreflight(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.Header.Get("GraphQL-Require-Preflight") == "" {
+			if _, err := r.Cookie(graph.SessionCookie); err == nil {
+				mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+				if mt != "application/json" {
+					writeGraphQLError(w, http.StatusBadRequest, "FORBIDDEN", "cookie-authenticated requests that are not application/json need the GraphQL-Require-Preflight header")
+					return
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// limitBody bounds request bodies: a JSON operation is small; a multipart upload may carry
+// one document. Over the bound the client gets PAYLOAD_TOO_LARGE before anything is read.
+func (a *app) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		limit := int64(maxJSONBody)
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+			limit = a.res.MaxUploadBytes + multipartSlack
+		}
+		if r.ContentLength > limit {
+			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE",
+				fmt.Sprintf("the request is larger than %d MiB", limit>>20))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func writeGraphQLError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}},
+	})
+}
+
+// serveDocument streams a document's bytes to whoever may read its case: a signed link, a
+// reviewer's session, or the case's applicant token. Anyone else gets 404.
+func (a *app) serveDocument(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	doc, err := a.client.Document.Get(r.Context(), id)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	v := graph.ViewerFrom(r.Context())
+	if !a.res.Signer.Verify(id, r.URL.Query(), time.Now()) && v.Reviewer == nil && v.CaseID != doc.CaseID {
+		http.NotFound(w, r)
+		return
+	}
+	f, err := a.res.Blobs.Open(r.Context(), doc.StorageKey)
+	if err != nil {
+		a.log.Error("open document", "document", id, "err", err)
+		http.Error(w, "document unavailable", http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	h := w.Header()
+	h.Set("Content-Type", doc.ContentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	h.Set("Cache-Control", "private, max-age=3600")
+	h.Set("ETag", `"`+doc.Sha256+`"`)
+	http.ServeContent(w, r, "", doc.CreatedAt, f)
+}
+
+// securityHeaders are sent with the apps' pages.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Permissions-Policy", "camera=(self), microphone=(), geolocation=()")
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// dirBlobs stores document bytes as files under a folder. Files are written to a temporary
+// name and renamed into place, so a crash never leaves a half-written document.
+type dirBlobs struct{ root string }
+
+func (d dirBlobs) path(key string) (string, error) {
+	clean := filepath.Clean("/" + key)
+	if strings.Contains(key, "..") || clean == "/" {
+		return "", errors.New("invalid blob key")
+	}
+	return filepath.Join(d.root, filepath.FromSlash(clean)), nil
+}
+
+// Put implements graph.Blobs.
+func (d dirBlobs) Put(_ context.Context, key string, r io.Reader) (int64, string, error) {
+	p, err := d.path(key)
+	if err != nil {
+		return 0, "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
+		return 0, "", err
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".upload-*")
+	if err != nil {
+		return 0, "", err
+	}
+	defer os.Remove(f.Name()) // no-op after the rename
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(f, h), r)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Open implements graph.Blobs.
+func (d dirBlobs) Open(_ context.Context, key string) (io.ReadSeekCloser, error) {
+	p, err := d.path(key)
+	if err != nil {
+		return nil, err
+	}
+	return os.Open(p)
+}
+
+// Delete implements graph.Blobs.
+func (d dirBlobs) Delete(_ context.Context, key string) error {
+	p, err := d.path(key)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// config is the server's configuration: flags, each with an environment fallback.
+type config struct {
+	Addr             string
+	DataDir          string
+	DatabaseURL      string
+	PublicURL        string
+	AppOrigins       []string
+	ReviewerEmail    string
+	ReviewerPassword string
+	ReviewerName     string
+	SecretKey        string
+	Playground       bool
+	MaxUploadMB      int
+	LogFormat        string
+}
+
+func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	defAddr := env("ADDR", ":8080")
+	if p := getenv("PORT"); p != "" && getenv("ADDR") == "" {
+		defAddr = ":" + p
+	}
+	defUpload, _ := strconv.Atoi(env("MAX_UPLOAD_MB", "10"))
+	var c config
+	var origins string
+	fs := flag.NewFlagSet("kyc-server", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.Addr, "addr", defAddr, "listen address (env ADDR, or PORT)")
+	fs.StringVar(&c.DataDir, "data-dir", env("DATA_DIR", "./data"), "folder for the SQLite database and document files (env DATA_DIR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", getenv("DATABASE_URL"), "postgres://… to use PostgreSQL instead of SQLite (env DATABASE_URL)")
+	fs.StringVar(&c.PublicURL, "public-url", getenv("PUBLIC_URL"), "external base URL for resume links (env PUBLIC_URL; default http://localhost:<port>)")
+	fs.StringVar(&origins, "app-origins", getenv("APP_ORIGINS"), "comma-separated origins of apps served elsewhere, for CORS and WebSocket (env APP_ORIGINS)")
+	fs.StringVar(&c.ReviewerEmail, "reviewer-email", getenv("KYC_REVIEWER_EMAIL"), "create or update this reviewer at start-up (env KYC_REVIEWER_EMAIL)")
+	fs.StringVar(&c.ReviewerPassword, "reviewer-password", getenv("KYC_REVIEWER_PASSWORD"), "that reviewer's password (env KYC_REVIEWER_PASSWORD)")
+	fs.StringVar(&c.ReviewerName, "reviewer-name", getenv("KYC_REVIEWER_NAME"), "that reviewer's display name (env KYC_REVIEWER_NAME)")
+	fs.StringVar(&c.SecretKey, "secret-key", getenv("SECRET_KEY"), "key that signs document links; set the same on every replica (env SECRET_KEY; default: generated into the data dir)")
+	fs.BoolVar(&c.Playground, "playground", env("PLAYGROUND", "true") == "true", "serve /playground and allow introspection (env PLAYGROUND)")
+	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", defUpload, "largest accepted document, MiB (env MAX_UPLOAD_MB)")
+	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "text or json (env LOG_FORMAT)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	for _, o := range strings.Split(origins, ",") {
+		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {
+			c.AppOrigins = append(c.AppOrigins, o)
+		}
+	}
+	if c.PublicURL == "" {
+		host := c.Addr
+		if strings.HasPrefix(host, ":") {
+			host = "localhost" + host
+		}
+		c.PublicURL = "http://" + host
+	}
+	if (c.ReviewerEmail == "") != (c.ReviewerPassword == "") {
+		return c, fmt.Errorf("set both KYC_REVIEWER_EMAIL and KYC_REVIEWER_PASSWORD, or neither")
+	}
+	if c.ReviewerPassword != "" && len(c.ReviewerPassword) < 8 {
+		return c, fmt.Errorf("KYC_REVIEWER_PASSWORD must have at least 8 characters")
+	}
+	return c, nil
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgxlisten"
+
+	"github.com/openkyc/kyc-manual-review/graph"
+)
+
+// hub fans notices out to the subscribers of this process. A slow subscriber never blocks
+// the others: its buffer is bounded and a full buffer drops the notice for it alone (clients
+// re-fetch on reconnect, and the next notice carries the whole case again).
+type hub struct {
+	mu   sync.RWMutex
+	subs map[chan graph.Notice]struct{}
+	log  *slog.Logger
+}
+
+func newHub(log *slog.Logger) *hub {
+	return &hub{subs: map[chan graph.Notice]struct{}{}, log: log}
+}
+
+// Publish implements graph.Broker for a single process.
+func (h *hub) Publish(_ context.Context, n graph.Notice) error {
+	h.deliver(n)
+	return nil
+}
+
+func (h *hub) deliver(n graph.Notice) {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	for ch := range h.subs {
+		select {
+		case ch <- n:
+		default:
+			h.log.Warn("subscriber too slow: notice dropped", "case", n.CaseID)
+		}
+	}
+}
+
+// Subscribe implements graph.Broker.
+func (h *hub) Subscribe(ctx context.Context) <-chan graph.Notice {
+	ch := make(chan graph.Notice, 64)
+	h.mu.Lock()
+	h.subs[ch] = struct{}{}
+	h.mu.Unlock()
+	go func() {
+		<-ctx.Done()
+		h.mu.Lock()
+		delete(h.subs, ch)
+		h.mu.Unlock()
+		close(ch)
+	}()
+	return ch
+}
+
+// pgChannel is the PostgreSQL NOTIFY channel of committed case events.
+const pgChannel = "kyc_case_events"
+
+// pgBroker publishes through PostgreSQL NOTIFY and delivers what LISTEN hears to the local
+// hub, so that every API replica on the database hears every replica's events.
+type pgBroker struct {
+	*hub
+	notify func(ctx context.Context, payload string) error
+}
+
+func newPGBroker(ctx context.Context, dsn string, notify func(ctx context.Context, payload string) error, log *slog.Logger) *pgBroker {
+	b := &pgBroker{hub: newHub(log), notify: notify}
+	l := &pgxlisten.Listener{
+		Connect: func(ctx context.Context) (*pgx.Conn, error) { return pgx.Connect(ctx, dsn) },
+		LogError: func(_ context.Context, err error) {
+			log.Warn("postgres listener", "err", err)
+		},
+	}
+	l.Handle(pgChannel, pgxlisten.HandlerFunc(func(_ context.Context, n *pgconn.Notification, _ *pgx.Conn) error {
+		var notice graph.Notice
+		if err := json.Unmarshal([]byte(n.Payload), &notice); err != nil {
+			return err
+		}
+		b.deliver(notice)
+		return nil
+	}))
+	go func() {
+		if err := l.Listen(ctx); err != nil && ctx.Err() == nil {
+			log.Error("postgres listener stopped", "err", err)
+		}
+	}()
+	return b
+}
+
+// Publish implements graph.Broker across replicas.
+func (b *pgBroker) Publish(ctx context.Context, n graph.Notice) error {
+	payload, err := json.Marshal(n)
+	if err != nil {
+		return err
+	}
+	return b.notify(ctx, string(payload))
+}

@@ -1,0 +1,165 @@
+package workflow
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// The enums below are shared by ent (Values), gqlgen (MarshalGQL/UnmarshalGQL) and the
+// rules, so one spelling flows from the database to the API with no mapping code.
+
+// Status is the review status of a case.
+type Status string
+
+// Case statuses.
+const (
+	StatusInProgress            Status = "IN_PROGRESS"
+	StatusPendingReview         Status = "PENDING_REVIEW"
+	StatusApproved              Status = "APPROVED"
+	StatusRejected              Status = "REJECTED"
+	StatusResubmissionRequested Status = "RESUBMISSION_REQUESTED"
+)
+
+// Values lists the statuses (for ent).
+func (Status) Values() []string {
+	return []string{"IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED"}
+}
+
+// Collecting reports whether the applicant may still move and upload.
+func (s Status) Collecting() bool {
+	return s == StatusInProgress || s == StatusResubmissionRequested
+}
+
+// DocType is the kind of an uploaded document.
+type DocType string
+
+// Document types.
+const (
+	DocIDCard         DocType = "ID_CARD"
+	DocPassport       DocType = "PASSPORT"
+	DocDriversLicense DocType = "DRIVERS_LICENSE"
+	DocVoterID        DocType = "VOTER_ID"
+	DocSelfie         DocType = "SELFIE"
+)
+
+// Values lists the document types (for ent).
+func (DocType) Values() []string {
+	return []string{"ID_CARD", "PASSPORT", "DRIVERS_LICENSE", "VOTER_ID", "SELFIE"}
+}
+
+// Identity reports whether the type is an identity document (anything but the selfie).
+func (t DocType) Identity() bool { return t != DocSelfie && t.valid() }
+
+func (t DocType) valid() bool { return contains(t.Values(), string(t)) }
+
+// Side is the side of an identity document.
+type Side string
+
+// Document sides.
+const (
+	SideFront Side = "FRONT"
+	SideBack  Side = "BACK"
+)
+
+// Values lists the sides (for ent).
+func (Side) Values() []string { return []string{"FRONT", "BACK"} }
+
+// DocStatus is the review status of one document revision.
+type DocStatus string
+
+// Document statuses.
+const (
+	DocPending               DocStatus = "PENDING"
+	DocApproved              DocStatus = "APPROVED"
+	DocRejected              DocStatus = "REJECTED"
+	DocResubmissionRequested DocStatus = "RESUBMISSION_REQUESTED"
+)
+
+// Values lists the document statuses (for ent).
+func (DocStatus) Values() []string {
+	return []string{"PENDING", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED"}
+}
+
+// Usable reports whether a document in this status satisfies a collection guard.
+func (s DocStatus) Usable() bool { return s == DocPending || s == DocApproved }
+
+// Decision is a reviewer's verdict on a document or a case.
+type Decision string
+
+// Decisions.
+const (
+	DecisionApprove             Decision = "APPROVE"
+	DecisionReject              Decision = "REJECT"
+	DecisionRequestResubmission Decision = "REQUEST_RESUBMISSION"
+)
+
+// Values lists the decisions.
+func (Decision) Values() []string { return []string{"APPROVE", "REJECT", "REQUEST_RESUBMISSION"} }
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func unmarshalEnum(v any, values []string, kind string) (string, error) {
+	s, ok := v.(string)
+	if !ok || !contains(values, s) {
+		return "", fmt.Errorf("%v is not a valid %s", v, kind)
+	}
+	return s, nil
+}
+
+// MarshalGQL implements graphql.Marshaler.
+func (s Status) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+
+// UnmarshalGQL implements graphql.Unmarshaler.
+func (s *Status) UnmarshalGQL(v any) error {
+	x, err := unmarshalEnum(v, s.Values(), "CaseStatus")
+	*s = Status(x)
+	return err
+}
+
+// MarshalGQL implements graphql.Marshaler.
+func (t DocType) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(t))) }
+
+// UnmarshalGQL implements graphql.Unmarshaler.
+func (t *DocType) UnmarshalGQL(v any) error {
+	x, err := unmarshalEnum(v, t.Values(), "DocumentType")
+	*t = DocType(x)
+	return err
+}
+
+// MarshalGQL implements graphql.Marshaler.
+func (s Side) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+
+// UnmarshalGQL implements graphql.Unmarshaler.
+func (s *Side) UnmarshalGQL(v any) error {
+	x, err := unmarshalEnum(v, s.Values(), "DocumentSide")
+	*s = Side(x)
+	return err
+}
+
+// MarshalGQL implements graphql.Marshaler.
+func (s DocStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+
+// UnmarshalGQL implements graphql.Unmarshaler.
+func (s *DocStatus) UnmarshalGQL(v any) error {
+	x, err := unmarshalEnum(v, s.Values(), "DocumentStatus")
+	*s = DocStatus(x)
+	return err
+}
+
+// MarshalGQL implements graphql.Marshaler.
+func (d Decision) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(d))) }
+
+// UnmarshalGQL implements graphql.Unmarshaler.
+func (d *Decision) UnmarshalGQL(v any) error {
+	x, err := unmarshalEnum(v, d.Values(), "Decision")
+	*d = Decision(x)
+	return err
+}
