@@ -81,6 +81,13 @@ func DecideCase(status Status, docs []DocFact, d Decision, reason string, resubm
 		}
 		identity, selfie := false, false
 		for _, doc := range docs {
+			// A rejected document left out would strand the applicant: it blocks both the
+			// collection guards and a later approval, yet could not be re-taken.
+			if _, listed := plan.Flag[doc.ID]; doc.Status == DocRejected && !listed {
+				return CasePlan{}, Errorf(EBadUserInput, "the %s is rejected: include it in the resubmission, or reject the case", doc.Type)
+			}
+		}
+		for _, doc := range docs {
 			_, flagged := plan.Flag[doc.ID]
 			if flagged || doc.Status == DocResubmissionRequested {
 				identity = identity || doc.Type.Identity()

@@ -329,3 +329,21 @@ func TestResubmissionRoundTrip(t *testing.T) {
 		t.Errorf("Submission(1) = %s, %d", st, rev)
 	}
 }
+
+// A rejected document must be part of a resubmission request, or the applicant could
+// neither pass the guard nor re-take it.
+func TestDecideCase_rejectedDocumentMustBeResubmitted(t *testing.T) {
+	docs := []workflow.DocFact{
+		{ID: "p", Type: workflow.DocPassport, Status: workflow.DocPending},
+		{ID: "s", Type: workflow.DocSelfie, Status: workflow.DocRejected},
+	}
+	_, err := workflow.DecideCase(workflow.StatusPendingReview, docs, workflow.DecisionRequestResubmission, "", map[string]string{"p": "glare"})
+	wantCode(t, err, workflow.EBadUserInput)
+	plan, err := workflow.DecideCase(workflow.StatusPendingReview, docs, workflow.DecisionRequestResubmission, "", map[string]string{"p": "glare", "s": "not the holder"})
+	if err != nil {
+		t.Fatalf("listing the rejected selfie: %v", err)
+	}
+	if plan.State != workflow.DocumentPhoto || len(plan.Flag) != 2 {
+		t.Fatalf("plan = %+v, want both flagged from document_photo", plan)
+	}
+}
