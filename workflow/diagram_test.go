@@ -119,3 +119,32 @@ func TestDiagram(t *testing.T) {
 		t.Errorf("%s is stale; run `go test ./workflow -run TestDiagram -update`\n--- golden\n%s\n--- chart\n%s", diagramGolden, want, got)
 	}
 }
+
+// TestREADMEDiagram keeps the statechart shown in README.md equal to the golden diagram, so
+// the documentation cannot drift from the code. -update rewrites the README block.
+func TestREADMEDiagram(t *testing.T) {
+	const readme = "../README.md"
+	const begin, end = "<!-- statechart:begin -->\n", "<!-- statechart:end -->"
+	golden, err := os.ReadFile(diagramGolden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(doc, []byte(begin)), bytes.Index(doc, []byte(end))
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q … %q markers", begin, end)
+	}
+	block := "```mermaid\n" + string(golden) + "```\n"
+	if got := string(doc[i+len(begin) : j]); got != block {
+		if !*update {
+			t.Fatalf("README.md's statechart is stale; run `go test ./workflow -run Diagram -update`")
+		}
+		out := append(append(append([]byte{}, doc[:i+len(begin)]...), block...), doc[j:]...)
+		if err := os.WriteFile(readme, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
