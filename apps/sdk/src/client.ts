@@ -176,7 +176,9 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
   function applyCase(c: KycCase, force = false): KycCase {
     const cur = snap.case;
     if (!force && cur && cur.id === c.id && c.version < cur.version) return cur;
-    set({ case: c, state: c.state, status: c.status, availableEvents: c.availableEvents });
+    // A finished upload belongs to the step it was made in.
+    const upload = snap.upload && snap.upload.status !== 'uploading' && c.state !== snap.state ? null : snap.upload;
+    set({ case: c, state: c.state, status: c.status, availableEvents: c.availableEvents, upload });
     ensureSubscription();
     return c;
   }

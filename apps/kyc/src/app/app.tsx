@@ -1,0 +1,93 @@
+import { KycError, TOKEN_KEY, type KycClient } from '@kyc/sdk';
+import { useEffect, useState } from 'react';
+import { ErrorRegion } from '@/components/error-region';
+import { KycProvider, useAction, useKyc } from './kyc-context';
+import { takeResumeToken } from './resume-link';
+import { Router } from './router';
+
+/** App is the KYC applicant app over one SDK client. */
+export function App({ client }: { client: KycClient }) {
+  return (
+    <KycProvider client={client}>
+      <Shell />
+    </KycProvider>
+  );
+}
+
+function useOnline() {
+  const [online, setOnline] = useState(() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    addEventListener('online', on);
+    addEventListener('offline', off);
+    return () => {
+      removeEventListener('online', on);
+      removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+function Shell() {
+  const { snap, client } = useKyc();
+  const run = useAction();
+  const online = useOnline();
+  const [booted, setBooted] = useState(false);
+
+  // Boot: a resume link wins over the stored token; either way the server says where we are.
+  useEffect(() => {
+    let live = true;
+    const boot = () => {
+      const token = takeResumeToken();
+      let p: Promise<unknown>;
+      try {
+        if (token) localStorage.setItem(TOKEN_KEY, token);
+        p = client.restore().then((c) => {
+          if (token && !c) throw new KycError('NOT_FOUND', 'The resume link does not open a case.');
+        });
+      } catch {
+        p = token ? client.resume(token) : Promise.resolve(null); // storage disabled
+      }
+      return p.finally(() => live && setBooted(true));
+    };
+    void run(boot);
+    const onHash = () => {
+      if (/resume=/.test(location.hash)) void run(boot);
+    };
+    addEventListener('hashchange', onHash);
+    return () => {
+      live = false;
+      removeEventListener('hashchange', onHash);
+    };
+  }, [client, run]);
+
+  // Back online: catch up with whatever happened meanwhile.
+  useEffect(() => {
+    if (online && snap.token) client.refresh().catch(() => undefined);
+  }, [online, client, snap.token]);
+
+  return (
+    <div className="app">
+      <header className="brand" role="banner">
+        <span className="logo" aria-hidden="true">
+          ◆
+        </span>
+        <span>Identity check</span>
+      </header>
+      {!online && (
+        <div className="offline" role="status">
+          You are offline. Your progress is saved; reconnect to continue.
+        </div>
+      )}
+      {booted ? (
+        <Router />
+      ) : (
+        <main data-state="loading" aria-busy="true" className="screen">
+          <h1>Loading your verification…</h1>
+          <ErrorRegion />
+        </main>
+      )}
+    </div>
+  );
+}

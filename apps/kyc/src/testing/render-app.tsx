@@ -1,0 +1,27 @@
+import { createKycClient } from '@kyc/sdk';
+import { FakeServer } from '@kyc/sdk/testing';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect } from 'vitest';
+import { App } from '@/app/app';
+
+/** renderApp mounts the app over a FakeServer, as a phone user would see it. */
+export function renderApp(server = new FakeServer()) {
+  const client = createKycClient({ transport: server.transport(), resumeUrlFor: (t) => `http://app.test/kyc/#resume=${t}` });
+  const user = userEvent.setup();
+  const view = render(<App client={client} />);
+  return { server, client, user, ...view };
+}
+
+/** stateShown is the data-state of the current screen. */
+export function stateShown(): string | null {
+  return document.querySelector('main')?.getAttribute('data-state') ?? null;
+}
+
+export async function waitForState(state: string) {
+  await waitFor(() => expect(stateShown()).toBe(state));
+}
+
+export const png = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])], 'photo.png', { type: 'image/png' });
+
+export { screen };
