@@ -60,11 +60,29 @@ func openDB(ctx context.Context, databaseURL, dataDir string) (*ent.Client, *sql
 		return nil, nil, fmt.Errorf("connect to the database: %w", err)
 	}
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, db)))
-	if err := client.Schema.Create(ctx); err != nil {
+	if err := migrate(ctx, client, db, dia); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate the database: %w", err)
 	}
 	return client, db, nil
+}
+
+// migrate brings the schema up to date. On PostgreSQL an advisory lock makes replicas that
+// start together migrate one after the other.
+func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string) error {
+	if dia == dialect.Postgres {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		const lockID = 0x6b7963 // "kyc"
+		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockID); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockID) //nolint:errcheck // released with the session anyway
+	}
+	return client.Schema.Create(ctx)
 }
 
 // secretKey returns the configured key, or one generated once into the data folder.
