@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -72,26 +73,50 @@ type pgBroker struct {
 
 func newPGBroker(ctx context.Context, dsn string, notify func(ctx context.Context, payload string) error, log *slog.Logger) *pgBroker {
 	b := &pgBroker{hub: newHub(log), notify: notify}
+	h := &pgHandler{hub: b.hub, listening: make(chan struct{})}
 	l := &pgxlisten.Listener{
 		Connect: func(ctx context.Context) (*pgx.Conn, error) { return pgx.Connect(ctx, dsn) },
 		LogError: func(_ context.Context, err error) {
 			log.Warn("postgres listener", "err", err)
 		},
 	}
-	l.Handle(pgChannel, pgxlisten.HandlerFunc(func(_ context.Context, n *pgconn.Notification, _ *pgx.Conn) error {
-		var notice graph.Notice
-		if err := json.Unmarshal([]byte(n.Payload), &notice); err != nil {
-			return err
-		}
-		b.deliver(notice)
-		return nil
-	}))
+	l.Handle(pgChannel, h)
 	go func() {
 		if err := l.Listen(ctx); err != nil && ctx.Err() == nil {
 			log.Error("postgres listener stopped", "err", err)
 		}
 	}()
+	// Serve only once LISTEN is in place, so that no event committed after start-up is missed.
+	select {
+	case <-h.listening:
+	case <-time.After(15 * time.Second):
+		log.Warn("postgres listener not ready after 15s; continuing, it keeps retrying")
+	case <-ctx.Done():
+	}
 	return b
+}
+
+// pgHandler delivers notifications to the hub; its backlog hook runs once LISTEN is issued.
+type pgHandler struct {
+	hub       *hub
+	listening chan struct{}
+	once      sync.Once
+}
+
+func (h *pgHandler) HandleNotification(_ context.Context, n *pgconn.Notification, _ *pgx.Conn) error {
+	var notice graph.Notice
+	if err := json.Unmarshal([]byte(n.Payload), &notice); err != nil {
+		return err
+	}
+	h.hub.deliver(notice)
+	return nil
+}
+
+// HandleBacklog implements pgxlisten.BacklogHandler: there is no backlog (clients re-fetch on
+// reconnect), but it tells us the listener is live.
+func (h *pgHandler) HandleBacklog(context.Context, string, *pgx.Conn) error {
+	h.once.Do(func() { close(h.listening) })
+	return nil
 }
 
 // Publish implements graph.Broker across replicas.
