@@ -3,4 +3,4 @@
 package ent
 
 //go:generate go run -mod=mod entc.go
-//go:generate go tool gqlgen generate --config ../gqlgen.yml
+//go:generate go -C .. tool gqlgen generate

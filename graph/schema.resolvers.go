@@ -515,9 +515,11 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
-type caseResolver struct{ *Resolver }
-type documentResolver struct{ *Resolver }
-type mutationResolver struct{ *Resolver }
-type noteResolver struct{ *Resolver }
-type queryResolver struct{ *Resolver }
-type subscriptionResolver struct{ *Resolver }
+type (
+	caseResolver         struct{ *Resolver }
+	documentResolver     struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	noteResolver         struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	subscriptionResolver struct{ *Resolver }
+)
