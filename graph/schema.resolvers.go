@@ -67,8 +67,8 @@ func (r *caseResolver) DocumentHistory(ctx context.Context, obj *ent.KycCase) ([
 
 // Assignee is the resolver for the assignee field.
 func (r *caseResolver) Assignee(ctx context.Context, obj *ent.KycCase) (*ent.Reviewer, error) {
-	if obj.AssigneeID == nil {
-		return nil, nil
+	if obj.AssigneeID == nil || ViewerFrom(ctx).Reviewer == nil {
+		return nil, nil // applicants do not learn who reviews them
 	}
 	return r.Client.Reviewer.Get(ctx, *obj.AssigneeID)
 }
