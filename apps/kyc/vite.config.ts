@@ -5,6 +5,19 @@ import { defineConfig } from 'vitest/config';
 // The Go server serves this app at /kyc/ and embeds the build from server/web/dist/kyc.
 const api = process.env.VITE_API_TARGET ?? 'http://127.0.0.1:8080';
 
+// The server only accepts WebSockets from its own origin (or APP_ORIGINS): present the proxied
+// upgrade as coming from the API's origin, as the embedded app does.
+const proxy = {
+  '/graphql': {
+    target: api,
+    ws: true,
+    changeOrigin: true,
+    configure: (p: { on(event: 'proxyReqWs', cb: (req: { setHeader(k: string, v: string): void }) => void): void }) =>
+      p.on('proxyReqWs', (req) => req.setHeader('origin', new URL(api).origin)),
+  },
+  '/documents': { target: api, changeOrigin: true },
+};
+
 export default defineConfig({
   base: '/kyc/',
   plugins: [react()],
@@ -14,18 +27,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
-  server: {
-    proxy: {
-      '/graphql': { target: api, ws: true, changeOrigin: true },
-      '/documents': { target: api, changeOrigin: true },
-    },
-  },
-  preview: {
-    proxy: {
-      '/graphql': { target: api, ws: true, changeOrigin: true },
-      '/documents': { target: api, changeOrigin: true },
-    },
-  },
+  server: { proxy },
+  preview: { proxy },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

@@ -1,13 +1,21 @@
+import { useEffect, useRef } from 'react';
 import { useShownError } from '@/app/kyc-context';
 import { copyFor, retryable } from '@/lib/error-copy';
 
 /** ErrorRegion is the one place errors are shown: a role="alert" box with human copy and a retry. */
 export function ErrorRegion() {
   const { shown, clear } = useShownError();
+  const box = useRef<HTMLDivElement>(null);
+
+  // The button that failed may be far below on a phone: bring the message into view.
+  useEffect(() => {
+    if (shown) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [shown]);
+
   if (!shown) return null;
   const { error, retry } = shown;
   return (
-    <div role="alert" className="alert" data-code={error.code}>
+    <div role="alert" className="alert" data-code={error.code} ref={box}>
       <p>{copyFor(error)}</p>
       <div className="alert-actions">
         {retry && retryable.has(error.code) && (

@@ -3,6 +3,8 @@ import { useAction, useKyc } from '@/app/kyc-context';
 import { ErrorRegion } from './error-region';
 import { ResumePanel } from './resume-panel';
 
+let navigated = false;
+
 interface ScreenProps {
   /** state is the statechart state shown (data-state), e.g. "document_photo". */
   state: string;
@@ -25,13 +27,17 @@ export function Screen({ state, title, children, status, back = true }: ScreenPr
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // Not on the first screen of a page load: the browser starts at the top anyway.
   useEffect(() => {
-    heading.current?.focus();
+    if (navigated) heading.current?.focus();
+    navigated = true;
   }, [state, status]);
 
   const states = snap.workflow?.states ?? [];
   const index = states.findIndex((s) => s.name === state);
   const info = index >= 0 ? states[index] : undefined;
+  // After a final decision there is nothing left to continue elsewhere.
+  const decided = snap.status === 'APPROVED' || snap.status === 'REJECTED';
   const showBack = back && snap.case && client.can('USER_PREV_STEP');
 
   return (
@@ -44,7 +50,7 @@ export function Screen({ state, title, children, status, back = true }: ScreenPr
             disabled={snap.pending !== null}
             onClick={() => void run(() => client.back())}
           >
-            <span aria-hidden="true">← </span>Back
+            <span aria-hidden="true" className="back-arrow">←</span>Back
           </button>
         ) : (
           <span />
@@ -60,7 +66,7 @@ export function Screen({ state, title, children, status, back = true }: ScreenPr
       </h1>
       <ErrorRegion />
       {children}
-      {info?.persisted && snap.resumeUrl && <ResumePanel url={snap.resumeUrl} />}
+      {info?.persisted && snap.resumeUrl && !decided && <ResumePanel url={snap.resumeUrl} />}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import type { DocumentType } from '@kyc/sdk';
 import { useState } from 'react';
-import { useKyc } from '@/app/kyc-context';
+import { useKyc, useShownError } from '@/app/kyc-context';
 import { Actions, ContinueButton, Screen } from '@/components/screen';
 import { HumanError } from '@/lib/error-copy';
 import { documentLabel, identityTypes } from '@/lib/labels';
@@ -15,6 +15,7 @@ const hints: Record<(typeof identityTypes)[number], string> = {
 /** DocumentSelectionScreen is the `document_selection` state: which identity document. */
 export function DocumentSelectionScreen() {
   const { snap, client } = useKyc();
+  const { clear } = useShownError();
   const [choice, setChoice] = useState<DocumentType | null>(snap.case?.selectedDocumentType ?? null);
 
   async function next() {
@@ -34,7 +35,10 @@ export function DocumentSelectionScreen() {
               name="document-type"
               value={t}
               checked={choice === t}
-              onChange={() => setChoice(t)}
+              onChange={() => {
+                setChoice(t);
+                clear();
+              }}
               aria-describedby={`doc-${t}-hint`}
             />
             <label htmlFor={`doc-${t}`}>{documentLabel[t]}</label>
