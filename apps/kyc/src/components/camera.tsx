@@ -18,12 +18,15 @@ export function Camera({ facingMode, onCapture, onError, disabled }: CameraProps
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [starting, setStarting] = useState(false);
+  // ready: a real frame has been painted (the first frames of a camera are often black).
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const v = video.current;
     if (v && stream) {
       v.srcObject = stream;
       void v.play().catch(() => undefined);
+      v.addEventListener('playing', () => setTimeout(() => setReady(true), 400), { once: true });
     }
     return () => stream?.getTracks().forEach((t) => t.stop());
   }, [stream]);
@@ -50,6 +53,7 @@ export function Camera({ facingMode, onCapture, onError, disabled }: CameraProps
 
   function close() {
     setStream(null);
+    setReady(false);
   }
 
   function take() {
@@ -81,7 +85,7 @@ export function Camera({ facingMode, onCapture, onError, disabled }: CameraProps
     <div className="camera">
       <video ref={video} playsInline muted aria-label="Camera preview" className={facingMode === 'user' ? 'mirror' : undefined} />
       <div className="camera-actions">
-        <button type="button" className="button primary" onClick={take} disabled={disabled}>
+        <button type="button" className="button primary" onClick={take} disabled={disabled || !ready}>
           Take photo
         </button>
         <button type="button" className="button secondary" onClick={close}>

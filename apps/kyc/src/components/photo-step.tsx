@@ -2,7 +2,7 @@ import { photoTypeFor, usablePhoto, type DocumentSide, type DocumentType } from 
 import { useId, useRef, type ReactNode } from 'react';
 import { useAction, useKyc, useShowError } from '@/app/kyc-context';
 import { HumanError } from '@/lib/error-copy';
-import { documentLabel } from '@/lib/labels';
+import { documentNoun } from '@/lib/labels';
 import { Camera, hasCamera } from './camera';
 import { Actions, ContinueButton, Screen } from './screen';
 
@@ -48,7 +48,7 @@ export function PhotoStep({ state, title, facingMode, side, children }: PhotoSte
 
       {kept && (
         <figure className="photo">
-          <img src={kept.url} alt={`Your current ${documentLabel[kept.type].toLowerCase()} photo`} />
+          <img src={kept.url} alt={`Your current ${documentNoun[kept.type]} photo`} />
           <figcaption>{upload?.status === 'done' ? 'Photo uploaded.' : 'We have this photo. Continue to keep it, or take a new one.'}</figcaption>
         </figure>
       )}

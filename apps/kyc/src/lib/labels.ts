@@ -11,3 +11,12 @@ export const documentLabel: Record<DocumentType, string> = {
 
 /** identityTypes are the choices on document_selection, in display order. */
 export const identityTypes = ['ID_CARD', 'PASSPORT', 'DRIVERS_LICENSE', 'VOTER_ID'] as const satisfies readonly DocumentType[];
+
+/** documentNoun names a document type inside a sentence ("Photograph your ID card"). */
+export const documentNoun: Record<DocumentType, string> = {
+  ID_CARD: 'ID card',
+  PASSPORT: 'passport',
+  DRIVERS_LICENSE: "driver's license",
+  VOTER_ID: 'voter ID',
+  SELFIE: 'selfie',
+};

@@ -1,12 +1,12 @@
 import { useKyc } from '@/app/kyc-context';
 import { PhotoStep } from '@/components/photo-step';
-import { documentLabel } from '@/lib/labels';
+import { documentNoun } from '@/lib/labels';
 
 /** DocumentPhotoScreen is the `document_photo` state (the chart's submit state). */
 export function DocumentPhotoScreen() {
   const { snap } = useKyc();
   const type = snap.case?.selectedDocumentType;
-  const name = type ? documentLabel[type].toLowerCase() : 'document';
+  const name = type ? documentNoun[type] : 'document';
   return (
     <PhotoStep state="document_photo" title={`Photograph your ${name}`} facingMode="environment" side="FRONT">
       <ul className="tips">

@@ -1,7 +1,7 @@
 import type { CaseStatus } from '@kyc/sdk';
 import { useKyc } from '@/app/kyc-context';
 import { Screen } from '@/components/screen';
-import { documentLabel } from '@/lib/labels';
+import { documentNoun } from '@/lib/labels';
 
 const titles: Record<CaseStatus, string> = {
   IN_PROGRESS: 'Almost there',
@@ -57,7 +57,7 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
             <ul className="flagged">
               {flagged.map((d) => (
                 <li key={d.id}>
-                  <strong>{d.type === 'SELFIE' ? 'Your selfie' : `Your ${documentLabel[d.type].toLowerCase()} photo`}</strong>
+                  <strong>{d.type === 'SELFIE' ? 'Your selfie' : `Your ${documentNoun[d.type]} photo`}</strong>
                   {d.reason ? `: ${d.reason}` : ''}
                 </li>
               ))}
