@@ -269,3 +269,17 @@ describe('createKycClient', () => {
     expect(client.state).toBe('document_selection');
   });
 });
+
+describe('upload when the case cannot be re-read', () => {
+  it('keeps the uploaded document so Continue is not blocked by a failed refresh', async () => {
+    const server = new FakeServer();
+    const client = createKycClient({ transport: server.transport(), storage: null });
+    await client.start();
+    await walkTo(client, 'document_photo');
+    server.failNext('MyCase', 'INTERNAL');
+    await client.upload('PASSPORT', 'FRONT', photo());
+    expect(client.case?.documents.map((d) => d.type)).toEqual(['PASSPORT']);
+    await client.next();
+    expect(client.state).toBe('document_review');
+  });
+});

@@ -395,11 +395,17 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
       const p = transport
         .upload(UploadDocumentMutation, { input: { caseId: c.id, type, side, file } }, snap.token, progress)
         .then(async (data) => {
+          const doc: KycDocument = data.uploadDocument;
           // The upload changed the case (documents, version): read it back before anyone moves on.
-          await refresh().catch(() => undefined);
+          // If that read fails, keep the server's answer about the document itself.
+          await refresh().catch(() => {
+            const cur = snap.case;
+            if (cur && !cur.documents.some((d) => d.id === doc.id)) {
+              set({ case: { ...cur, documents: [...cur.documents.filter((d) => !(d.type === doc.type && d.side === doc.side)), doc] } });
+            }
+          });
           set({ upload: { type, side, progress: 1, status: 'done' } });
-          const doc = data.uploadDocument;
-          return snap.case?.documents.find((d) => d.id === doc.id) ?? (doc as KycDocument);
+          return snap.case?.documents.find((d) => d.id === doc.id) ?? doc;
         })
         .catch((err: unknown) => {
           const e = toKycError(err);

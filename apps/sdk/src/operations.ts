@@ -90,8 +90,12 @@ export const UploadDocumentMutation = graphql(`
       type
       side
       status
+      reason
       revision
       url
+      contentType
+      size
+      createdAt
     }
   }
 `);

@@ -20,7 +20,7 @@ type Documents = {
     "\n  query MyCase {\n    myCase {\n      ...CaseFields\n    }\n  }\n": typeof types.MyCaseDocument,
     "\n  mutation StartCase($input: StartCaseInput) {\n    startCase(input: $input) {\n      token\n      resumeUrl\n      case {\n        ...CaseFields\n      }\n    }\n  }\n": typeof types.StartCaseDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) {\n      ...CaseFields\n    }\n  }\n": typeof types.SendCaseEventDocument,
-    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      revision\n      url\n    }\n  }\n": typeof types.UploadDocumentDocument,
+    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n": typeof types.UploadDocumentDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseFields\n    }\n  }\n": typeof types.CaseUpdatedDocument,
 };
 const documents: Documents = {
@@ -29,7 +29,7 @@ const documents: Documents = {
     "\n  query MyCase {\n    myCase {\n      ...CaseFields\n    }\n  }\n": types.MyCaseDocument,
     "\n  mutation StartCase($input: StartCaseInput) {\n    startCase(input: $input) {\n      token\n      resumeUrl\n      case {\n        ...CaseFields\n      }\n    }\n  }\n": types.StartCaseDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) {\n      ...CaseFields\n    }\n  }\n": types.SendCaseEventDocument,
-    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      revision\n      url\n    }\n  }\n": types.UploadDocumentDocument,
+    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n": types.UploadDocumentDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseFields\n    }\n  }\n": types.CaseUpdatedDocument,
 };
 
@@ -56,7 +56,7 @@ export function graphql(source: "\n  mutation SendCaseEvent($input: SendCaseEven
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      revision\n      url\n    }\n  }\n"): typeof import('./graphql').UploadDocumentDocument;
+export function graphql(source: "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n"): typeof import('./graphql').UploadDocumentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

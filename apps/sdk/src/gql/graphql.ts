@@ -82,7 +82,7 @@ export type UploadDocumentMutationVariables = Exact<{
 }>;
 
 
-export type UploadDocumentMutation = { uploadDocument: { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, revision: number, url: string } };
+export type UploadDocumentMutation = { uploadDocument: { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string } };
 
 export type CaseUpdatedSubscriptionVariables = Exact<{
   caseId: string | number;
@@ -279,8 +279,12 @@ export const UploadDocumentDocument = new TypedDocumentString(`
     type
     side
     status
+    reason
     revision
     url
+    contentType
+    size
+    createdAt
   }
 }
     `) as unknown as TypedDocumentString<UploadDocumentMutation, UploadDocumentMutationVariables>;
