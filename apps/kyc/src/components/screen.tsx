@@ -38,29 +38,35 @@ export function Screen({ state, title, children, status, back = true }: ScreenPr
   const info = index >= 0 ? states[index] : undefined;
   // After a final decision there is nothing left to continue elsewhere.
   const decided = snap.status === 'APPROVED' || snap.status === 'REJECTED';
-  const showBack = back && snap.case && client.can('USER_PREV_STEP');
+  const showBack = back && !!snap.case && client.can('USER_PREV_STEP');
+  const showCount = !!snap.case && index >= 0;
 
   return (
     <main data-state={state} aria-labelledby={headingId} className="screen">
-      <div className="screen-top">
-        {showBack ? (
-          <button
-            type="button"
-            className="button link back"
-            disabled={snap.pending !== null}
-            onClick={() => void run(() => client.back())}
-          >
-            <span aria-hidden="true" className="back-arrow">←</span>Back
-          </button>
-        ) : (
-          <span />
-        )}
-        {snap.case && index >= 0 && (
-          <p className="step-count">
-            Step {index + 1} of {states.length}
-          </p>
-        )}
-      </div>
+      {(showBack || showCount) && (
+        <div className="screen-top">
+          {showBack ? (
+            <button
+              type="button"
+              className="button link back"
+              disabled={snap.pending !== null}
+              onClick={() => void run(() => client.back())}
+            >
+              <span aria-hidden="true" className="back-arrow">
+                ←
+              </span>
+              Back
+            </button>
+          ) : (
+            <span />
+          )}
+          {showCount && (
+            <p className="step-count">
+              Step {index + 1} of {states.length}
+            </p>
+          )}
+        </div>
+      )}
       <h1 id={headingId} ref={heading} tabIndex={-1}>
         {title}
       </h1>
