@@ -283,3 +283,17 @@ describe('upload when the case cannot be re-read', () => {
     expect(client.state).toBe('document_review');
   });
 });
+
+describe('start when the workflow query fails', () => {
+  it('still keeps the token shown only once', async () => {
+    const server = new FakeServer();
+    const storage = memoryStorage();
+    const client = createKycClient({ transport: server.transport(), storage });
+    server.failNext('Workflow', 'NETWORK');
+    await expect(client.start()).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(storage.data.get(TOKEN_KEY)).toBe('token-1');
+    expect(client.state).toBe('welcome');
+    await client.next(); // the chart loads on the next call
+    expect(client.state).toBe('document_selection');
+  });
+});

@@ -321,10 +321,15 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
 
     start(applicant) {
       return serial('start', async () => {
-        const [, data] = await Promise.all([loadWorkflow(), transport.request(StartCaseMutation, { input: applicant ?? null }, null)]);
+        const chartLoaded = loadWorkflow();
+        chartLoaded.catch(() => undefined); // awaited below, after the token is safe
+        const data = await transport.request(StartCaseMutation, { input: applicant ?? null }, null);
         const { token, resumeUrl, case: c } = data.startCase;
+        // Keep the token before anything else can fail: it is shown only once.
         setToken(token, resumeUrl);
-        return applyCase(c, true);
+        applyCase(c, true);
+        await chartLoaded;
+        return snap.case ?? c;
       });
     },
 

@@ -39,7 +39,8 @@ export function WelcomeScreen() {
       lastName: lastName.trim() || null,
       email: email.trim() || null,
     };
-    void run(() => client.start(applicant));
+    // A retry after a half-failed start (case made, chart not loaded) must not open a second case.
+    void run(() => (client.case ? client.loadWorkflow() : client.start(applicant)));
   }
 
   return (
