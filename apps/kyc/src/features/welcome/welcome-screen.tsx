@@ -40,7 +40,10 @@ export function WelcomeScreen() {
       email: email.trim() || null,
     };
     // A retry after a half-failed start (case made, chart not loaded) must not open a second case.
-    void run(() => (client.case ? client.loadWorkflow() : client.start(applicant)));
+    void run(async () => {
+      if (client.case) await client.loadWorkflow();
+      else await client.start(applicant);
+    });
   }
 
   return (
