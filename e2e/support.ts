@@ -1,0 +1,94 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const reviewer = { email: 'reviewer@example.com', password: 'e2e-review-password' };
+export const fixtures = {
+  document: join(__dirname, 'fixtures', 'document.jpg'),
+  selfie: join(__dirname, 'fixtures', 'selfie.jpg'),
+};
+const screensDir = join(__dirname, 'artifacts', 'screens');
+mkdirSync(screensDir, { recursive: true });
+
+/** A phone-sized applicant context (360 × 740, touch). */
+export async function applicantContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+}
+
+/** A desktop reviewer context, signed in. */
+export async function reviewerPage(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.goto('/backoffice/');
+  await page.getByLabel('Email').fill(reviewer.email);
+  await page.getByLabel('Password').fill(reviewer.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return page;
+}
+
+export function state(page: Page, name: string) {
+  return page.locator(`main[data-state="${name}"]`);
+}
+
+export async function expectState(page: Page, name: string) {
+  await expect(state(page, name)).toBeVisible();
+}
+
+/** Checks the page with axe (WCAG 2.2 AA) and keeps a screenshot of it. */
+export async function check(page: Page, name: string) {
+  await page.screenshot({ path: join(screensDir, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${name}`).toEqual([]);
+}
+
+/** Opens the KYC app and starts a case; ends on document_selection. */
+export async function startCase(page: Page, applicant: { firstName: string; lastName: string; email: string }, shots = '') {
+  await page.goto('/kyc/');
+  await expect(page.getByRole('button', { name: 'Start KYC' })).toBeVisible();
+  if (shots) await check(page, `${shots}-landing`);
+  await page.getByLabel('First name').fill(applicant.firstName);
+  await page.getByLabel('Last name').fill(applicant.lastName);
+  await page.getByLabel('Email').fill(applicant.email);
+  await page.getByRole('button', { name: 'Start KYC' }).click();
+  await expectState(page, 'welcome');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
+  if (shots) await check(page, `${shots}-welcome`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'document_selection');
+}
+
+/** Uploads a photo through the file-picker fallback and waits until the server has it. */
+export async function uploadPhoto(page: Page, file: string) {
+  await page.getByLabel('Upload a photo').setInputFiles(file);
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled({ timeout: 20_000 });
+}
+
+/** From document_selection to final, with real photos. */
+export async function walkToFinal(page: Page, docLabel = 'Passport', shots = '') {
+  await page.getByRole('radio', { name: docLabel }).check();
+  if (shots) await check(page, `${shots}-document_selection`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'document_photo');
+  await uploadPhoto(page, fixtures.document);
+  if (shots) await check(page, `${shots}-document_photo`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'document_review');
+  await expect(state(page, 'document_review').getByRole('img').first()).toBeVisible();
+  if (shots) await check(page, `${shots}-document_review`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'selfie');
+  await uploadPhoto(page, fixtures.selfie);
+  if (shots) await check(page, `${shots}-selfie`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'selfie_review');
+  if (shots) await check(page, `${shots}-selfie_review`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'final');
+}
+
+export function status(page: Page, value: string) {
+  return page.locator(`[data-status="${value}"]`);
+}
