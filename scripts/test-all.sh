@@ -32,8 +32,17 @@ fi
 step "go test (SQLite and PostgreSQL)"
 go test -count=1 ./...
 
-step "app unit tests (Vitest)"
-pnpm -r test
+step "app unit tests (Vitest; the SDK also against a real server)"
+go build -o bin/kyc-server ./server
+sdk_dir=$(mktemp -d /tmp/kyc-sdk-test.XXXXXX)
+ADDR=127.0.0.1:18556 DATA_DIR="$sdk_dir" PUBLIC_URL=http://127.0.0.1:18556 \
+  KYC_REVIEWER_EMAIL=sdk@example.com KYC_REVIEWER_PASSWORD=sdk-test-password \
+  ./bin/kyc-server >"$sdk_dir/server.log" 2>&1 &
+sdk_pid=$!
+node -e 'const go=async()=>{for(let i=0;i<200;i++){try{if((await fetch(process.argv[1])).ok)return}catch{}await new Promise(r=>setTimeout(r,100))}process.exit(1)};go()' http://127.0.0.1:18556/readyz
+KYC_API_URL=http://127.0.0.1:18556/graphql KYC_REVIEWER_EMAIL=sdk@example.com KYC_REVIEWER_PASSWORD=sdk-test-password \
+  NODE_OPTIONS=--experimental-websocket pnpm -r test || { kill "$sdk_pid"; cat "$sdk_dir/server.log"; exit 1; }
+kill "$sdk_pid"; wait "$sdk_pid" 2>/dev/null || true
 
 step "browser end-to-end (Playwright + system Chromium)"
 pnpm exec playwright test
