@@ -1,0 +1,91 @@
+// Screenshots (and an axe pass) of every backoffice screen in the system Chromium.
+// usage: node scripts/screenshots.mjs <baseURL> <outDir> [email] [password]
+// Needs at least two submitted cases (scripts/seed.mjs). Never downloads a browser.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [base = 'http://127.0.0.1:4182', out = '/tmp/bo-shots', email = 'reviewer@example.com', password = 'review-me-please'] =
+  process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pw-bo-')), {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args, viewport: { width: 1280, height: 800 },
+});
+const page = ctx.pages()[0] ?? (await ctx.newPage());
+const problems = [];
+page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+
+async function axe(name) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  for (const v of violations) problems.push(`axe ${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+async function shot(name) {
+  for (const [w, h] of [[1280, 800], [1024, 768]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(out, `backoffice-${name}-${w}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await axe(name);
+}
+
+await page.goto(`${base}/backoffice/`);
+await page.getByLabel('Email').waitFor();
+await shot('sign-in');
+await page.getByLabel('Email').fill(email);
+await page.getByLabel('Password').fill('wrong-password');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByRole('alert').waitFor();
+await shot('sign-in-error');
+await page.getByLabel('Password').fill(password);
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByRole('table').waitFor();
+await page.waitForTimeout(300);
+await shot('list');
+
+const rows = page.getByRole('table').getByRole('link');
+await rows.first().click();
+await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+await page.waitForLoadState('networkidle');
+await shot('case');
+await page.setViewportSize({ width: 1280, height: 800 });
+await page.screenshot({ path: join(out, 'backoffice-case-full-1280.png'), fullPage: true });
+
+const bar = page.getByRole('region', { name: 'Case decision' });
+await bar.getByRole('button', { name: 'Approve case' }).click();
+await page.getByRole('dialog').waitFor();
+await shot('dialog-approve');
+await page.keyboard.press('Escape');
+
+await bar.getByRole('button', { name: 'Reject case' }).click();
+await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+await shot('dialog-reject-invalid');
+await page.keyboard.press('Escape');
+
+const docs = page.getByRole('region', { name: 'Selfie' });
+await docs.getByRole('button', { name: 'Request resubmission' }).click();
+await page.getByRole('dialog').getByLabel('Reason').selectOption('Blurry image');
+await page.getByRole('dialog').getByLabel('Comment').fill('Face is out of focus.');
+await shot('dialog-document');
+await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+await page.getByRole('dialog').waitFor({ state: 'detached' });
+await page.waitForTimeout(300);
+await shot('case-flagged');
+
+await bar.getByRole('button', { name: 'Request resubmission' }).click();
+await page.getByRole('dialog').waitFor();
+await shot('dialog-resubmission');
+await page.keyboard.press('Escape');
+
+await page.keyboard.press('?');
+await page.getByRole('dialog').waitFor();
+await shot('help');
+await page.keyboard.press('Escape');
+
+await ctx.close();
+console.log(problems.length ? problems.join('\n') : 'no page errors, no axe violations');

@@ -1,0 +1,63 @@
+// Creates submitted cases as an applicant would, for local review and screenshots.
+// usage: node scripts/seed.mjs [baseURL] [count]   (default http://127.0.0.1:8080, 3)
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:8080';
+const count = Number(process.argv[3] ?? 3);
+const fixtures = new URL('../../../e2e/fixtures/', import.meta.url);
+const people = [
+  ['Ada', 'Lovelace'], ['Grace', 'Hopper'], ['Alan', 'Turing'], ['Katherine', 'Johnson'],
+  ['Edsger', 'Dijkstra'], ['Barbara', 'Liskov'], ['Donald', 'Knuth'], ['Margaret', 'Hamilton'],
+];
+
+async function gql(query, variables, token) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function upload(token, caseId, type, side, file) {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({
+    query: 'mutation($input: UploadDocumentInput!) { uploadDocument(input: $input) { id } }',
+    variables: { input: { caseId, type, side, file: null } },
+  }));
+  form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
+  const bytes = await readFile(fileURLToPath(new URL(file, fixtures)));
+  form.set('0', new Blob([bytes], { type: 'image/jpeg' }), file);
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST', body: form,
+    headers: { authorization: `Bearer ${token}`, 'GraphQL-Require-Preflight': '1' },
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+const next = (token, caseId, documentType) => gql(
+  'mutation($input: SendCaseEventInput!) { sendCaseEvent(input: $input) { state status } }',
+  { input: { caseId, event: 'USER_NEXT_STEP', documentType } }, token);
+
+for (let i = 0; i < count; i++) {
+  const [firstName, lastName] = people[i % people.length];
+  const email = `${firstName}.${lastName}${i >= people.length ? i : ''}@example.com`.toLowerCase();
+  const { startCase } = await gql(
+    'mutation($input: StartCaseInput) { startCase(input: $input) { token case { id } } }',
+    { input: { firstName, lastName, email } });
+  const { token, case: { id } } = startCase;
+  const type = ['PASSPORT', 'ID_CARD', 'DRIVERS_LICENSE'][i % 3];
+  await next(token, id);
+  await next(token, id, type);
+  await upload(token, id, type, 'FRONT', 'document.jpg');
+  await next(token, id);
+  await next(token, id);
+  await upload(token, id, 'SELFIE', null, 'selfie.jpg');
+  await next(token, id);
+  const { sendCaseEvent } = await next(token, id);
+  console.log(`${firstName} ${lastName}: ${id} ${sendCaseEvent.status} (token ${token})`);
+}

@@ -1,0 +1,104 @@
+import { useEffect } from 'react';
+import type { ApiClient } from '../lib/api-client';
+import { ApiProvider } from '../lib/api-context';
+import { errorMessage } from '../lib/error-copy';
+import { SessionProvider, useSession } from '../features/auth/session';
+import { SignIn } from '../features/auth/sign-in';
+import { CaseListPage } from '../features/cases/case-list-page';
+import { CasePage } from '../features/review/case-page';
+import { Link, useRoute } from './router';
+import { ShortcutsProvider, useShortcuts } from './shortcuts';
+
+export function App({ client }: { client: ApiClient }) {
+  return (
+    <ApiProvider client={client}>
+      <SessionProvider>
+        <ShortcutsProvider>
+          <Shell />
+        </ShortcutsProvider>
+      </SessionProvider>
+    </ApiProvider>
+  );
+}
+
+function Shell() {
+  const { session, retry } = useSession();
+  switch (session.status) {
+    case 'loading':
+      return (
+        <main id="main" className="page-center">
+          <p className="loading" role="status">
+            Loading…
+          </p>
+        </main>
+      );
+    case 'error':
+      return (
+        <main id="main" className="page-center">
+          <h1>KYC Review</h1>
+          <div className="alert alert-error" role="alert">
+            <p>{errorMessage(session.error)}</p>
+            <button type="button" className="button" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        </main>
+      );
+    case 'signed-out':
+      return <SignIn expired={session.expired} />;
+    case 'signed-in':
+      return <SignedIn />;
+    default:
+      return session satisfies never;
+  }
+}
+
+function SignedIn() {
+  const { session, signOut } = useSession();
+  const { openHelp } = useShortcuts();
+  const route = useRoute();
+  const me = session.status === 'signed-in' ? session.me : null;
+
+  useEffect(() => {
+    document.title = route.name === 'case' ? 'Case · KYC Review' : route.name === 'cases' ? 'Cases · KYC Review' : 'Not found · KYC Review';
+  }, [route]);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <Link to="" className="brand">
+          KYC Review
+        </Link>
+        <nav aria-label="Main">
+          <Link to="" aria-current={route.name === 'cases' ? 'page' : undefined}>
+            Cases
+          </Link>
+        </nav>
+        <div className="topbar-end">
+          <span className="who">
+            Signed in as <strong>{me?.name || me?.email}</strong>
+          </span>
+          <button type="button" className="button button-quiet" onClick={openHelp}>
+            <span aria-hidden="true">?</span> Shortcuts
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      {route.name === 'cases' && <CaseListPage params={route.params} />}
+      {route.name === 'case' && <CasePage key={route.id} id={route.id} />}
+      {route.name === 'not-found' && (
+        <main id="main" className="page">
+          <h1>Page not found</h1>
+          <p>
+            <Link to="">Go to the case list</Link>
+          </p>
+        </main>
+      )}
+    </>
+  );
+}

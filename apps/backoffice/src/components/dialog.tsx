@@ -1,0 +1,110 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export interface DialogProps {
+  title: string;
+  /** description is announced with the title. */
+  description?: ReactNode;
+  onClose: () => void;
+  children?: ReactNode;
+  /** footer holds the buttons. */
+  footer: ReactNode;
+  /** onSubmit makes the dialog a form: Enter in a field submits. */
+  onSubmit?: () => void;
+  wide?: boolean;
+}
+
+/**
+ * Dialog is a modal: focus moves in and is kept inside, Escape closes, the page behind is inert,
+ * and focus returns to where it was on close.
+ */
+export function Dialog({ title, description, onClose, children, footer, onSubmit, wide }: DialogProps) {
+  const titleId = useId();
+  const descId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const root = document.getElementById('root');
+    if (root) root.inert = true;
+    const node = ref.current!;
+    const first = node.querySelector<HTMLElement>('[data-autofocus]') ?? node.querySelector<HTMLElement>(FOCUSABLE);
+    (first ?? node).focus();
+    return () => {
+      if (root) root.inert = false;
+      previous?.focus?.();
+    };
+  }, []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close.current();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const items = Array.from(ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE));
+    if (items.length === 0) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  const body = (
+    <>
+      <div className="dialog-body">
+        {description && (
+          <div id={descId} className="dialog-description">
+            {description}
+          </div>
+        )}
+        {children}
+      </div>
+      <div className="dialog-footer">{footer}</div>
+    </>
+  );
+
+  return createPortal(
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={description ? descId : undefined}
+        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        {onSubmit ? (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              onSubmit();
+            }}
+          >
+            {body}
+          </form>
+        ) : (
+          body
+        )}
+      </div>
+    </div>,
+    document.body,
+  );
+}

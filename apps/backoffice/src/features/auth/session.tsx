@@ -1,0 +1,85 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MeQuery as MeResult } from '../../gql/graphql';
+import { ApiError } from '../../lib/api-client';
+import { useApi } from '../../lib/api-context';
+import { LoginMutation, LogoutMutation, MeQuery } from './api/session';
+
+export type Reviewer = NonNullable<MeResult['me']>;
+
+export type Session =
+  | { status: 'loading' }
+  | { status: 'signed-out'; expired?: boolean }
+  | { status: 'signed-in'; me: Reviewer }
+  | { status: 'error'; error: ApiError };
+
+interface SessionApi {
+  session: Session;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  retry(): void;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+/** SessionProvider restores the cookie session with `me` and drops it when the server says UNAUTHENTICATED. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useApi();
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    client
+      .execute(MeQuery, {})
+      .then(({ me }) => live && setSession(me ? { status: 'signed-in', me } : { status: 'signed-out' }))
+      .catch((error: ApiError) => live && setSession(error.code === 'UNAUTHENTICATED' ? { status: 'signed-out' } : { status: 'error', error }));
+    return () => {
+      live = false;
+    };
+  }, [client, attempt]);
+
+  useEffect(
+    () =>
+      client.onUnauthenticated(() =>
+        setSession((s) => (s.status === 'signed-in' ? { status: 'signed-out', expired: true } : s)),
+      ),
+    [client],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const { login } = await client.execute(LoginMutation, { input: { email, password } });
+      client.resetSocket(); // the socket authenticates with the cookie it was opened with
+      setSession({ status: 'signed-in', me: login });
+    },
+    [client],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await client.execute(LogoutMutation, {});
+    } finally {
+      client.resetSocket();
+      setSession({ status: 'signed-out' });
+    }
+  }, [client]);
+
+  const value = useMemo(
+    () => ({ session, signIn, signOut, retry: () => setAttempt((n) => n + 1) }),
+    [session, signIn, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession needs a <SessionProvider>');
+  return value;
+}
+
+/** useMe is the signed-in reviewer; only for screens behind the sign-in. */
+export function useMe(): Reviewer {
+  const { session } = useSession();
+  if (session.status !== 'signed-in') throw new Error('useMe outside a signed-in screen');
+  return session.me;
+}

@@ -1,0 +1,67 @@
+import { graphql } from '../../../gql';
+
+export const CaseListItemFragment = graphql(`
+  fragment CaseListItem on Case {
+    id
+    status
+    version
+    revision
+    applicant {
+      firstName
+      lastName
+      email
+    }
+    assignee {
+      id
+      name
+      email
+    }
+    documents {
+      id
+      type
+      status
+    }
+    createdAt
+    updatedAt
+    submittedAt
+  }
+`);
+
+export const ListCasesQuery = graphql(`
+  query ListCases(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $filter: CaseFilter
+    $orderBy: CaseOrder
+  ) {
+    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...CaseListItem
+        }
+      }
+    }
+  }
+`);
+
+export const CaseFeedSubscription = graphql(`
+  subscription CaseFeed {
+    caseFeed {
+      id
+      caseId
+      type
+      actor
+      createdAt
+    }
+  }
+`);

@@ -1,0 +1,236 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, navigate } from '../../app/router';
+import { useShortcut } from '../../app/shortcuts';
+import { StatusBadge } from '../../components/status-badge';
+import type { CaseListItemFragment, CaseStatus } from '../../gql/graphql';
+import { useQuery, useReconnect, useSubscription } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-copy';
+import { applicantName, CASE_STATUS_LABEL, DOCUMENT_TYPE_LABEL } from '../../lib/labels';
+import { formatDateTime, timeAgo } from '../../lib/time';
+import { useNow } from '../../lib/use-now';
+import { useMe } from '../auth/session';
+import { CaseFeedSubscription, ListCasesQuery } from './api/list-cases';
+import { filtersFromParams, filtersToSearch, listVariables, type ListFilters, type StatusFilter } from './filters';
+
+/** The list's last query string, so "All cases" from a case view returns to the same filters. */
+let lastSearch = '';
+export function lastListPath(): string {
+  return lastSearch ? `cases${lastSearch}` : '';
+}
+
+const STATUS_OPTIONS: ReadonlyArray<[StatusFilter, string]> = [
+  ['PENDING_REVIEW', CASE_STATUS_LABEL.PENDING_REVIEW],
+  ['RESUBMISSION_REQUESTED', CASE_STATUS_LABEL.RESUBMISSION_REQUESTED],
+  ['IN_PROGRESS', CASE_STATUS_LABEL.IN_PROGRESS],
+  ['APPROVED', CASE_STATUS_LABEL.APPROVED],
+  ['REJECTED', CASE_STATUS_LABEL.REJECTED],
+  ['ALL', 'All statuses'],
+];
+
+const FRESH_MS = 4000;
+
+export function CaseListPage({ params }: { params: URLSearchParams }) {
+  const me = useMe();
+  const filters = filtersFromParams(params);
+  const variables = listVariables(filters);
+  const { data, error, loading, refetch } = useQuery(ListCasesQuery, variables);
+  const now = useNow();
+  const [query, setQuery] = useState(filters.q);
+  const [announcement, setAnnouncement] = useState('');
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const searchRef = useRef<HTMLInputElement>(null);
+  const refetchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  lastSearch = filtersToSearch(filters);
+
+  const update = (patch: Partial<ListFilters>) => {
+    // Any filter change starts again from the first page.
+    navigate(`cases${filtersToSearch({ ...filters, after: undefined, before: undefined, ...patch })}`, { replace: true });
+  };
+
+  // Search as you type, once typing pauses.
+  useEffect(() => {
+    if (query.trim() === filters.q.trim()) return;
+    const id = setTimeout(() => update({ q: query }), 300);
+    return () => clearTimeout(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
+
+  // Live: every case event refetches the page (debounced, so a burst costs one request) and
+  // marks the case so its row can be highlighted.
+  useSubscription(CaseFeedSubscription, {}, ({ caseFeed }) => {
+    clearTimeout(refetchTimer.current);
+    refetchTimer.current = setTimeout(() => void refetch(), 250);
+    setFresh((s) => new Set(s).add(caseFeed.caseId));
+    setTimeout(() => setFresh((s) => {
+      const next = new Set(s);
+      next.delete(caseFeed.caseId);
+      return next;
+    }), FRESH_MS);
+    if (caseFeed.type === 'CASE_SUBMITTED') setAnnouncement(`A case was submitted for review at ${formatDateTime(caseFeed.createdAt, true)}.`);
+    else if (caseFeed.type === 'CASE_DECIDED') setAnnouncement(`A case was decided at ${formatDateTime(caseFeed.createdAt, true)}.`);
+  });
+  useReconnect(() => void refetch());
+  useEffect(() => () => clearTimeout(refetchTimer.current), []);
+
+  useShortcut('/', () => searchRef.current?.focus());
+
+  const connection = data?.cases;
+  const edges = connection?.edges ?? [];
+
+  return (
+    <main id="main" className="page">
+      <div className="page-head">
+        <h1>
+          Cases{' '}
+          {connection && (
+            <span className="count">
+              {connection.totalCount} {connection.totalCount === 1 ? 'case' : 'cases'}
+            </span>
+          )}
+        </h1>
+      </div>
+
+      <form className="filters" role="search" aria-label="Filter cases" onSubmit={(e) => { e.preventDefault(); update({ q: query }); }}>
+        <div className="field field-inline">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" value={filters.status} onChange={(e) => update({ status: e.target.value as StatusFilter })}>
+            {STATUS_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.mine} onChange={(e) => update({ mine: e.target.checked, unassigned: e.target.checked ? false : filters.unassigned })} />
+          Assigned to me
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.unassigned} onChange={(e) => update({ unassigned: e.target.checked, mine: e.target.checked ? false : filters.mine })} />
+          Unassigned
+        </label>
+        <div className="field field-inline field-grow">
+          <label htmlFor="filter-search">Search</label>
+          <input
+            id="filter-search"
+            ref={searchRef}
+            type="search"
+            placeholder="Applicant name or email"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+      </form>
+
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+
+      {error && (
+        <div className="alert alert-error" role="alert">
+          <p>Cases could not be loaded. {errorMessage(error)}</p>
+          <button type="button" className="button" onClick={() => void refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+
+      {!data && loading && (
+        <p className="loading" role="status">
+          Loading cases…
+        </p>
+      )}
+
+      {connection && edges.length === 0 && (
+        <div className="empty">
+          <p>
+            {filters.status === 'PENDING_REVIEW' && !filters.q && !filters.mine && !filters.unassigned
+              ? 'No cases are waiting for review. New submissions appear here on their own.'
+              : 'No cases match these filters.'}
+          </p>
+        </div>
+      )}
+
+      {connection && edges.length > 0 && (
+        <div className="table-wrap" aria-busy={loading}>
+          <table className="case-table">
+            <caption className="visually-hidden">
+              Cases, {filters.status === 'ALL' ? 'all statuses' : CASE_STATUS_LABEL[filters.status as CaseStatus].toLowerCase()}, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Applicant</th>
+                <th scope="col">Status</th>
+                <th scope="col">Documents</th>
+                <th scope="col">Assignee</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Last change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {edges.map(({ node }) => (
+                <CaseRow key={node.id} node={node} meId={me.id} now={now} fresh={fresh.has(node.id)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {connection && (connection.pageInfo.hasNextPage || connection.pageInfo.hasPreviousPage || filters.after || filters.before) && (
+        <nav className="pager" aria-label="Pages">
+          <button
+            type="button"
+            className="button"
+            disabled={!(connection.pageInfo.hasPreviousPage || filters.after)}
+            onClick={() => navigate(`cases${filtersToSearch({ ...filters, after: undefined, before: connection.pageInfo.startCursor ?? undefined })}`)}
+          >
+            ← Newer
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!connection.pageInfo.hasNextPage && !filters.before}
+            onClick={() => navigate(`cases${filtersToSearch({ ...filters, before: undefined, after: connection.pageInfo.endCursor ?? undefined })}`)}
+          >
+            Older →
+          </button>
+        </nav>
+      )}
+    </main>
+  );
+}
+
+function CaseRow({ node, meId, now, fresh }: { node: CaseListItemFragment; meId: string; now: number; fresh: boolean }) {
+  const types = [...new Set(node.documents.map((d) => DOCUMENT_TYPE_LABEL[d.type]))];
+  return (
+    <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id}>
+      <td className="cell-applicant">
+        <Link to={`cases/${encodeURIComponent(node.id)}`} className="row-link">
+          {applicantName(node.applicant)}
+        </Link>
+        {node.applicant.email && <span className="sub">{node.applicant.email}</span>}
+      </td>
+      <td>
+        <StatusBadge status={node.status} />
+        {node.revision > 1 && <span className="sub">Resubmission {node.revision - 1}</span>}
+      </td>
+      <td>{types.length ? types.join(', ') : <span className="muted">None yet</span>}</td>
+      <td>{node.assignee ? (node.assignee.id === meId ? 'You' : node.assignee.name || node.assignee.email) : <span className="muted">Unassigned</span>}</td>
+      <td>
+        {node.submittedAt ? (
+          <time dateTime={node.submittedAt} title={formatDateTime(node.submittedAt)}>
+            {timeAgo(node.submittedAt, now)}
+          </time>
+        ) : (
+          <span className="muted">Not submitted</span>
+        )}
+      </td>
+      <td>
+        <time dateTime={node.updatedAt} title={formatDateTime(node.updatedAt)}>
+          {timeAgo(node.updatedAt, now)}
+        </time>
+      </td>
+    </tr>
+  );
+}

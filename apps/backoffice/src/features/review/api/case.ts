@@ -1,0 +1,107 @@
+import { graphql } from '../../../gql';
+
+export const DocumentFieldsFragment = graphql(`
+  fragment DocumentFields on Document {
+    id
+    type
+    side
+    status
+    reason
+    revision
+    url
+    contentType
+    size
+    sha256
+    width
+    height
+    createdAt
+  }
+`);
+
+export const CaseDetailFragment = graphql(`
+  fragment CaseDetail on Case {
+    id
+    state
+    status
+    version
+    revision
+    reason
+    availableDecisions
+    selectedDocumentType
+    applicant {
+      firstName
+      lastName
+      email
+    }
+    assignee {
+      id
+      name
+      email
+    }
+    documents {
+      ...DocumentFields
+    }
+    documentHistory {
+      ...DocumentFields
+    }
+    events {
+      id
+      type
+      actor
+      fromState
+      toState
+      data
+      hash
+      createdAt
+    }
+    notes {
+      id
+      body
+      createdAt
+      author {
+        id
+        name
+        email
+      }
+    }
+    createdAt
+    updatedAt
+    submittedAt
+    decidedAt
+  }
+`);
+
+export const GetCaseQuery = graphql(`
+  query GetCase($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Case {
+        ...CaseDetail
+      }
+    }
+  }
+`);
+
+export const CaseUpdatedSubscription = graphql(`
+  subscription CaseUpdated($caseId: ID!) {
+    caseUpdated(caseId: $caseId) {
+      ...CaseDetail
+    }
+  }
+`);
+
+/** NextCaseQuery finds the oldest waiting cases: the review queue is first in, first out. */
+export const NextCaseQuery = graphql(`
+  query NextCase {
+    cases(first: 20, filter: { status: [PENDING_REVIEW] }, orderBy: { field: SUBMITTED_AT, direction: ASC }) {
+      edges {
+        node {
+          id
+          assignee {
+            id
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,455 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, navigate } from '../../app/router';
+import { useShortcut, useShortcuts } from '../../app/shortcuts';
+import { StatusBadge } from '../../components/status-badge';
+import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
+import { isApiError } from '../../lib/api-client';
+import { useApi, useQuery, useReconnect, useSubscription } from '../../lib/api-context';
+import { errorMessage } from '../../lib/error-copy';
+import { applicantName, CASE_STATUS_LABEL, documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
+import { formatDateTime, timeAgo } from '../../lib/time';
+import { useNow } from '../../lib/use-now';
+import { useMe } from '../auth/session';
+import { lastListPath } from '../cases/case-list-page';
+import { CaseUpdatedSubscription, GetCaseQuery, NextCaseQuery } from './api/case';
+import {
+  AddNoteMutation,
+  AssignCaseMutation,
+  DecideCaseMutation,
+  DecideDocumentMutation,
+  UnassignCaseMutation,
+} from './api/decide';
+import { describeChanges, sentence } from './changes';
+import { DecisionDialog, type DecisionInput, type DecisionRequest } from './decision-dialog';
+import { DocumentPanel } from './document-panel';
+import { Notes } from './notes';
+import { Timeline } from './timeline';
+
+type Banner =
+  | { kind: 'conflict'; text: string }
+  | { kind: 'updated'; text: string }
+  | { kind: 'success'; text: string; next: boolean }
+  | { kind: 'error'; text: string };
+
+const DONE: Record<Decision, string> = {
+  APPROVE: 'Case approved.',
+  REJECT: 'Case rejected.',
+  REQUEST_RESUBMISSION: 'Resubmission requested. The applicant is asked to re-take the flagged photos.',
+};
+
+const slot = (d: { type: string; side?: string | null }) => `${d.type}/${d.side ?? ''}`;
+
+export function CasePage({ id }: { id: string }) {
+  const client = useApi();
+  const me = useMe();
+  const now = useNow();
+  const { data, error, loading, refetch, setData } = useQuery(GetCaseQuery, { id });
+  const [dialog, setDialog] = useState<{ request: DecisionRequest; seen: CaseDetailFragment } | null>(null);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [nextBusy, setNextBusy] = useState(false);
+  const { enabled: keys } = useShortcuts();
+  const inFlight = useRef(0);
+  const bannerRef = useRef<HTMLDivElement>(null);
+
+  const node = data?.node;
+  const c = node && node.__typename === 'Case' ? (node as CaseDetailFragment & { __typename: 'Case' }) : null;
+  const current = useRef<CaseDetailFragment | null>(null);
+  current.current = c;
+
+  useEffect(() => {
+    setBanner(null);
+    setDialog(null);
+  }, [id]);
+
+  const show = useCallback((next: CaseDetailFragment) => setData({ node: { ...next, __typename: 'Case' } }), [setData]);
+
+  /** reload fetches the case again and says what changed since `seen`, the case the reviewer acted on. */
+  const reloadAfterConflict = useCallback(
+    async (seen: CaseDetailFragment) => {
+      try {
+        const fresh = await client.execute(GetCaseQuery, { id });
+        const after = fresh.node?.__typename === 'Case' ? (fresh.node as CaseDetailFragment) : null;
+        if (after) show(after);
+        const changes = after ? describeChanges(seen, after, me.id) : [];
+        const what = changes.length ? `: ${changes.join('; ')}` : '';
+        setBanner({ kind: 'conflict', text: `This case changed while you were looking at it${what}. Review it again.` });
+      } catch (e) {
+        setBanner({ kind: 'error', text: errorMessage(e) });
+      }
+    },
+    [client, id, me.id, show],
+  );
+
+  /** act runs a mutation that answers with the case; CONFLICT and refusals reload and explain. */
+  const act = useCallback(
+    async (seen: CaseDetailFragment, run: () => Promise<CaseDetailFragment>, done: Banner | null) => {
+      inFlight.current++;
+      setBusy(true);
+      try {
+        show(await run());
+        setBanner(done);
+        setDialog(null);
+      } catch (e) {
+        if (isApiError(e, 'CONFLICT')) {
+          setDialog(null);
+          await reloadAfterConflict(seen);
+        } else if (isApiError(e, 'INVALID_TRANSITION') || isApiError(e, 'FORBIDDEN') || isApiError(e, 'NOT_FOUND')) {
+          void refetch();
+          throw e;
+        } else {
+          throw e;
+        }
+      } finally {
+        inFlight.current--;
+        setBusy(false);
+      }
+    },
+    [reloadAfterConflict, refetch, show],
+  );
+
+  // Focus the outcome so keyboard and screen-reader users hear it and can reach "Next case".
+  useEffect(() => {
+    if (banner && banner.kind !== 'updated') bannerRef.current?.focus();
+  }, [banner]);
+
+  // Live: another reviewer's change shows at once, and says what changed.
+  useSubscription(
+    CaseUpdatedSubscription,
+    { caseId: id },
+    ({ caseUpdated }) => {
+      const before = current.current;
+      if (before && caseUpdated.version <= before.version) return;
+      show(caseUpdated);
+      if (!before || inFlight.current > 0) return;
+      const changes = describeChanges(before, caseUpdated, me.id);
+      const important = before.status !== caseUpdated.status ||
+        (before.assignee?.id ?? null) !== (caseUpdated.assignee?.id ?? null) ||
+        caseUpdated.documents.some((d) => {
+          const old = before.documents.find((o) => slot(o) === slot(d));
+          return !old || old.revision !== d.revision || old.status !== d.status;
+        });
+      if (important) {
+        setBanner({ kind: 'conflict', text: `This case changed while you were looking at it: ${changes.join('; ')}. Review it again.` });
+      } else if (changes.length) {
+        setBanner({ kind: 'updated', text: `Updated: ${sentence(changes)}` });
+      }
+    },
+  );
+  useReconnect(() => void refetch());
+
+  const mine = c?.assignee?.id === me.id;
+  const othersCase = !!c?.assignee && !mine;
+  const pending = c?.status === 'PENDING_REVIEW';
+  const canDecide = !!c && pending && !othersCase;
+  const allowed = (d: Decision) => canDecide && !!c?.availableDecisions.includes(d);
+
+  const openCase = (decision: Decision) => {
+    if (c && allowed(decision)) setDialog({ request: { kind: 'case', decision }, seen: c });
+  };
+
+  const goNext = async () => {
+    setNextBusy(true);
+    try {
+      const { cases } = await client.execute(NextCaseQuery, {});
+      const next = cases.edges.map((e) => e.node).find((n) => n.id !== id && (!n.assignee || n.assignee.id === me.id));
+      if (next) navigate(`cases/${encodeURIComponent(next.id)}`);
+      else setBanner({ kind: 'updated', text: 'No other case is waiting for review.' });
+    } catch (e) {
+      setBanner({ kind: 'error', text: errorMessage(e) });
+    } finally {
+      setNextBusy(false);
+    }
+  };
+
+  useShortcut('a', () => openCase('APPROVE'), !!c);
+  useShortcut('r', () => openCase('REQUEST_RESUBMISSION'), !!c);
+  useShortcut('x', () => openCase('REJECT'), !!c);
+  useShortcut('n', () => void goNext());
+
+  const back = (
+    <Link to={lastListPath()} className="back-link">
+      <span aria-hidden="true">←</span> All cases
+    </Link>
+  );
+
+  if (!c) {
+    const missing = (data && !c) || isApiError(error, 'NOT_FOUND');
+    return (
+      <main id="main" className="page">
+        {back}
+        {missing ? (
+          <>
+            <h1>Case not found</h1>
+            <p>This case does not exist, or you cannot see it.</p>
+          </>
+        ) : error ? (
+          <>
+            <h1>Case</h1>
+            <div className="alert alert-error" role="alert">
+              <p>The case could not be loaded. {errorMessage(error)}</p>
+              <button type="button" className="button" onClick={() => void refetch()}>
+                Try again
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <h1 className="visually-hidden">Case</h1>
+            <p className="loading" role="status">
+              {loading ? 'Loading case…' : ''}
+            </p>
+          </>
+        )}
+      </main>
+    );
+  }
+
+  const name = applicantName(c.applicant);
+  const history = (d: DocumentFieldsFragment) => c.documentHistory.filter((h) => slot(h) === slot(d));
+  const identity = c.documents.filter((d) => d.type !== 'SELFIE');
+  const selfies = c.documents.filter((d) => d.type === 'SELFIE');
+  const blocking = c.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
+
+  let why: string | null = null;
+  if (!pending) {
+    why = c.decidedAt && (c.status === 'APPROVED' || c.status === 'REJECTED')
+      ? `This case was ${CASE_STATUS_LABEL[c.status].toLowerCase()} on ${formatDateTime(c.decidedAt)}. Decisions are possible only while a case is pending review.`
+      : `This case is ${CASE_STATUS_LABEL[c.status].toLowerCase()}. Decisions are possible only while a case is pending review.`;
+  } else if (othersCase) {
+    why = `Assigned to ${c.assignee!.name || c.assignee!.email}. Only the assignee decides: assign it to yourself to take over.`;
+  }
+  const approveWhy =
+    pending && !othersCase && !c.availableDecisions.includes('APPROVE') && blocking.length
+      ? `Approve is unavailable while ${blocking.map((d) => `the ${documentLabel(d)} is ${DOCUMENT_STATUS_LABEL[d.status].toLowerCase()}`).join(' and ')}. Request resubmission or reject the case.`
+      : null;
+
+  const decideDocument = (doc: DocumentFieldsFragment, decision: Decision, input: DecisionInput, seen: CaseDetailFragment) =>
+    act(
+      seen,
+      async () =>
+        (await client.execute(DecideDocumentMutation, {
+          input: { documentId: doc.id, decision, reason: input.reason ?? null, expectedVersion: seen.version },
+        })).decideDocument,
+      { kind: 'updated', text: `${documentLabel(doc)}: ${decision === 'APPROVE' ? 'approved' : decision === 'REJECT' ? 'rejected' : 'resubmission requested'}.` },
+    );
+
+  const confirm = async (input: DecisionInput) => {
+    if (!dialog) return;
+    const { request, seen } = dialog;
+    if (request.kind === 'document') return decideDocument(request.document, request.decision, input, seen);
+    return act(
+      seen,
+      async () =>
+        (await client.execute(DecideCaseMutation, {
+          input: {
+            caseId: seen.id,
+            decision: request.decision,
+            reason: input.reason ?? null,
+            documents: input.documents ?? null,
+            expectedVersion: seen.version,
+          },
+        })).decideCase,
+      { kind: 'success', text: DONE[request.decision], next: true },
+    );
+  };
+
+  const assign = () =>
+    act(c, async () => (await client.execute(AssignCaseMutation, { input: { caseId: c.id } })).assignCase, {
+      kind: 'updated',
+      text: 'Assigned to you.',
+    }).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }));
+  const unassign = () =>
+    act(c, async () => (await client.execute(UnassignCaseMutation, { input: { caseId: c.id } })).unassignCase, {
+      kind: 'updated',
+      text: 'Unassigned.',
+    }).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }));
+
+  const addNote = async (body: string) => {
+    inFlight.current++;
+    try {
+      await client.execute(AddNoteMutation, { input: { caseId: c.id, body } });
+      const fresh = await client.execute(GetCaseQuery, { id });
+      if (fresh.node?.__typename === 'Case') show(fresh.node as CaseDetailFragment);
+    } finally {
+      inFlight.current--;
+    }
+  };
+
+  const documentPanel = (d: DocumentFieldsFragment) => (
+    <DocumentPanel
+      key={d.id}
+      document={d}
+      revisions={history(d)}
+      canDecide={canDecide}
+      busy={busy}
+      onApprove={() => void decideDocument(d, 'APPROVE', {}, c).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }))}
+      onRequestResubmission={() => setDialog({ request: { kind: 'document', decision: 'REQUEST_RESUBMISSION', document: d }, seen: c })}
+      onReject={() => setDialog({ request: { kind: 'document', decision: 'REJECT', document: d }, seen: c })}
+    />
+  );
+
+  return (
+    <main id="main" className="page page-case">
+      {back}
+      <header className="case-head">
+        <div className="case-title">
+          <h1>{name}</h1>
+          <StatusBadge status={c.status} />
+        </div>
+        <p className="case-meta">
+          {c.applicant.email && <span>{c.applicant.email}</span>}
+          {c.submittedAt && (
+            <span>
+              Submitted{' '}
+              <time dateTime={c.submittedAt} title={formatDateTime(c.submittedAt)}>
+                {timeAgo(c.submittedAt, now)}
+              </time>
+            </span>
+          )}
+          {c.revision > 1 && <span>Resubmission {c.revision - 1}</span>}
+          <span>
+            Assignee: <strong>{c.assignee ? (mine ? 'you' : c.assignee.name || c.assignee.email) : 'nobody'}</strong>
+          </span>
+        </p>
+        <div className="assign">
+          {!mine && (
+            <button type="button" className="button" onClick={() => void assign()} disabled={busy}>
+              Assign to me
+            </button>
+          )}
+          {c.assignee && (
+            <button type="button" className="button button-quiet" onClick={() => void unassign()} disabled={busy}>
+              Unassign
+            </button>
+          )}
+        </div>
+      </header>
+
+      <section className="decision-bar" aria-label="Case decision">
+        <div className="decision-buttons">
+          <button
+            type="button"
+            className="button button-approve"
+            disabled={!allowed('APPROVE') || busy}
+            aria-describedby={approveWhy ? 'approve-why' : why ? 'decide-why' : undefined}
+            onClick={() => openCase('APPROVE')}
+          >
+            Approve case{keys && <kbd aria-hidden="true">A</kbd>}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!allowed('REQUEST_RESUBMISSION') || busy}
+            aria-describedby={why ? 'decide-why' : undefined}
+            onClick={() => openCase('REQUEST_RESUBMISSION')}
+          >
+            Request resubmission{keys && <kbd aria-hidden="true">R</kbd>}
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={!allowed('REJECT') || busy}
+            aria-describedby={why ? 'decide-why' : undefined}
+            onClick={() => openCase('REJECT')}
+          >
+            Reject case{keys && <kbd aria-hidden="true">X</kbd>}
+          </button>
+        </div>
+        {why && (
+          <p id="decide-why" className="decision-why">
+            {why}
+          </p>
+        )}
+        {approveWhy && (
+          <p id="approve-why" className="decision-why">
+            {approveWhy}
+          </p>
+        )}
+        {!why && !c.assignee && <p className="decision-why">Deciding assigns this case to you.</p>}
+        {c.reason && !pending && (
+          <p className="decision-why">
+            Reason given: <q>{c.reason}</q>
+          </p>
+        )}
+      </section>
+
+      {banner && (
+        <div
+          ref={bannerRef}
+          tabIndex={-1}
+          className={`banner banner-${banner.kind}`}
+          role={banner.kind === 'conflict' || banner.kind === 'error' ? 'alert' : 'status'}
+        >
+          <p>{banner.text}</p>
+          <div className="banner-actions">
+            {banner.kind === 'success' && banner.next && (
+              <button type="button" className="button button-primary" onClick={() => void goNext()} disabled={nextBusy}>
+                Next case{keys && <kbd aria-hidden="true">N</kbd>}
+              </button>
+            )}
+            <button type="button" className="button button-quiet" onClick={() => setBanner(null)}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      )}
+
+      <section className="documents" aria-labelledby="documents-title">
+        <h2 id="documents-title">Documents</h2>
+        {c.documents.length === 0 ? (
+          <p className="muted">No documents uploaded yet.</p>
+        ) : (
+          <div className="documents-grid">
+            <div className="documents-column">{identity.map(documentPanel)}</div>
+            <div className="documents-column">{selfies.map(documentPanel)}</div>
+          </div>
+        )}
+      </section>
+
+      <div className="case-bottom">
+        <section className="panel" aria-labelledby="applicant-title">
+          <h2 id="applicant-title">Applicant</h2>
+          <dl className="facts">
+            <div>
+              <dt>First name</dt>
+              <dd>{c.applicant.firstName || '—'}</dd>
+            </div>
+            <div>
+              <dt>Last name</dt>
+              <dd>{c.applicant.lastName || '—'}</dd>
+            </div>
+            <div>
+              <dt>Email</dt>
+              <dd>{c.applicant.email || '—'}</dd>
+            </div>
+            <div>
+              <dt>Started</dt>
+              <dd>{formatDateTime(c.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>Collection step</dt>
+              <dd>{c.state}</dd>
+            </div>
+            <div>
+              <dt>Case ID</dt>
+              <dd>
+                <code>{c.id}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>Version</dt>
+              <dd>{c.version}</dd>
+            </div>
+          </dl>
+        </section>
+        <Notes notes={c.notes} onAdd={addNote} />
+        <Timeline events={c.events} />
+      </div>
+
+      {dialog && (
+        <DecisionDialog request={dialog.request} caseData={dialog.seen} onCancel={() => setDialog(null)} onConfirm={confirm} />
+      )}
+    </main>
+  );
+}

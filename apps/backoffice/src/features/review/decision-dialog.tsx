@@ -1,0 +1,226 @@
+import { useId, useRef, useState } from 'react';
+import { Dialog } from '../../components/dialog';
+import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
+import { isApiError } from '../../lib/api-client';
+import { errorMessage } from '../../lib/error-copy';
+import { applicantName, composeReason, documentLabel, DOCUMENT_STATUS_LABEL, REASONS } from '../../lib/labels';
+
+export type DecisionRequest =
+  | { kind: 'document'; decision: 'REJECT' | 'REQUEST_RESUBMISSION'; document: DocumentFieldsFragment }
+  | { kind: 'case'; decision: Decision };
+
+export interface DecisionInput {
+  reason?: string;
+  documents?: { documentId: string; reason: string }[];
+}
+
+interface Props {
+  request: DecisionRequest;
+  caseData: CaseDetailFragment;
+  onCancel(): void;
+  /** onConfirm performs the decision; a rejection other than CONFLICT is shown in the dialog. */
+  onConfirm(input: DecisionInput): Promise<void>;
+}
+
+function titleOf(r: DecisionRequest): string {
+  if (r.kind === 'document') {
+    const name = documentLabel(r.document);
+    return r.decision === 'REJECT' ? `Reject document: ${name}` : `Request resubmission: ${name}`;
+  }
+  return { APPROVE: 'Approve case', REJECT: 'Reject case', REQUEST_RESUBMISSION: 'Request resubmission' }[r.decision];
+}
+
+/** A document already marked so must be re-taken; the server refuses to leave a rejected one out. */
+const mustRetake = (d: DocumentFieldsFragment) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED';
+
+export function DecisionDialog({ request, caseData, onCancel, onConfirm }: Props) {
+  const reasonId = useId();
+  const commentId = useId();
+  const reasonErrorId = useId();
+  const docsErrorId = useId();
+  const commentHintId = useId();
+  const reasonRef = useRef<HTMLSelectElement>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const [choice, setChoice] = useState('');
+  const [comment, setComment] = useState('');
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  const [fieldError, setFieldError] = useState<{ reason?: string; comment?: string; documents?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const name = applicantName(caseData.applicant);
+  const isApprove = request.kind === 'case' && request.decision === 'APPROVE';
+  const isCaseResubmit = request.kind === 'case' && request.decision === 'REQUEST_RESUBMISSION';
+  const locked = caseData.documents.filter(mustRetake);
+  // Reasons are needed for a rejection, a flagged document, and each newly picked document.
+  const needsReason = !isApprove && (!isCaseResubmit || picked.size > 0);
+  const showReason = !isApprove;
+
+  const submit = async () => {
+    if (busy) return;
+    const errors: typeof fieldError = {};
+    if (isCaseResubmit && picked.size === 0 && locked.length === 0) errors.documents = 'Choose at least one document to re-take.';
+    if (needsReason && !choice) errors.reason = 'Choose a reason.';
+    if (choice === 'Other' && !comment.trim()) errors.comment = 'Describe the reason in the comment.';
+    setFieldError(errors);
+    if (errors.reason) return reasonRef.current?.focus();
+    if (errors.comment) return commentRef.current?.focus();
+    if (errors.documents) return;
+
+    const reason = composeReason(choice, comment);
+    const input: DecisionInput = {};
+    if (!isApprove && reason) input.reason = reason;
+    if (isCaseResubmit) {
+      input.documents = [
+        ...locked.map((d) => ({ documentId: d.id, reason: d.reason || reason || 'Please take this photo again' })),
+        ...caseData.documents.filter((d) => picked.has(d.id) && !mustRetake(d)).map((d) => ({ documentId: d.id, reason })),
+      ];
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm(input);
+    } catch (e) {
+      if (!isApiError(e, 'CONFLICT')) setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  const description = (() => {
+    if (request.kind === 'document') {
+      return request.decision === 'REJECT'
+        ? 'The document is marked rejected. The case can then be rejected, or sent back with this document to re-take.'
+        : 'The document is flagged. To send the case back to the applicant, use Request resubmission on the case.';
+    }
+    switch (request.decision) {
+      case 'APPROVE': {
+        const pending = caseData.documents.filter((d) => d.status === 'PENDING').length;
+        return `${name}’s case will be approved${pending ? ` and ${pending === 1 ? 'its pending document' : `its ${pending} pending documents`} marked approved` : ''}. The applicant sees the result at once.`;
+      }
+      case 'REJECT':
+        return `${name}’s case will be rejected. The applicant sees the reason. This is final.`;
+      case 'REQUEST_RESUBMISSION':
+        return `${name} is asked to re-take the chosen photos; everything else is kept.`;
+    }
+  })();
+
+  return (
+    <Dialog
+      title={titleOf(request)}
+      description={description}
+      onClose={onCancel}
+      onSubmit={() => void submit()}
+      wide={isCaseResubmit}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className={`button ${request.decision === 'REJECT' ? 'button-danger' : 'button-primary'}`}
+            aria-disabled={busy}
+            data-autofocus={isApprove ? true : undefined}
+          >
+            {busy ? 'Saving…' : 'Confirm'}
+          </button>
+        </>
+      }
+    >
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {isCaseResubmit && (
+        <fieldset className="doc-picker" aria-describedby={fieldError.documents ? docsErrorId : undefined}>
+          <legend>Documents to re-take</legend>
+          {caseData.documents.map((d) => {
+            const isLocked = mustRetake(d);
+            return (
+              <label key={d.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={isLocked || picked.has(d.id)}
+                  disabled={isLocked}
+                  onChange={(e) =>
+                    setPicked((s) => {
+                      const next = new Set(s);
+                      if (e.target.checked) next.add(d.id);
+                      else next.delete(d.id);
+                      return next;
+                    })
+                  }
+                />
+                {documentLabel(d)}
+                {isLocked && (
+                  <span className="muted">
+                    {' '}
+                    — {DOCUMENT_STATUS_LABEL[d.status].toLowerCase()}
+                    {d.reason ? `: ${d.reason}` : ''}
+                  </span>
+                )}
+              </label>
+            );
+          })}
+          {fieldError.documents && (
+            <p id={docsErrorId} className="field-error">
+              {fieldError.documents}
+            </p>
+          )}
+        </fieldset>
+      )}
+
+      {showReason && (
+        <>
+          <div className="field">
+            <label htmlFor={reasonId}>Reason</label>
+            <select
+              id={reasonId}
+              ref={reasonRef}
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+              aria-invalid={fieldError.reason ? true : undefined}
+              aria-describedby={fieldError.reason ? reasonErrorId : undefined}
+              required={needsReason}
+              data-autofocus={isCaseResubmit ? undefined : true}
+            >
+              <option value="">{isCaseResubmit && locked.length > 0 ? 'Choose a reason for newly chosen documents…' : 'Choose a reason…'}</option>
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            {fieldError.reason && (
+              <p id={reasonErrorId} className="field-error">
+                {fieldError.reason}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={commentId}>Comment</label>
+            <textarea
+              id={commentId}
+              ref={commentRef}
+              rows={3}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              aria-describedby={fieldError.comment ? `${commentHintId} ${reasonErrorId}-c` : commentHintId}
+              aria-invalid={fieldError.comment ? true : undefined}
+            />
+            <p id={commentHintId} className="hint">
+              Optional. Shown to the applicant with the reason.
+            </p>
+            {fieldError.comment && (
+              <p id={`${reasonErrorId}-c`} className="field-error">
+                {fieldError.comment}
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,106 @@
+import { useId, useState } from 'react';
+import { DocumentStatusBadge } from '../../components/status-badge';
+import type { DocumentFieldsFragment } from '../../gql/graphql';
+import { documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
+import { formatBytes, formatDateTime } from '../../lib/time';
+import { ImageViewer } from './image-viewer';
+
+export interface DocumentPanelProps {
+  document: DocumentFieldsFragment;
+  /** revisions of the same document (type and side), newest first, the current one included. */
+  revisions: readonly DocumentFieldsFragment[];
+  /** canDecide is false when the case is not pending review or belongs to another reviewer. */
+  canDecide: boolean;
+  busy: boolean;
+  onApprove(): void;
+  onRequestResubmission(): void;
+  onReject(): void;
+}
+
+/**
+ * DocumentPanel is one document: a region named by its type, with the photo viewer, its details,
+ * earlier revisions, and the per-document decisions.
+ */
+export function DocumentPanel({ document: current, revisions, canDecide, busy, onApprove, onRequestResubmission, onReject }: DocumentPanelProps) {
+  const headingId = useId();
+  const [shownId, setShownId] = useState(current.id);
+  const shown = revisions.find((r) => r.id === shownId) ?? current;
+  const isCurrent = shown.id === current.id;
+  const label = documentLabel(current);
+
+  return (
+    <section className="doc" aria-labelledby={headingId} data-document-type={current.type}>
+      <div className="doc-head">
+        <h3 id={headingId}>{label}</h3>
+        <DocumentStatusBadge status={current.status} />
+        <span className="doc-revision">Revision {current.revision}</span>
+      </div>
+      {current.reason && current.status !== 'APPROVED' && (
+        <p className="doc-reason">
+          <span className="muted">Reason:</span> {current.reason}
+        </p>
+      )}
+
+      <div className="doc-actions">
+        <button type="button" className="button button-small button-approve" onClick={onApprove} disabled={!canDecide || busy || current.status === 'APPROVED'}>
+          Approve document
+        </button>
+        <button type="button" className="button button-small" onClick={onRequestResubmission} disabled={!canDecide || busy}>
+          Request resubmission
+        </button>
+        <button type="button" className="button button-small button-danger-outline" onClick={onReject} disabled={!canDecide || busy || current.status === 'REJECTED'}>
+          Reject document
+        </button>
+      </div>
+
+      {revisions.length > 1 && (
+        <div className="revisions" role="group" aria-label={`${label} revisions`}>
+          {revisions.map((r) => (
+            <button
+              key={r.id}
+              type="button"
+              className="chip"
+              aria-pressed={r.id === shown.id}
+              onClick={() => setShownId(r.id)}
+              title={`${DOCUMENT_STATUS_LABEL[r.status]}${r.reason ? `: ${r.reason}` : ''} · ${formatDateTime(r.createdAt)}`}
+            >
+              Revision {r.revision}
+              {r.id === current.id ? ' (current)' : ''}
+            </button>
+          ))}
+        </div>
+      )}
+      {!isCurrent && (
+        <p className="notice notice-old" role="status">
+          Showing earlier revision {shown.revision} ({DOCUMENT_STATUS_LABEL[shown.status].toLowerCase()}
+          {shown.reason ? `: ${shown.reason}` : ''}). Decisions apply to the current revision.
+        </p>
+      )}
+
+      <ImageViewer key={shown.id} src={shown.url} alt={`${label}, revision ${shown.revision}`} label={label} />
+
+      <dl className="doc-meta">
+        <div>
+          <dt>Uploaded</dt>
+          <dd>
+            <time dateTime={shown.createdAt}>{formatDateTime(shown.createdAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>File</dt>
+          <dd>
+            {shown.contentType.replace('image/', '').toUpperCase()}, {formatBytes(shown.size)}
+            {shown.width && shown.height ? `, ${shown.width}×${shown.height}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>SHA-256</dt>
+          <dd>
+            <code title={shown.sha256}>{shown.sha256.slice(0, 16)}…</code>
+          </dd>
+        </div>
+      </dl>
+
+    </section>
+  );
+}

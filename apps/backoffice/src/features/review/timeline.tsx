@@ -1,0 +1,89 @@
+import type { CaseDetailFragment } from '../../gql/graphql';
+import { actorLabel, CASE_STATUS_LABEL, DOCUMENT_STATUS_LABEL, DOCUMENT_TYPE_LABEL, eventLabel } from '../../lib/labels';
+import { formatDateTime } from '../../lib/time';
+
+type CaseEvent = CaseDetailFragment['events'][number];
+
+const words = (v: unknown, table: Record<string, string>) => (typeof v === 'string' && table[v]) || String(v);
+
+/** eventDetails turns an event's JSON data into a short line of human-readable facts. */
+export function eventDetails(event: CaseEvent): string {
+  let data: Record<string, unknown> = {};
+  try {
+    data = event.data ? (JSON.parse(event.data) as Record<string, unknown>) : {};
+  } catch {
+    return event.data ?? '';
+  }
+  const parts: string[] = [];
+  switch (event.type) {
+    case 'STATE_CHANGED':
+      if (event.fromState || event.toState) parts.push(`${event.fromState ?? '—'} → ${event.toState ?? '—'}`);
+      if (data.documentType) parts.push(words(data.documentType, DOCUMENT_TYPE_LABEL));
+      break;
+    case 'DOCUMENT_UPLOADED':
+      if (data.type) parts.push(words(data.type, DOCUMENT_TYPE_LABEL));
+      if (data.side && data.type !== 'SELFIE') parts.push(String(data.side).toLowerCase());
+      if (data.revision) parts.push(`revision ${data.revision}`);
+      break;
+    case 'CASE_SUBMITTED':
+      if (typeof data.revision === 'number' && data.revision > 1) parts.push(`resubmission ${data.revision - 1}`);
+      break;
+    case 'CASE_ASSIGNED':
+      if (data.assignee) parts.push(`to ${data.assignee}`);
+      if (data.claimed) parts.push('claimed by deciding');
+      break;
+    case 'DOCUMENT_DECIDED':
+      if (data.type) parts.push(words(data.type, DOCUMENT_TYPE_LABEL));
+      if (data.status) parts.push(words(data.status, DOCUMENT_STATUS_LABEL).toLowerCase());
+      if (data.reason) parts.push(`“${data.reason}”`);
+      break;
+    case 'CASE_DECIDED':
+      if (data.status) parts.push(words(data.status, CASE_STATUS_LABEL));
+      if (data.reason) parts.push(`“${data.reason}”`);
+      if (data.documents && typeof data.documents === 'object') {
+        const n = Object.keys(data.documents).length;
+        if (n) parts.push(`${n} ${n === 1 ? 'document' : 'documents'} to re-take`);
+      }
+      break;
+    default:
+      for (const [k, v] of Object.entries(data)) {
+        if (v == null || typeof v === 'object' || /id$/i.test(k)) continue;
+        parts.push(`${k}: ${v}`);
+      }
+  }
+  return parts.join(' · ');
+}
+
+/** Timeline is the audit trail, newest first, each entry with its chain hash. */
+export function Timeline({ events }: { events: CaseDetailFragment['events'] }) {
+  const newestFirst = [...events].reverse();
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      {newestFirst.length === 0 ? (
+        <p className="muted">No events yet.</p>
+      ) : (
+        <ol className="timeline" reversed>
+          {newestFirst.map((e) => {
+            const details = eventDetails(e);
+            return (
+              <li key={e.id} data-event-type={e.type}>
+                <div className="timeline-line">
+                  <strong>{eventLabel(e.type)}</strong>
+                  <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, true)}</time>
+                </div>
+                <div className="timeline-sub">
+                  <span>{actorLabel(e.actor)}</span>
+                  {details && <span> · {details}</span>}
+                </div>
+                <code className="hash" title={`Event hash ${e.hash}`}>
+                  {e.hash.slice(0, 12)}
+                </code>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

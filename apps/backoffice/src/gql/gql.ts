@@ -1,0 +1,122 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.CaseListItemFragmentDoc,
+    "\n  query ListCases(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: CaseFilter\n    $orderBy: CaseOrder\n  ) {\n    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CaseListItem\n        }\n      }\n    }\n  }\n": typeof types.ListCasesDocument,
+    "\n  subscription CaseFeed {\n    caseFeed {\n      id\n      caseId\n      type\n      actor\n      createdAt\n    }\n  }\n": typeof types.CaseFeedDocument,
+    "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    sha256\n    width\n    height\n    createdAt\n  }\n": typeof types.DocumentFieldsFragmentDoc,
+    "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n": typeof types.CaseDetailFragmentDoc,
+    "\n  query GetCase($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Case {\n        ...CaseDetail\n      }\n    }\n  }\n": typeof types.GetCaseDocument,
+    "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n": typeof types.CaseUpdatedDocument,
+    "\n  query NextCase {\n    cases(first: 20, filter: { status: [PENDING_REVIEW] }, orderBy: { field: SUBMITTED_AT, direction: ASC }) {\n      edges {\n        node {\n          id\n          assignee {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.NextCaseDocument,
+    "\n  mutation DecideDocument($input: DecideDocumentInput!) {\n    decideDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.DecideDocumentDocument,
+    "\n  mutation DecideCase($input: DecideCaseInput!) {\n    decideCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.DecideCaseDocument,
+    "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.AssignCaseDocument,
+    "\n  mutation UnassignCase($input: UnassignCaseInput!) {\n    unassignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.UnassignCaseDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.AddNoteDocument,
+};
+const documents: Documents = {
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.CaseListItemFragmentDoc,
+    "\n  query ListCases(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: CaseFilter\n    $orderBy: CaseOrder\n  ) {\n    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CaseListItem\n        }\n      }\n    }\n  }\n": types.ListCasesDocument,
+    "\n  subscription CaseFeed {\n    caseFeed {\n      id\n      caseId\n      type\n      actor\n      createdAt\n    }\n  }\n": types.CaseFeedDocument,
+    "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    sha256\n    width\n    height\n    createdAt\n  }\n": types.DocumentFieldsFragmentDoc,
+    "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n": types.CaseDetailFragmentDoc,
+    "\n  query GetCase($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Case {\n        ...CaseDetail\n      }\n    }\n  }\n": types.GetCaseDocument,
+    "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n": types.CaseUpdatedDocument,
+    "\n  query NextCase {\n    cases(first: 20, filter: { status: [PENDING_REVIEW] }, orderBy: { field: SUBMITTED_AT, direction: ASC }) {\n      edges {\n        node {\n          id\n          assignee {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.NextCaseDocument,
+    "\n  mutation DecideDocument($input: DecideDocumentInput!) {\n    decideDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.DecideDocumentDocument,
+    "\n  mutation DecideCase($input: DecideCaseInput!) {\n    decideCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.DecideCaseDocument,
+    "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.AssignCaseDocument,
+    "\n  mutation UnassignCase($input: UnassignCaseInput!) {\n    unassignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.UnassignCaseDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.AddNoteDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n"): typeof import('./graphql').CaseListItemFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListCases(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: CaseFilter\n    $orderBy: CaseOrder\n  ) {\n    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CaseListItem\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ListCasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CaseFeed {\n    caseFeed {\n      id\n      caseId\n      type\n      actor\n      createdAt\n    }\n  }\n"): typeof import('./graphql').CaseFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    sha256\n    width\n    height\n    createdAt\n  }\n"): typeof import('./graphql').DocumentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n"): typeof import('./graphql').CaseDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetCase($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Case {\n        ...CaseDetail\n      }\n    }\n  }\n"): typeof import('./graphql').GetCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').CaseUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NextCase {\n    cases(first: 20, filter: { status: [PENDING_REVIEW] }, orderBy: { field: SUBMITTED_AT, direction: ASC }) {\n      edges {\n        node {\n          id\n          assignee {\n            id\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').NextCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideDocument($input: DecideDocumentInput!) {\n    decideDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').DecideDocumentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideCase($input: DecideCaseInput!) {\n    decideCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').DecideCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').AssignCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnassignCase($input: UnassignCaseInput!) {\n    unassignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').UnassignCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n"): typeof import('./graphql').AddNoteDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,871 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddNoteInput = {
+  body: string;
+  caseId: string | number;
+};
+
+export type AssignCaseInput = {
+  caseId: string | number;
+  /** Null: assign to me. */
+  reviewerId?: string | number | null | undefined;
+};
+
+export type CaseFilter = {
+  assignedToMe?: boolean | null | undefined;
+  /** Applicant first name, last name or email, case-insensitive substring. */
+  search?: string | null | undefined;
+  status?: Array<CaseStatus> | null | undefined;
+  unassigned?: boolean | null | undefined;
+};
+
+export type CaseOrder = {
+  direction: OrderDirection;
+  field: CaseOrderField;
+};
+
+export type CaseOrderField =
+  | 'CREATED_AT'
+  | 'SUBMITTED_AT'
+  | 'UPDATED_AT';
+
+export type CaseStatus =
+  | 'APPROVED'
+  | 'IN_PROGRESS'
+  | 'PENDING_REVIEW'
+  | 'REJECTED'
+  | 'RESUBMISSION_REQUESTED';
+
+export type DecideCaseInput = {
+  caseId: string | number;
+  decision: Decision;
+  /** Required for REQUEST_RESUBMISSION unless documents were already flagged. */
+  documents?: Array<DocumentResubmission> | null | undefined;
+  expectedVersion: number;
+  /** Required for REJECT. */
+  reason?: string | null | undefined;
+};
+
+export type DecideDocumentInput = {
+  decision: Decision;
+  documentId: string | number;
+  expectedVersion: number;
+  /** Required for REJECT and REQUEST_RESUBMISSION. */
+  reason?: string | null | undefined;
+};
+
+export type Decision =
+  | 'APPROVE'
+  | 'REJECT'
+  | 'REQUEST_RESUBMISSION';
+
+export type DocumentResubmission = {
+  documentId: string | number;
+  reason: string;
+};
+
+export type DocumentSide =
+  | 'BACK'
+  | 'FRONT';
+
+export type DocumentStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'RESUBMISSION_REQUESTED';
+
+export type DocumentType =
+  | 'DRIVERS_LICENSE'
+  | 'ID_CARD'
+  | 'PASSPORT'
+  | 'SELFIE'
+  | 'VOTER_ID';
+
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type UnassignCaseInput = {
+  caseId: string | number;
+};
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, name: string } | null };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { id: string, email: string, name: string } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, status: DocumentStatus }> };
+
+export type ListCasesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: CaseFilter | null | undefined;
+  orderBy?: CaseOrder | null | undefined;
+}>;
+
+
+export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, status: DocumentStatus }> } }> } };
+
+export type CaseFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CaseFeedSubscription = { caseFeed: { id: string, caseId: string, type: string, actor: string, createdAt: string } };
+
+export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string };
+
+export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
+
+export type GetCaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetCaseQuery = { node:
+    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
+    | { __typename: 'CaseEvent' }
+    | { __typename: 'Document' }
+    | { __typename: 'Note' }
+    | { __typename: 'Reviewer' }
+   | null };
+
+export type CaseUpdatedSubscriptionVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type NextCaseQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NextCaseQuery = { cases: { edges: Array<{ node: { id: string, assignee: { id: string } | null } }> } };
+
+export type DecideDocumentMutationVariables = Exact<{
+  input: DecideDocumentInput;
+}>;
+
+
+export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type DecideCaseMutationVariables = Exact<{
+  input: DecideCaseInput;
+}>;
+
+
+export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type AssignCaseMutationVariables = Exact<{
+  input: AssignCaseInput;
+}>;
+
+
+export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type UnassignCaseMutationVariables = Exact<{
+  input: UnassignCaseInput;
+}>;
+
+
+export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type AddNoteMutationVariables = Exact<{
+  input: AddNoteInput;
+}>;
+
+
+export type AddNoteMutation = { addNote: { id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CaseListItemFragmentDoc = new TypedDocumentString(`
+    fragment CaseListItem on Case {
+  id
+  status
+  version
+  revision
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    id
+    type
+    status
+  }
+  createdAt
+  updatedAt
+  submittedAt
+}
+    `, {"fragmentName":"CaseListItem"}) as unknown as TypedDocumentString<CaseListItemFragment, unknown>;
+export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+    `, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
+export const CaseDetailFragmentDoc = new TypedDocumentString(`
+    fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    id
+    email
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const ListCasesDocument = new TypedDocumentString(`
+    query ListCases($first: Int, $after: String, $last: Int, $before: String, $filter: CaseFilter, $orderBy: CaseOrder) {
+  cases(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...CaseListItem
+      }
+    }
+  }
+}
+    fragment CaseListItem on Case {
+  id
+  status
+  version
+  revision
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    id
+    type
+    status
+  }
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<ListCasesQuery, ListCasesQueryVariables>;
+export const CaseFeedDocument = new TypedDocumentString(`
+    subscription CaseFeed {
+  caseFeed {
+    id
+    caseId
+    type
+    actor
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CaseFeedSubscription, CaseFeedSubscriptionVariables>;
+export const GetCaseDocument = new TypedDocumentString(`
+    query GetCase($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Case {
+      ...CaseDetail
+    }
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<GetCaseQuery, GetCaseQueryVariables>;
+export const CaseUpdatedDocument = new TypedDocumentString(`
+    subscription CaseUpdated($caseId: ID!) {
+  caseUpdated(caseId: $caseId) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<CaseUpdatedSubscription, CaseUpdatedSubscriptionVariables>;
+export const NextCaseDocument = new TypedDocumentString(`
+    query NextCase {
+  cases(
+    first: 20
+    filter: {status: [PENDING_REVIEW]}
+    orderBy: {field: SUBMITTED_AT, direction: ASC}
+  ) {
+    edges {
+      node {
+        id
+        assignee {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NextCaseQuery, NextCaseQueryVariables>;
+export const DecideDocumentDocument = new TypedDocumentString(`
+    mutation DecideDocument($input: DecideDocumentInput!) {
+  decideDocument(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<DecideDocumentMutation, DecideDocumentMutationVariables>;
+export const DecideCaseDocument = new TypedDocumentString(`
+    mutation DecideCase($input: DecideCaseInput!) {
+  decideCase(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<DecideCaseMutation, DecideCaseMutationVariables>;
+export const AssignCaseDocument = new TypedDocumentString(`
+    mutation AssignCase($input: AssignCaseInput!) {
+  assignCase(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<AssignCaseMutation, AssignCaseMutationVariables>;
+export const UnassignCaseDocument = new TypedDocumentString(`
+    mutation UnassignCase($input: UnassignCaseInput!) {
+  unassignCase(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<UnassignCaseMutation, UnassignCaseMutationVariables>;
+export const AddNoteDocument = new TypedDocumentString(`
+    mutation AddNote($input: AddNoteInput!) {
+  addNote(input: $input) {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddNoteMutation, AddNoteMutationVariables>;

@@ -1,0 +1,191 @@
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws/client';
+
+/**
+ * A GraphQL document produced by codegen (documentMode 'string'): a string that carries its
+ * result and variables types. Structural, so the generated class and test doubles both fit.
+ */
+export interface Operation<TResult, TVariables> {
+  toString(): string;
+  __apiType?: (variables: TVariables) => TResult;
+}
+
+/** ErrorCode is the server's `extensions.code`, or NETWORK when the server could not be reached. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'INVALID_TRANSITION'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'COMPLEXITY_LIMIT_EXCEEDED'
+  | 'INTERNAL'
+  | 'NETWORK';
+
+const KNOWN_CODES = new Set<string>([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'CONFLICT',
+  'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'COMPLEXITY_LIMIT_EXCEEDED', 'INTERNAL',
+]);
+
+interface WireError {
+  message?: string;
+  extensions?: { code?: unknown };
+}
+
+/** ApiError is every failure of a GraphQL call, with the first error's code. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+
+  static fromGraphQL(errors: readonly WireError[]): ApiError {
+    const first = errors[0] ?? {};
+    const raw = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL';
+    const code = (KNOWN_CODES.has(raw) ? raw : 'INTERNAL') as ErrorCode;
+    return new ApiError(code, first.message || 'The server refused the request.');
+  }
+}
+
+/** isApiError narrows an unknown failure, optionally to one code. */
+export function isApiError(e: unknown, code?: ErrorCode): e is ApiError {
+  return e instanceof ApiError && (code === undefined || e.code === code);
+}
+
+/** Sink receives the payloads of a subscription. */
+export interface Sink<T> {
+  next(data: T): void;
+  error?(error: ApiError): void;
+}
+
+/** ApiClient is everything the app needs from the server; tests pass a fake. */
+export interface ApiClient {
+  execute<R, V>(operation: Operation<R, V>, variables?: V): Promise<R>;
+  subscribe<R, V>(operation: Operation<R, V>, variables: V, sink: Sink<R>): () => void;
+  /** onReconnect fires after the subscription socket came back from a drop: refetch what you show. */
+  onReconnect(listener: () => void): () => void;
+  /** onUnauthenticated fires whenever the server answers UNAUTHENTICATED. */
+  onUnauthenticated(listener: () => void): () => void;
+  /** resetSocket closes the subscription socket, e.g. after sign-in or sign-out changed the cookie. */
+  resetSocket(): void;
+}
+
+export interface HttpClientOptions {
+  url?: string;
+  wsUrl?: string;
+  fetch?: typeof fetch;
+  createSocket?: (url: string, onReconnect: () => void) => Pick<WsClient, 'subscribe' | 'dispose'>;
+}
+
+function defaultWsUrl(url: string): string {
+  const abs = new URL(url, window.location.href);
+  abs.protocol = abs.protocol === 'https:' ? 'wss:' : 'ws:';
+  return abs.toString();
+}
+
+function defaultSocket(url: string, onReconnect: () => void) {
+  return createWsClient({
+    url,
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    // 0.5 s, 1 s, 2 s … capped at 10 s, with jitter so replicas are not hit at once.
+    retryWait: (retries) =>
+      new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) + Math.random() * 300)),
+    keepAlive: 20_000,
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) onReconnect();
+      },
+    },
+  });
+}
+
+/**
+ * createHttpClient talks to the same-origin server: JSON over POST for queries and mutations
+ * (the session cookie authenticates), graphql-ws for subscriptions.
+ */
+export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
+  const url = options.url ?? '/graphql';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const createSocket = options.createSocket ?? defaultSocket;
+  const reconnectListeners = new Set<() => void>();
+  const unauthListeners = new Set<() => void>();
+  let socket: ReturnType<typeof createSocket> | null = null;
+
+  const fail = (error: ApiError) => {
+    if (error.code === 'UNAUTHENTICATED') unauthListeners.forEach((l) => l());
+    return error;
+  };
+
+  const getSocket = () => {
+    socket ??= createSocket(options.wsUrl ?? defaultWsUrl(url), () => reconnectListeners.forEach((l) => l()));
+    return socket;
+  };
+
+  return {
+    async execute(operation, variables) {
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/graphql-response+json, application/json',
+            'GraphQL-Require-Preflight': '1',
+          },
+          body: JSON.stringify({ query: operation.toString(), variables: variables ?? {} }),
+        });
+      } catch {
+        throw new ApiError('NETWORK', 'The server cannot be reached. Check your connection and try again.');
+      }
+      let body: { data?: unknown; errors?: WireError[] };
+      try {
+        body = await response.json();
+      } catch {
+        throw fail(new ApiError(response.status >= 500 || response.ok ? 'INTERNAL' : 'BAD_USER_INPUT',
+          `The server answered ${response.status} without a GraphQL response.`));
+      }
+      if (body.errors?.length) throw fail(ApiError.fromGraphQL(body.errors));
+      if (body.data == null) throw new ApiError('INTERNAL', 'The server answered without data.');
+      return body.data as never;
+    },
+
+    subscribe(operation, variables, sink) {
+      return getSocket().subscribe(
+        { query: operation.toString(), variables: variables as Record<string, unknown> },
+        {
+          next: (result) => {
+            if (result.errors?.length) sink.error?.(fail(ApiError.fromGraphQL(result.errors)));
+            else if (result.data) sink.next(result.data as never);
+          },
+          error: (err) => {
+            if (Array.isArray(err)) sink.error?.(fail(ApiError.fromGraphQL(err)));
+            else sink.error?.(new ApiError('NETWORK', 'Live updates were interrupted.'));
+          },
+          complete: () => {},
+        },
+      );
+    },
+
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
+
+    onUnauthenticated(listener) {
+      unauthListeners.add(listener);
+      return () => unauthListeners.delete(listener);
+    },
+
+    resetSocket() {
+      const old = socket;
+      socket = null;
+      void old?.dispose();
+    },
+  };
+}

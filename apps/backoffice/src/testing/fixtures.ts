@@ -1,0 +1,77 @@
+import type { CaseDetailFragment, CaseListItemFragment, DocumentFieldsFragment } from '../gql/graphql';
+
+export const ME = { id: 'rev-1', email: 'rita@example.com', name: 'Rita Reviewer' };
+export const OTHER = { id: 'rev-2', email: 'bob@example.com', name: 'Bob Builder' };
+
+export function makeDocument(overrides: Partial<DocumentFieldsFragment> = {}): DocumentFieldsFragment {
+  const type = overrides.type ?? 'PASSPORT';
+  return {
+    id: `doc-${type.toLowerCase()}`,
+    type,
+    side: type === 'SELFIE' ? null : 'FRONT',
+    status: 'PENDING',
+    reason: null,
+    revision: 1,
+    url: `/documents/doc-${type.toLowerCase()}?exp=1&sig=abc`,
+    contentType: 'image/jpeg',
+    size: 12_345,
+    sha256: 'ab'.repeat(32),
+    width: 640,
+    height: 400,
+    createdAt: '2026-11-25T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function makeCase(overrides: Partial<CaseDetailFragment> = {}): CaseDetailFragment {
+  const documents = overrides.documents ?? [makeDocument(), makeDocument({ type: 'SELFIE', width: 480, height: 640 })];
+  return {
+    id: 'case-1',
+    state: 'final',
+    status: 'PENDING_REVIEW',
+    version: 7,
+    revision: 1,
+    reason: null,
+    availableDecisions: ['APPROVE', 'REJECT', 'REQUEST_RESUBMISSION'],
+    selectedDocumentType: 'PASSPORT',
+    applicant: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+    assignee: null,
+    documents,
+    documentHistory: overrides.documentHistory ?? documents,
+    events: [
+      { id: 'ev-1', type: 'CASE_STARTED', actor: 'applicant', fromState: null, toState: 'welcome', data: null, hash: 'a1'.repeat(32), createdAt: '2026-11-25T09:59:00Z' },
+      { id: 'ev-2', type: 'CASE_SUBMITTED', actor: 'applicant', fromState: null, toState: null, data: '{"revision":1}', hash: 'b2'.repeat(32), createdAt: '2026-11-25T10:01:00Z' },
+    ],
+    notes: [],
+    createdAt: '2026-11-25T09:59:00Z',
+    updatedAt: '2026-11-25T10:01:00Z',
+    submittedAt: '2026-11-25T10:01:00Z',
+    decidedAt: null,
+    ...overrides,
+  };
+}
+
+export function listItem(c: Partial<CaseListItemFragment> & { id: string }): CaseListItemFragment {
+  return {
+    status: 'PENDING_REVIEW',
+    version: 3,
+    revision: 1,
+    applicant: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+    assignee: null,
+    documents: [{ id: `${c.id}-d`, type: 'PASSPORT', status: 'PENDING' }],
+    createdAt: '2026-11-25T09:59:00Z',
+    updatedAt: '2026-11-25T10:01:00Z',
+    submittedAt: '2026-11-25T10:01:00Z',
+    ...c,
+  };
+}
+
+export function connection(nodes: CaseListItemFragment[], pageInfo: Partial<{ hasNextPage: boolean; hasPreviousPage: boolean }> = {}) {
+  return {
+    cases: {
+      totalCount: nodes.length,
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'c0', endCursor: 'c9', ...pageInfo },
+      edges: nodes.map((node, i) => ({ cursor: `c${i}`, node })),
+    },
+  };
+}

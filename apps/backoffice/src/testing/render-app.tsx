@@ -1,0 +1,12 @@
+import { render } from '@testing-library/react';
+import { App } from '../app/app';
+import { createFakeClient, type FakeClient } from './fake-client';
+import { ME } from './fixtures';
+
+/** renderApp mounts the whole app at path with a signed-in reviewer unless handlers say otherwise. */
+export function renderApp(path: string, handlers: FakeClient['handlers'] = {}) {
+  history.replaceState(null, '', `/backoffice/${path.replace(/^\//, '')}`);
+  const client = createFakeClient({ Me: () => ({ me: ME }), ...handlers });
+  const view = render(<App client={client} />);
+  return { client, ...view };
+}
