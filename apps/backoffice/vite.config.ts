@@ -27,6 +27,8 @@ export default defineConfig({
   preview: { proxy },
   test: {
     environment: 'jsdom',
+    // Same base as the build, so links and routes in tests are the real ones.
+    env: { BASE_URL: '/backoffice/' },
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup.ts'],
   },

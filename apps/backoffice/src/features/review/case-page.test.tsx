@@ -1,0 +1,247 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { CaseDetailFragment } from '../../gql/graphql';
+import { ApiError } from '../../lib/api-client';
+import { makeCase, makeDocument, ME, OTHER } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+
+function open(c: CaseDetailFragment, handlers: Record<string, (v: any) => unknown> = {}) {
+  let current = c;
+  const result = renderApp(`cases/${c.id}`, {
+    GetCase: () => ({ node: { __typename: 'Case', ...current } }),
+    ...handlers,
+  });
+  return { ...result, setServerCase: (next: CaseDetailFragment) => (current = next) };
+}
+
+const caseBar = () => screen.getByRole('region', { name: 'Case decision' });
+const button = (name: string, within_: HTMLElement = caseBar()) => within(within_).getByRole('button', { name }) as HTMLButtonElement;
+
+describe('case view', () => {
+  it('shows the applicant, each document in a region named by its type, the timeline and notes', async () => {
+    open(makeCase());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeTruthy();
+    const passport = screen.getByRole('region', { name: 'Passport' });
+    const selfie = screen.getByRole('region', { name: 'Selfie' });
+    for (const region of [passport, selfie]) {
+      for (const name of ['Approve document', 'Request resubmission', 'Reject document']) expect(button(name, region).disabled).toBe(false);
+    }
+    expect(within(passport).getByRole('img', { name: 'Passport, revision 1' }).getAttribute('src')).toBe('/documents/doc-passport?exp=1&sig=abc');
+    expect(within(passport).getByRole('link', { name: /Open in new tab/ }).getAttribute('target')).toBe('_blank');
+    expect(screen.getByRole('heading', { name: 'Timeline' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Timeline' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('heading', { name: 'Notes' })).toBeTruthy();
+    expect(document.querySelector('[data-status="PENDING_REVIEW"]')?.textContent).toBe('Pending review');
+  });
+
+  it('approves after a confirmation, sending the version on screen, then offers the next case', async () => {
+    const { client } = open(makeCase(), {
+      DecideCase: () => ({ decideCase: makeCase({ status: 'APPROVED', version: 8, availableDecisions: [], assignee: ME }) }),
+      NextCase: () => ({ cases: { edges: [{ node: { id: 'case-1', assignee: null } }, { node: { id: 'case-x', assignee: OTHER } }, { node: { id: 'case-2', assignee: null } }] } }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Approve case' }));
+    const dialog = screen.getByRole('dialog', { name: 'Approve case' });
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.callsOf('DecideCase')).toEqual([
+      { input: { caseId: 'case-1', decision: 'APPROVE', reason: null, documents: null, expectedVersion: 7 } },
+    ]);
+    expect(screen.getByText('Case approved.')).toBeTruthy();
+    expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('APPROVED');
+    expect(button('Approve case').disabled).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Next case' }));
+    await waitFor(() => expect(location.pathname).toBe('/backoffice/cases/case-2'));
+  });
+
+  it('keeps approve disabled, with the reason, while a document is flagged', async () => {
+    open(makeCase({
+      availableDecisions: ['REJECT', 'REQUEST_RESUBMISSION'],
+      documents: [makeDocument(), makeDocument({ type: 'SELFIE', status: 'RESUBMISSION_REQUESTED', reason: 'Blurry image' })],
+    }));
+    const approve = await screen.findByRole('button', { name: 'Approve case' });
+    expect((approve as HTMLButtonElement).disabled).toBe(true);
+    const why = document.getElementById(approve.getAttribute('aria-describedby')!)!;
+    expect(why.textContent).toMatch(/the Selfie is resubmission requested/);
+    expect(button('Reject case').disabled).toBe(false);
+  });
+
+  it('needs a reason to reject, and sends the picked reason with the comment', async () => {
+    const { client } = open(makeCase(), {
+      DecideCase: () => ({ decideCase: makeCase({ status: 'REJECTED', version: 8, availableDecisions: [] }) }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Reject case' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reject case' });
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    expect(within(dialog).getByText('Choose a reason.')).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Reason'));
+    expect(client.callsOf('DecideCase')).toHaveLength(0);
+
+    const options = within(within(dialog).getByLabelText('Reason')).getAllByRole('option').map((o) => o.textContent);
+    expect(options.slice(1)).toEqual(['Blurry image', 'Expired document', 'Missing page', 'Document does not match applicant', 'Suspected fraud', 'Other']);
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Suspected fraud');
+    await user.type(within(dialog).getByLabelText('Comment'), 'Photo of a screen');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(client.callsOf('DecideCase')).toHaveLength(1));
+    expect(client.callsOf('DecideCase')[0].input).toMatchObject({ decision: 'REJECT', reason: 'Suspected fraud: Photo of a screen', expectedVersion: 7 });
+  });
+
+  it('flags one document for resubmission with a reason', async () => {
+    const { client } = open(makeCase(), {
+      DecideDocument: () => ({ decideDocument: makeCase({ version: 8, assignee: ME }) }),
+    });
+    const user = userEvent.setup();
+    const selfie = await screen.findByRole('region', { name: 'Selfie' });
+    await user.click(button('Request resubmission', selfie));
+    const dialog = screen.getByRole('dialog');
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Blurry image');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(client.callsOf('DecideDocument')).toEqual([
+      { input: { documentId: 'doc-selfie', decision: 'REQUEST_RESUBMISSION', reason: 'Blurry image', expectedVersion: 7 } },
+    ]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('requests resubmission of the case: flagged documents are included, others can be picked', async () => {
+    const { client } = open(makeCase({
+      availableDecisions: ['REJECT', 'REQUEST_RESUBMISSION'],
+      documents: [makeDocument(), makeDocument({ type: 'SELFIE', status: 'REJECTED', reason: 'Suspected fraud' })],
+    }), {
+      DecideCase: () => ({ decideCase: makeCase({ status: 'RESUBMISSION_REQUESTED', version: 8, availableDecisions: [] }) }),
+    });
+    const user = userEvent.setup();
+    await user.click(await within(await screen.findByRole('region', { name: 'Case decision' })).findByRole('button', { name: 'Request resubmission' }));
+    const dialog = screen.getByRole('dialog', { name: 'Request resubmission' });
+    const selfieBox = within(dialog).getByRole('checkbox', { name: /Selfie/ }) as HTMLInputElement;
+    expect(selfieBox.checked && selfieBox.disabled).toBe(true);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Passport' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    expect(within(dialog).getByText('Choose a reason.')).toBeTruthy();
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Expired document');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(client.callsOf('DecideCase')).toHaveLength(1));
+    expect(client.callsOf('DecideCase')[0].input).toEqual({
+      caseId: 'case-1',
+      decision: 'REQUEST_RESUBMISSION',
+      reason: 'Expired document',
+      documents: [
+        { documentId: 'doc-selfie', reason: 'Suspected fraud' },
+        { documentId: 'doc-passport', reason: 'Expired document' },
+      ],
+      expectedVersion: 7,
+    });
+  });
+
+  it('on CONFLICT reloads the case and says what changed', async () => {
+    const { client, setServerCase } = open(makeCase(), {
+      DecideCase: () => {
+        setServerCase(makeCase({ version: 9, status: 'APPROVED', assignee: OTHER, availableDecisions: [] }));
+        throw new ApiError('CONFLICT', 'the case changed');
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Approve case' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Confirm' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This case changed while you were looking at it: the status is now Approved; it is now assigned to Bob Builder. Review it again.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(client.callsOf('GetCase')).toHaveLength(2);
+    expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('APPROVED');
+  });
+
+  it('shows other refusals inside the dialog and keeps it open', async () => {
+    open(makeCase(), {
+      DecideCase: () => {
+        throw new ApiError('FORBIDDEN', 'this case is assigned to another reviewer');
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Approve case' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Confirm' }));
+    const alert = await within(screen.getByRole('dialog')).findByRole('alert');
+    expect(alert.textContent).toMatch(/assigned to another reviewer/);
+  });
+
+  it('locks decisions on a case assigned to someone else until it is assigned to me', async () => {
+    const { client } = open(makeCase({ assignee: OTHER }), {
+      AssignCase: () => ({ assignCase: makeCase({ assignee: ME, version: 8 }) }),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    expect(button('Approve case').disabled).toBe(true);
+    expect(screen.getByText(/Assigned to Bob Builder\. Only the assignee decides/)).toBeTruthy();
+    expect(button('Approve document', screen.getByRole('region', { name: 'Passport' })).disabled).toBe(true);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Assign to me' }));
+    await waitFor(() => expect(button('Approve case').disabled).toBe(false));
+    expect(client.callsOf('AssignCase')).toEqual([{ input: { caseId: 'case-1' } }]);
+    expect(screen.getByRole('button', { name: 'Unassign' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Assign to me' })).toBeNull();
+  });
+
+  it('live: another reviewer’s change arrives over caseUpdated and is announced', async () => {
+    const { client } = open(makeCase());
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    expect(client.subscriptions('CaseUpdated')[0].variables).toEqual({ caseId: 'case-1' });
+    act(() => client.emit('CaseUpdated', { caseUpdated: makeCase({ version: 8, assignee: OTHER }) }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/changed while you were looking at it: it is now assigned to Bob Builder/);
+    // An older or equal version is ignored.
+    act(() => client.emit('CaseUpdated', { caseUpdated: makeCase({ version: 8, status: 'APPROVED' }) }));
+    expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('PENDING_REVIEW');
+  });
+
+  it('shows earlier revisions of a document', async () => {
+    const current = makeDocument({ type: 'SELFIE', id: 'selfie-2', revision: 2, url: '/documents/selfie-2' });
+    const old = makeDocument({ type: 'SELFIE', id: 'selfie-1', revision: 1, status: 'RESUBMISSION_REQUESTED', reason: 'Blurry image', url: '/documents/selfie-1' });
+    open(makeCase({ revision: 2, documents: [makeDocument(), current], documentHistory: [current, old, makeDocument()] }));
+    const selfie = await screen.findByRole('region', { name: 'Selfie' });
+    const user = userEvent.setup();
+    await user.click(within(selfie).getByRole('button', { name: 'Revision 1' }));
+    expect(within(selfie).getByRole('img').getAttribute('src')).toBe('/documents/selfie-1');
+    expect(within(selfie).getByText(/Showing earlier revision 1 \(resubmission requested: Blurry image\)/)).toBeTruthy();
+    expect(within(selfie).getByRole('button', { name: 'Revision 2 (current)' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('adds a note and reloads the case', async () => {
+    const { client, setServerCase } = open(makeCase(), {
+      AddNote: (v) => {
+        setServerCase(makeCase({ version: 8, notes: [{ id: 'n1', body: v.input.body, createdAt: '2026-11-25T11:00:00Z', author: ME }] }));
+        return { addNote: { id: 'n1' } };
+      },
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Note'), 'Called the applicant');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+    expect(await screen.findByText('Called the applicant', { selector: '.note-body' })).toBeTruthy();
+    expect(client.callsOf('AddNote')).toEqual([{ input: { caseId: 'case-1', body: 'Called the applicant' } }]);
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('has keyboard shortcuts that can be turned off in the help', async () => {
+    open(makeCase());
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    const user = userEvent.setup();
+    await user.keyboard('a');
+    expect(screen.getByRole('dialog', { name: 'Approve case' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(document.body);
+
+    await user.keyboard('?');
+    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await user.click(within(help).getByLabelText('Single-key shortcuts'));
+    await user.click(within(help).getByRole('button', { name: 'Close' }));
+    await user.keyboard('a');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Typing in a field never triggers a shortcut.
+    fireEvent.keyDown(screen.getByLabelText('Note'), { key: 'r' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says when a case does not exist', async () => {
+    renderApp('cases/nope', { GetCase: () => ({ node: null }) });
+    expect(await screen.findByRole('heading', { name: 'Case not found' })).toBeTruthy();
+  });
+});
