@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
 const count = Number(process.argv[3] ?? 3);
+// Start at a different person each run, so a new case is easy to spot in the list.
+const offset = Number(process.env.SEED_OFFSET ?? Math.floor(Date.now() / 1000));
 const fixtures = new URL('../../../e2e/fixtures/', import.meta.url);
 const people = [
   ['Ada', 'Lovelace'], ['Grace', 'Hopper'], ['Alan', 'Turing'], ['Katherine', 'Johnson'],
@@ -44,8 +46,8 @@ const next = (token, caseId, documentType) => gql(
   { input: { caseId, event: 'USER_NEXT_STEP', documentType } }, token);
 
 for (let i = 0; i < count; i++) {
-  const [firstName, lastName] = people[i % people.length];
-  const email = `${firstName}.${lastName}${i >= people.length ? i : ''}@example.com`.toLowerCase();
+  const [firstName, lastName] = people[(offset + i) % people.length];
+  const email = `${firstName}.${lastName}@example.com`.toLowerCase();
   const { startCase } = await gql(
     'mutation($input: StartCaseInput) { startCase(input: $input) { token case { id } } }',
     { input: { firstName, lastName, email } });

@@ -192,6 +192,30 @@ describe('case view', () => {
     expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('PENDING_REVIEW');
   });
 
+  it('warns inside an open dialog when the case changes under it, then explains the refusal', async () => {
+    const { client } = open(makeCase(), {
+      DecideCase: () => {
+        throw new ApiError('CONFLICT', 'stale');
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Reject case' }));
+    act(() => client.emit('CaseUpdated', { caseUpdated: makeCase({ version: 8, documents: [makeDocument({ status: 'REJECTED' }), makeDocument({ type: 'SELFIE' })] }) }));
+    const dialog = screen.getByRole('dialog', { name: 'Reject case' });
+    // One alert at a time: the dialog's own.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/changed while you were looking at it: the Passport is now rejected/);
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Other');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    expect(within(dialog).getByText('Describe the reason in the comment.')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Comment'), 'Mismatch');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    // The decision carried the version the dialog was opened on.
+    expect(client.callsOf('DecideCase')[0].input).toMatchObject({ expectedVersion: 7, reason: 'Other: Mismatch' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByRole('alert').textContent).toMatch(/^This case changed while you were looking at it/);
+  });
+
   it('shows earlier revisions of a document', async () => {
     const current = makeDocument({ type: 'SELFIE', id: 'selfie-2', revision: 2, url: '/documents/selfie-2' });
     const old = makeDocument({ type: 'SELFIE', id: 'selfie-1', revision: 1, status: 'RESUBMISSION_REQUESTED', reason: 'Blurry image', url: '/documents/selfie-1' });

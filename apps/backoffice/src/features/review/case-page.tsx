@@ -110,8 +110,8 @@ export function CasePage({ id }: { id: string }) {
 
   // Focus the outcome so keyboard and screen-reader users hear it and can reach "Next case".
   useEffect(() => {
-    if (banner && banner.kind !== 'updated') bannerRef.current?.focus();
-  }, [banner]);
+    if (banner && banner.kind !== 'updated' && !dialog) bannerRef.current?.focus();
+  }, [banner, dialog]);
 
   // Live: another reviewer's change shows at once, and says what changed.
   useSubscription(
@@ -374,14 +374,10 @@ export function CasePage({ id }: { id: string }) {
         )}
       </section>
 
-      {banner && (
-        <div
-          ref={bannerRef}
-          tabIndex={-1}
-          className={`banner banner-${banner.kind}`}
-          role={banner.kind === 'conflict' || banner.kind === 'error' ? 'alert' : 'status'}
-        >
-          <p>{banner.text}</p>
+      {/* While a dialog is open it says what changed itself: one alert at a time. */}
+      {banner && !dialog && (
+        <div ref={bannerRef} tabIndex={-1} className={`banner banner-${banner.kind}`} data-banner={banner.kind}>
+          <p role={banner.kind === 'conflict' || banner.kind === 'error' ? 'alert' : 'status'}>{banner.text}</p>
           <div className="banner-actions">
             {banner.kind === 'success' && banner.next && (
               <button type="button" className="button button-primary" onClick={() => void goNext()} disabled={nextBusy}>
@@ -448,7 +444,13 @@ export function CasePage({ id }: { id: string }) {
       </div>
 
       {dialog && (
-        <DecisionDialog request={dialog.request} caseData={dialog.seen} onCancel={() => setDialog(null)} onConfirm={confirm} />
+        <DecisionDialog
+          request={dialog.request}
+          caseData={dialog.seen}
+          changed={c.version > dialog.seen.version ? describeChanges(dialog.seen, c, me.id) : null}
+          onCancel={() => setDialog(null)}
+          onConfirm={confirm}
+        />
       )}
     </main>
   );

@@ -17,6 +17,8 @@ export interface DecisionInput {
 interface Props {
   request: DecisionRequest;
   caseData: CaseDetailFragment;
+  /** changed lists what changed on the server since the dialog opened (null: nothing). */
+  changed?: string[] | null;
   onCancel(): void;
   /** onConfirm performs the decision; a rejection other than CONFLICT is shown in the dialog. */
   onConfirm(input: DecisionInput): Promise<void>;
@@ -33,7 +35,7 @@ function titleOf(r: DecisionRequest): string {
 /** A document already marked so must be re-taken; the server refuses to leave a rejected one out. */
 const mustRetake = (d: DocumentFieldsFragment) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED';
 
-export function DecisionDialog({ request, caseData, onCancel, onConfirm }: Props) {
+export function DecisionDialog({ request, caseData, changed, onCancel, onConfirm }: Props) {
   const reasonId = useId();
   const commentId = useId();
   const reasonErrorId = useId();
@@ -127,6 +129,12 @@ export function DecisionDialog({ request, caseData, onCancel, onConfirm }: Props
         </>
       }
     >
+      {changed && (
+        <p className="alert alert-warning" role="alert">
+          This case changed while you were looking at it{changed.length ? `: ${changed.join('; ')}` : ''}. Cancel and review it
+          again: confirming now will be refused.
+        </p>
+      )}
       {error && (
         <p className="alert alert-error" role="alert">
           {error}
