@@ -1,5 +1,7 @@
 // Creates submitted cases as an applicant would, for local review and screenshots.
 // usage: node scripts/seed.mjs [baseURL] [count]   (default http://127.0.0.1:8080, 3)
+// With RESUBMIT_AS=email:password, the last case also goes through one resubmission of its selfie
+// (that reviewer requests it, the applicant re-takes it), so it has two selfie revisions.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -13,10 +15,14 @@ const people = [
   ['Edsger', 'Dijkstra'], ['Barbara', 'Liskov'], ['Donald', 'Knuth'], ['Margaret', 'Hamilton'],
 ];
 
-async function gql(query, variables, token) {
+async function gql(query, variables, token, cookie) {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
@@ -60,6 +66,24 @@ for (let i = 0; i < count; i++) {
   await next(token, id);
   await upload(token, id, 'SELFIE', null, 'selfie.jpg');
   await next(token, id);
-  const { sendCaseEvent } = await next(token, id);
+  let { sendCaseEvent } = await next(token, id);
+  if (process.env.RESUBMIT_AS && i === count - 1) {
+    const [reviewer, password] = process.env.RESUBMIT_AS.split(':');
+    const login = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email: reviewer, password } } }),
+    });
+    const cookie = login.headers.get('set-cookie').split(';')[0];
+    const { node } = await gql('query($id: ID!) { node(id: $id) { ... on Case { version documents { id type } } } }', { id }, null, cookie);
+    const selfie = node.documents.find((d) => d.type === 'SELFIE');
+    await gql(
+      'mutation($input: DecideCaseInput!) { decideCase(input: $input) { status } }',
+      { input: { caseId: id, decision: 'REQUEST_RESUBMISSION', reason: 'Blurry image', documents: [{ documentId: selfie.id, reason: 'Blurry image: face out of focus' }], expectedVersion: node.version } },
+      null, cookie);
+    await upload(token, id, 'SELFIE', null, 'selfie.jpg');
+    await next(token, id);
+    ({ sendCaseEvent } = await next(token, id));
+  }
   console.log(`${firstName} ${lastName}: ${id} ${sendCaseEvent.status} (token ${token})`);
 }

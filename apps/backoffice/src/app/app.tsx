@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ApiClient } from '../lib/api-client';
 import { ApiProvider } from '../lib/api-context';
 import { errorMessage } from '../lib/error-copy';
@@ -59,9 +59,15 @@ function SignedIn() {
   const route = useRoute();
   const me = session.status === 'signed-in' ? session.me : null;
 
+  const screenKey = route.name === 'case' ? `case:${route.id}` : route.name;
+  const first = useRef(true);
   useEffect(() => {
-    document.title = route.name === 'case' ? 'Case · KYC Review' : route.name === 'cases' ? 'Cases · KYC Review' : 'Not found · KYC Review';
-  }, [route]);
+    if (route.name !== 'case') document.title = route.name === 'cases' ? 'Cases · KYC Review' : 'Not found · KYC Review';
+    // A new screen: move focus to its main region so screen readers start there (not on first load).
+    if (first.current) first.current = false;
+    else document.getElementById('main')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [screenKey]);
 
   return (
     <>
@@ -92,7 +98,7 @@ function SignedIn() {
       {route.name === 'cases' && <CaseListPage params={route.params} />}
       {route.name === 'case' && <CasePage key={route.id} id={route.id} />}
       {route.name === 'not-found' && (
-        <main id="main" className="page">
+        <main id="main" tabIndex={-1} className="page">
           <h1>Page not found</h1>
           <p>
             <Link to="">Go to the case list</Link>

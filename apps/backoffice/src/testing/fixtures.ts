@@ -40,6 +40,7 @@ export function makeCase(overrides: Partial<CaseDetailFragment> = {}): CaseDetai
     documentHistory: overrides.documentHistory ?? documents,
     events: [
       { id: 'ev-1', type: 'CASE_STARTED', actor: 'applicant', fromState: null, toState: 'welcome', data: null, hash: 'a1'.repeat(32), createdAt: '2026-11-25T09:59:00Z' },
+      { id: 'ev-s', type: 'STATE_CHANGED', actor: 'applicant', fromState: 'selfie_review', toState: 'final', data: '{"event":"USER_NEXT_STEP"}', hash: 'c3'.repeat(32), createdAt: '2026-11-25T10:01:00Z' },
       { id: 'ev-2', type: 'CASE_SUBMITTED', actor: 'applicant', fromState: null, toState: null, data: '{"revision":1}', hash: 'b2'.repeat(32), createdAt: '2026-11-25T10:01:00Z' },
     ],
     notes: [],

@@ -79,7 +79,7 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   const edges = connection?.edges ?? [];
 
   return (
-    <main id="main" className="page">
+    <main id="main" tabIndex={-1} className="page">
       <div className="page-head">
         <h1>
           Cases{' '}
@@ -202,6 +202,7 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
 }
 
 function CaseRow({ node, meId, now, fresh }: { node: CaseListItemFragment; meId: string; now: number; fresh: boolean }) {
+  const flagged = node.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
   const types = [...new Set(node.documents.map((d) => DOCUMENT_TYPE_LABEL[d.type]))];
   return (
     <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id}>
@@ -215,7 +216,12 @@ function CaseRow({ node, meId, now, fresh }: { node: CaseListItemFragment; meId:
         <StatusBadge status={node.status} />
         {node.revision > 1 && <span className="sub">Resubmission {node.revision - 1}</span>}
       </td>
-      <td>{types.length ? types.join(', ') : <span className="muted">None yet</span>}</td>
+      <td>
+        {types.length ? types.join(', ') : <span className="muted">None yet</span>}
+        {node.status === 'PENDING_REVIEW' && flagged.length > 0 && (
+          <span className="sub flag">{flagged.length === 1 ? '1 flagged' : `${flagged.length} flagged`}</span>
+        )}
+      </td>
       <td>{node.assignee ? (node.assignee.id === meId ? 'You' : node.assignee.name || node.assignee.email) : <span className="muted">Unassigned</span>}</td>
       <td>
         {node.submittedAt ? (

@@ -30,8 +30,13 @@ describe('case view', () => {
     expect(within(passport).getByRole('img', { name: 'Passport, revision 1' }).getAttribute('src')).toBe('/documents/doc-passport?exp=1&sig=abc');
     expect(within(passport).getByRole('link', { name: /Open in new tab/ }).getAttribute('target')).toBe('_blank');
     expect(screen.getByRole('heading', { name: 'Timeline' })).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Timeline' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('heading', { name: 'Timeline' }).closest('section')!).getAllByRole('listitem')).toHaveLength(3);
+    const timeline = screen.getByRole('heading', { name: 'Timeline' }).closest('section')!;
+    const user = userEvent.setup();
+    await user.click(within(timeline).getByLabelText(/Show step changes/));
+    expect(within(timeline).queryAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByRole('heading', { name: 'Notes' })).toBeTruthy();
+    expect(document.title).toBe('Ada Lovelace · Pending review · KYC Review');
     expect(document.querySelector('[data-status="PENDING_REVIEW"]')?.textContent).toBe('Pending review');
   });
 

@@ -108,6 +108,11 @@ export function CasePage({ id }: { id: string }) {
     [reloadAfterConflict, refetch, show],
   );
 
+  const title = c ? `${applicantName(c.applicant)} · ${CASE_STATUS_LABEL[c.status]} · KYC Review` : 'Case · KYC Review';
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
   // Focus the outcome so keyboard and screen-reader users hear it and can reach "Next case".
   useEffect(() => {
     if (banner && banner.kind !== 'updated' && !dialog) bannerRef.current?.focus();
@@ -176,7 +181,7 @@ export function CasePage({ id }: { id: string }) {
   if (!c) {
     const missing = (data && !c) || isApiError(error, 'NOT_FOUND');
     return (
-      <main id="main" className="page">
+      <main id="main" tabIndex={-1} className="page">
         {back}
         {missing ? (
           <>
@@ -290,7 +295,7 @@ export function CasePage({ id }: { id: string }) {
   );
 
   return (
-    <main id="main" className="page page-case">
+    <main id="main" tabIndex={-1} className="page page-case">
       {back}
       <header className="case-head">
         <div className="case-title">
@@ -404,8 +409,8 @@ export function CasePage({ id }: { id: string }) {
       </section>
 
       <div className="case-bottom">
-        <section className="panel" aria-labelledby="applicant-title">
-          <h2 id="applicant-title">Applicant</h2>
+        <section className="panel">
+          <h2>Applicant</h2>
           <dl className="facts">
             <div>
               <dt>First name</dt>

@@ -30,8 +30,8 @@ export function Notes({ notes, onAdd }: { notes: CaseDetailFragment['notes']; on
   };
 
   return (
-    <section className="panel" aria-labelledby="notes-title">
-      <h2 id="notes-title">Notes</h2>
+    <section className="panel">
+      <h2>Notes</h2>
       {notes.length === 0 ? (
         <p className="muted">No notes yet. Notes are for reviewers only.</p>
       ) : (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CaseDetailFragment } from '../../gql/graphql';
 import { actorLabel, CASE_STATUS_LABEL, DOCUMENT_STATUS_LABEL, DOCUMENT_TYPE_LABEL, eventLabel } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
@@ -56,14 +57,24 @@ export function eventDetails(event: CaseEvent): string {
 
 /** Timeline is the audit trail, newest first, each entry with its chain hash. */
 export function Timeline({ events }: { events: CaseDetailFragment['events'] }) {
-  const newestFirst = [...events].reverse();
+  const [steps, setSteps] = useState(true);
+  const stepCount = events.filter((e) => e.type === 'STATE_CHANGED').length;
+  const newestFirst = [...events].reverse().filter((e) => steps || e.type !== 'STATE_CHANGED');
   return (
-    <section className="panel" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+    <section className="panel">
+      <div className="panel-head">
+        <h2>Timeline</h2>
+        {stepCount > 0 && (
+          <label className="checkbox checkbox-small">
+            <input type="checkbox" checked={steps} onChange={(e) => setSteps(e.target.checked)} />
+            Show step changes ({stepCount})
+          </label>
+        )}
+      </div>
       {newestFirst.length === 0 ? (
         <p className="muted">No events yet.</p>
       ) : (
-        <ol className="timeline" reversed>
+        <ol className="timeline">
           {newestFirst.map((e) => {
             const details = eventDetails(e);
             return (
