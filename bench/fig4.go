@@ -1,0 +1,328 @@
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+)
+
+var (
+	firstNames = strings.Fields(`Anna Ben Carla David Emma Felix Greta Hugo Ida Jonas Klara Leon Mia Noah Olga Paul Rosa Sam Tina Umar
+		Vera Wim Xenia Yusuf Zoe Aaron Bea Cem Dana Emil Fatima Gabriel Hana Igor Jana Karim Lena Mateo Nora Oskar Petra Quentin Rita
+		Sofia Tomas Ulla Viktor Wanda Yara Zeno`)
+	lastNames = strings.Fields(`Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter Klein Wolf
+		Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Schmitt Werner Krause Meier Lehmann Schmid Schulze
+		Maier Köhler Herrmann König Walter Mayer Huber Kaiser Fuchs Peters Lang Scholz Möller Weiß Jung Hahn Schubert Vogel Friedrich
+		Keller Günther Frank Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht Schuster Simon Ludwig Böhm Winter Kraus Martin
+		Schumacher Krämer Vogt Stein Jäger Otto Sommer Groß Seidel Heinrich Brandt Haas Schreiber Graf Schulte Dietrich Ziegler Kuhn
+		Kühn Pohl Engel Horn Busch Bergmann Thomas Voigt Sauer Arnold Wolff Pfeiffer Lindqvist`)
+)
+
+// searchTerm is a last name that ~1% of the seeded applicants carry.
+const searchTerm = "lindqvist"
+
+var caseColumns = []string{"id", "state", "status", "version", "revision", "selected_document_type", "resume_floor",
+	"first_name", "last_name", "email", "reason", "token_hash", "created_at", "updated_at", "submitted_at", "decided_at", "assignee_id"}
+
+// seedRow makes the i-th seeded case: a plausible mix of statuses over a year.
+func seedRow(r *rand.Rand, i int, now time.Time) []any {
+	fn := firstNames[r.IntN(len(firstNames))]
+	ln := lastNames[r.IntN(len(lastNames))]
+	created := now.Add(-time.Duration(r.Int64N(int64(365 * 24 * time.Hour)))).UTC().Truncate(time.Microsecond)
+	var (
+		state, status      = "final", ""
+		submitted, decided any
+		docType, reason    any
+		revision, version  = 1, 12
+		updated            = created.Add(20 * time.Minute)
+		submittedAt        = created.Add(15 * time.Minute)
+		collecting         = []string{"welcome", "document_selection", "document_photo", "document_review", "selfie", "selfie_review"}
+		tok                = make([]byte, 32)
+	)
+	for k := range tok {
+		tok[k] = byte(r.UintN(256))
+	}
+	tokenHash := hex.EncodeToString(tok)
+	switch p := r.IntN(100); {
+	case p < 40:
+		status, state, revision, version = "IN_PROGRESS", collecting[r.IntN(len(collecting))], 0, 1+r.IntN(8)
+	case p < 65:
+		status, submitted = "PENDING_REVIEW", submittedAt
+	case p < 85:
+		status, submitted, decided = "APPROVED", submittedAt, updated
+	case p < 95:
+		status, submitted, decided, reason = "REJECTED", submittedAt, updated, "document unreadable"
+	default:
+		status, state, submitted, reason = "RESUBMISSION_REQUESTED", "document_photo", submittedAt, "photo is blurred"
+	}
+	if state != "welcome" && state != "document_selection" {
+		docType = "PASSPORT"
+	}
+	email := fmt.Sprintf("%s.%s.%d@example.com", strings.ToLower(fn), strings.ToLower(ln), i)
+	return []any{uuid.New(), state, status, version, revision, docType, nil, fn, ln, email, reason, tokenHash, created, updated, submitted, decided, nil}
+}
+
+func seedSQLite(ctx context.Context, dbPath string, n int) error {
+	db, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_txlock=immediate")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // no-op after commit
+	const per = 400
+	r := rand.New(rand.NewPCG(6, 6))
+	now := time.Now()
+	rowPH := "(" + strings.TrimSuffix(strings.Repeat("?,", len(caseColumns)), ",") + ")"
+	for i := 0; i < n; i += per {
+		k := min(per, n-i)
+		args := make([]any, 0, k*len(caseColumns))
+		for j := 0; j < k; j++ {
+			args = append(args, seedRow(r, i+j, now)...)
+		}
+		q := "INSERT INTO kyc_cases (" + strings.Join(caseColumns, ",") + ") VALUES " + strings.TrimSuffix(strings.Repeat(rowPH+",", k), ",")
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func seedPG(ctx context.Context, url string, n int) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	r := rand.New(rand.NewPCG(6, 6))
+	now := time.Now()
+	rows := make([][]any, 0, n)
+	for i := 0; i < n; i++ {
+		row := seedRow(r, i, now)
+		row[0] = [16]byte(row[0].(uuid.UUID))
+		rows = append(rows, row)
+	}
+	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"kyc_cases"}, caseColumns, pgx.CopyFromRows(rows)); err != nil {
+		return err
+	}
+	// What autovacuum would have done within a minute of such a load.
+	_, err = conn.Exec(ctx, "ANALYZE kyc_cases")
+	return err
+}
+
+// fig4: with many cases seeded, the backoffice's first page of `cases` filtered by status and
+// searched by name, as a reviewer. Baseline: the same page and count in raw SQL, same run.
+func fig4(ctx context.Context, e *env) error {
+	for _, backend := range e.backends() {
+		if err := fig4On(ctx, e, backend); err != nil {
+			e.rep.add(row{Figure: 4, Name: figureNames[4], Backend: backend, Verdict: "ERROR: " + firstLine(err.Error())})
+		}
+	}
+	e.rep.note(4, "The query is the backoffice's ListCases (totalCount, pageInfo, 25 edges of CaseListItem with documents and assignee) with filter {status:[PENDING_REVIEW], search:%q} and orderBy SUBMITTED_AT DESC, exactly as apps/backoffice sends it; ~25%% of cases are PENDING_REVIEW and ~1%% carry the name. %d sequential requests after 5 warm-ups. Seeded cases have no documents (the per-row documents lookup still runs). Raw SQL baseline: the page (LIMIT 26, ILIKE on PostgreSQL, LOWER() LIKE on SQLite, as ent generates) and the COUNT(*), straight on the database from the benchmark process.", searchTerm, e.cfg.listQueries)
+	return nil
+}
+
+func fig4On(ctx context.Context, e *env, backend string) error {
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Minute)
+	defer cancel()
+	srv, url, err := e.server(ctx, backend, "fig4")
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	t0 := time.Now()
+	n := e.cfg.seedCases
+	dbPath := filepath.Join(srv.dir, "data", "kyc.db")
+	if backend == "postgres" {
+		err = seedPG(ctx, url, n)
+	} else {
+		err = seedSQLite(ctx, dbPath, n)
+	}
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	e.log("fig4/%s: seeded %d cases in %s", backend, n, time.Since(t0).Round(time.Millisecond))
+	cl := newClient(srv.base, 4)
+	defer cl.close()
+	cookie, err := cl.login(ctx, reviewerEmail, reviewerPassword)
+	if err != nil {
+		return err
+	}
+	rv := auth{cookie: cookie}
+	vars := map[string]any{"first": 25, "filter": map[string]any{"status": []string{"PENDING_REVIEW"}, "search": searchTerm},
+		"orderBy": map[string]any{"field": "SUBMITTED_AT", "direction": "DESC"}}
+	var total, edges int
+	list := func(ctx context.Context, _ int) error {
+		var out struct {
+			Cases struct {
+				TotalCount int              `json:"totalCount"`
+				Edges      []map[string]any `json:"edges"`
+			} `json:"cases"`
+		}
+		if _, err := cl.do(ctx, rv, qListCases, vars, &out); err != nil {
+			return err
+		}
+		total, edges = out.Cases.TotalCount, len(out.Cases.Edges)
+		return nil
+	}
+	runLoad(ctx, 1, time.Minute, 5, list)
+	api := runLoad(ctx, 1, 5*time.Minute, e.cfg.listQueries, list)
+	if api.ops == 0 {
+		return fmt.Errorf("no list request succeeded: %v", api.firstErr)
+	}
+	if edges == 0 {
+		return fmt.Errorf("the search found nothing (totalCount %d): the seed does not match the schema", total)
+	}
+	floor := runLoad(ctx, 1, time.Minute, e.cfg.listQueries, func(ctx context.Context, _ int) error { return cl.typename(ctx, rv) })
+
+	raw, err := rawListBaseline(ctx, backend, url, dbPath, e.cfg.listQueries)
+	if err != nil {
+		return fmt.Errorf("raw SQL baseline: %w", err)
+	}
+	p95 := pct(api.lats, 95)
+	e.rep.add(row{
+		Figure: 4, Name: fmt.Sprintf("%s, %d cases", figureNames[4], n), Backend: backend, Numbers: true,
+		Measured: fmt.Sprintf("**p95 %s**, p50 %s (%d of %d matches on the page)", ms(p95), ms(pct(api.lats, 50)), edges, total),
+		Baseline: fmt.Sprintf("raw SQL page+count p95 %s; `{__typename}` as reviewer p95 %s", ms(pct(raw.lats, 95)), ms(pct(floor.lats, 95))),
+		Ratio:    fmt.Sprintf("%.1f× raw SQL", float64(p95)/float64(max(pct(raw.lats, 95), time.Microsecond))),
+		Target:   "p95 ≤ 50 ms",
+		Verdict:  verdictMax(float64(p95)/1e6, 50, "ms"),
+	})
+	if api.errs > 0 {
+		e.rep.note(4, "%s: %d list requests failed: %v", backend, api.errs, api.firstErr)
+	}
+	return nil
+}
+
+func rawListBaseline(ctx context.Context, backend, url, dbPath string, n int) (loadResult, error) {
+	cols := strings.Join(caseColumns, ", ")
+	like := "%" + searchTerm + "%"
+	if backend == "postgres" {
+		conn, err := pgx.Connect(ctx, url)
+		if err != nil {
+			return loadResult{}, err
+		}
+		defer conn.Close(ctx)
+		where := `status IN ($1) AND (first_name ILIKE $2 OR last_name ILIKE $3 OR email ILIKE $4)`
+		op := func(ctx context.Context, _ int) error {
+			rows, err := conn.Query(ctx, "SELECT "+cols+" FROM kyc_cases WHERE "+where+" ORDER BY submitted_at DESC, id DESC LIMIT 26", "PENDING_REVIEW", like, like, like)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				if _, err := rows.Values(); err != nil {
+					rows.Close()
+					return err
+				}
+			}
+			rows.Close()
+			var c int
+			return conn.QueryRow(ctx, "SELECT COUNT(*) FROM kyc_cases WHERE "+where, "PENDING_REVIEW", like, like, like).Scan(&c)
+		}
+		runLoad(ctx, 1, time.Minute, 5, op)
+		return runLoad(ctx, 1, 5*time.Minute, n, op), nil
+	}
+	db, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)")
+	if err != nil {
+		return loadResult{}, err
+	}
+	defer db.Close()
+	where := `status IN (?) AND (LOWER(first_name) LIKE ? OR LOWER(last_name) LIKE ? OR LOWER(email) LIKE ?)`
+	op := func(ctx context.Context, _ int) error {
+		rows, err := db.QueryContext(ctx, "SELECT "+cols+" FROM kyc_cases WHERE "+where+" ORDER BY submitted_at DESC, id DESC LIMIT 26", "PENDING_REVIEW", like, like, like)
+		if err != nil {
+			return err
+		}
+		vals := make([]any, len(caseColumns))
+		ptrs := make([]any, len(vals))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		var c int
+		return db.QueryRowContext(ctx, "SELECT COUNT(*) FROM kyc_cases WHERE "+where, "PENDING_REVIEW", like, like, like).Scan(&c)
+	}
+	runLoad(ctx, 1, time.Minute, 5, op)
+	return runLoad(ctx, 1, 5*time.Minute, n, op), nil
+}
+
+// fig5: the KYC app's JavaScript as shipped (server/web/dist/kyc/assets/*.js), gzipped.
+func fig5(_ context.Context, e *env) error {
+	files, _ := filepath.Glob(filepath.Join(e.root, "server", "web", "dist", "kyc", "assets", "*.js"))
+	if len(files) == 0 {
+		e.rep.add(row{Figure: 5, Name: figureNames[5], Backend: "—", Measured: "not built",
+			Baseline: "—", Ratio: "—", Target: "≤ 150 KB", Verdict: "not measured: the KYC app is not built (run `pnpm run build`)"})
+		return nil
+	}
+	var rawTotal, gzTotal int64
+	var newest time.Time
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		rawTotal += int64(len(b))
+		cw := &countWriter{}
+		zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
+		_, _ = zw.Write(b)
+		_ = zw.Close()
+		gzTotal += cw.n
+		if st, err := os.Stat(f); err == nil && st.ModTime().After(newest) {
+			newest = st.ModTime()
+		}
+	}
+	kb := float64(gzTotal) / 1000
+	e.rep.add(row{
+		Figure: 5, Name: figureNames[5], Backend: "—", Numbers: true,
+		Measured: fmt.Sprintf("%.1f KB gzipped (%.1f KB raw, %d file(s))", kb, float64(rawTotal)/1000, len(files)),
+		Baseline: "— (sizes do not drift)",
+		Ratio:    fmt.Sprintf("%.2f of the budget", kb/150),
+		Target:   "≤ 150 KB",
+		Verdict:  verdictMax(kb, 150, "KB"),
+	})
+	stale := ""
+	if src := newestUnder(filepath.Join(e.root, "apps", "kyc", "src"), filepath.Join(e.root, "apps", "sdk", "src")); src.After(newest) {
+		stale = " **The sources are newer than the build: rebuild (`pnpm run build`) for a current figure.**"
+	}
+	e.rep.note(5, "All of server/web/dist/kyc/assets/*.js (what the server embeds and serves), gzip level 9; KB = 1,000 bytes; built %s.%s", newest.UTC().Format("2006-01-02 15:04 MST"), stale)
+	return nil
+}
+
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+var _ io.Writer = (*countWriter)(nil)
+
+func newestUnder(dirs ...string) time.Time {
+	var t time.Time
+	for _, d := range dirs {
+		_ = filepath.Walk(d, func(_ string, info os.FileInfo, err error) error {
+			if err == nil && !info.IsDir() && info.ModTime().After(t) {
+				t = info.ModTime()
+			}
+			return nil
+		})
+	}
+	return t
+}
