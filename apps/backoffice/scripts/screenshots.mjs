@@ -87,5 +87,19 @@ await page.getByRole('dialog').waitFor();
 await shot('help');
 await page.keyboard.press('Escape');
 
+// A second case: approve it with the keyboard (A, then Enter on Confirm), then the list of all statuses.
+await page.getByRole('link', { name: 'All cases' }).click();
+await page.getByRole('table').getByRole('link').nth(1).click();
+await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+await page.keyboard.press('a');
+await page.getByRole('dialog').waitFor();
+await page.keyboard.press('Enter');
+await page.getByRole('button', { name: 'Next case' }).waitFor();
+await shot('case-approved');
+await page.getByRole('link', { name: 'All cases' }).click();
+await page.getByLabel('Status').selectOption('ALL');
+await page.waitForTimeout(400);
+await shot('list-all');
+
 await ctx.close();
 console.log(problems.length ? problems.join('\n') : 'no page errors, no axe violations');

@@ -90,6 +90,8 @@ function defaultSocket(url: string, onReconnect: () => void) {
   return createWsClient({
     url,
     lazy: true,
+    // Keep the socket across a screen change (list → case), so no event falls in between.
+    lazyCloseTimeout: 5_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     // 0.5 s, 1 s, 2 s … capped at 10 s, with jitter so replicas are not hit at once.

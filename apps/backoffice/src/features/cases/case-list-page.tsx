@@ -48,6 +48,11 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
     navigate(`cases${filtersToSearch({ ...filters, after: undefined, before: undefined, ...patch })}`, { replace: true });
   };
 
+  // Back/forward changes the URL: show its search unless the reviewer is typing.
+  useEffect(() => {
+    if (document.activeElement !== searchRef.current) setQuery(filters.q);
+  }, [filters.q]);
+
   // Search as you type, once typing pauses.
   useEffect(() => {
     if (query.trim() === filters.q.trim()) return;

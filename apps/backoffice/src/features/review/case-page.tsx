@@ -323,7 +323,7 @@ export function CasePage({ id }: { id: string }) {
               Assign to me
             </button>
           )}
-          {c.assignee && (
+          {mine && (
             <button type="button" className="button button-quiet" onClick={() => void unassign()} disabled={busy}>
               Unassign
             </button>
