@@ -18,7 +18,7 @@ export const DOCUMENT_STATUS_LABEL: Record<DocumentStatus, string> = {
 export const DOCUMENT_TYPE_LABEL: Record<DocumentType, string> = {
   ID_CARD: 'ID card',
   PASSPORT: 'Passport',
-  DRIVERS_LICENSE: 'Driver’s license',
+  DRIVERS_LICENSE: "Driver's license",
   VOTER_ID: 'Voter ID',
   SELFIE: 'Selfie',
 };
