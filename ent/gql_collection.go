@@ -383,6 +383,11 @@ func (_q *KycCaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, kyccase.FieldResumeFloor)
 				fieldSeen[kyccase.FieldResumeFloor] = struct{}{}
 			}
+		case "resubmissionTypes":
+			if _, ok := fieldSeen[kyccase.FieldResubmissionTypes]; !ok {
+				selectedFields = append(selectedFields, kyccase.FieldResubmissionTypes)
+				fieldSeen[kyccase.FieldResubmissionTypes] = struct{}{}
+			}
 		case "firstName":
 			if _, ok := fieldSeen[kyccase.FieldFirstName]; !ok {
 				selectedFields = append(selectedFields, kyccase.FieldFirstName)

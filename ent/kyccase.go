@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -32,6 +33,8 @@ type KycCase struct {
 	SelectedDocumentType *workflow.DocType `json:"selected_document_type,omitempty"`
 	// ResumeFloor holds the value of the "resume_floor" field.
 	ResumeFloor *workflow.State `json:"resume_floor,omitempty"`
+	// ResubmissionTypes holds the value of the "resubmission_types" field.
+	ResubmissionTypes []workflow.DocType `json:"resubmission_types,omitempty"`
 	// FirstName holds the value of the "first_name" field.
 	FirstName *string `json:"first_name,omitempty"`
 	// LastName holds the value of the "last_name" field.
@@ -124,6 +127,8 @@ func (*KycCase) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case kyccase.FieldAssigneeID:
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
+		case kyccase.FieldResubmissionTypes:
+			values[i] = new([]byte)
 		case kyccase.FieldVersion, kyccase.FieldRevision:
 			values[i] = new(sql.NullInt64)
 		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldTokenHash:
@@ -190,6 +195,14 @@ func (_m *KycCase) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ResumeFloor = new(workflow.State)
 				*_m.ResumeFloor = workflow.State(value.String)
+			}
+		case kyccase.FieldResubmissionTypes:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field resubmission_types", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.ResubmissionTypes); err != nil {
+					return fmt.Errorf("unmarshal field resubmission_types: %w", err)
+				}
 			}
 		case kyccase.FieldFirstName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -335,6 +348,9 @@ func (_m *KycCase) String() string {
 		builder.WriteString("resume_floor=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("resubmission_types=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ResubmissionTypes))
 	builder.WriteString(", ")
 	if v := _m.FirstName; v != nil {
 		builder.WriteString("first_name=")

@@ -113,6 +113,12 @@ func (_c *KycCaseCreate) SetNillableResumeFloor(v *workflow.State) *KycCaseCreat
 	return _c
 }
 
+// SetResubmissionTypes sets the "resubmission_types" field.
+func (_c *KycCaseCreate) SetResubmissionTypes(v []workflow.DocType) *KycCaseCreate {
+	_c.mutation.SetResubmissionTypes(v)
+	return _c
+}
+
 // SetFirstName sets the "first_name" field.
 func (_c *KycCaseCreate) SetFirstName(v string) *KycCaseCreate {
 	_c.mutation.SetFirstName(v)
@@ -492,6 +498,10 @@ func (_c *KycCaseCreate) createSpec() (*KycCase, *sqlgraph.CreateSpec) {
 		_spec.SetField(kyccase.FieldResumeFloor, field.TypeEnum, value)
 		_node.ResumeFloor = &value
 	}
+	if value, ok := _c.mutation.ResubmissionTypes(); ok {
+		_spec.SetField(kyccase.FieldResubmissionTypes, field.TypeJSON, value)
+		_node.ResubmissionTypes = value
+	}
 	if value, ok := _c.mutation.FirstName(); ok {
 		_spec.SetField(kyccase.FieldFirstName, field.TypeString, value)
 		_node.FirstName = &value
@@ -738,6 +748,24 @@ func (u *KycCaseUpsert) UpdateResumeFloor() *KycCaseUpsert {
 // ClearResumeFloor clears the value of the "resume_floor" field.
 func (u *KycCaseUpsert) ClearResumeFloor() *KycCaseUpsert {
 	u.SetNull(kyccase.FieldResumeFloor)
+	return u
+}
+
+// SetResubmissionTypes sets the "resubmission_types" field.
+func (u *KycCaseUpsert) SetResubmissionTypes(v []workflow.DocType) *KycCaseUpsert {
+	u.Set(kyccase.FieldResubmissionTypes, v)
+	return u
+}
+
+// UpdateResubmissionTypes sets the "resubmission_types" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateResubmissionTypes() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldResubmissionTypes)
+	return u
+}
+
+// ClearResubmissionTypes clears the value of the "resubmission_types" field.
+func (u *KycCaseUpsert) ClearResubmissionTypes() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldResubmissionTypes)
 	return u
 }
 
@@ -1042,6 +1070,27 @@ func (u *KycCaseUpsertOne) UpdateResumeFloor() *KycCaseUpsertOne {
 func (u *KycCaseUpsertOne) ClearResumeFloor() *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearResumeFloor()
+	})
+}
+
+// SetResubmissionTypes sets the "resubmission_types" field.
+func (u *KycCaseUpsertOne) SetResubmissionTypes(v []workflow.DocType) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetResubmissionTypes(v)
+	})
+}
+
+// UpdateResubmissionTypes sets the "resubmission_types" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateResubmissionTypes() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateResubmissionTypes()
+	})
+}
+
+// ClearResubmissionTypes clears the value of the "resubmission_types" field.
+func (u *KycCaseUpsertOne) ClearResubmissionTypes() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearResubmissionTypes()
 	})
 }
 
@@ -1536,6 +1585,27 @@ func (u *KycCaseUpsertBulk) UpdateResumeFloor() *KycCaseUpsertBulk {
 func (u *KycCaseUpsertBulk) ClearResumeFloor() *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearResumeFloor()
+	})
+}
+
+// SetResubmissionTypes sets the "resubmission_types" field.
+func (u *KycCaseUpsertBulk) SetResubmissionTypes(v []workflow.DocType) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetResubmissionTypes(v)
+	})
+}
+
+// UpdateResubmissionTypes sets the "resubmission_types" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateResubmissionTypes() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateResubmissionTypes()
+	})
+}
+
+// ClearResubmissionTypes clears the value of the "resubmission_types" field.
+func (u *KycCaseUpsertBulk) ClearResubmissionTypes() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearResubmissionTypes()
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/google/uuid"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
@@ -141,6 +142,24 @@ func (_u *KycCaseUpdate) SetNillableResumeFloor(v *workflow.State) *KycCaseUpdat
 // ClearResumeFloor clears the value of the "resume_floor" field.
 func (_u *KycCaseUpdate) ClearResumeFloor() *KycCaseUpdate {
 	_u.mutation.ClearResumeFloor()
+	return _u
+}
+
+// SetResubmissionTypes sets the "resubmission_types" field.
+func (_u *KycCaseUpdate) SetResubmissionTypes(v []workflow.DocType) *KycCaseUpdate {
+	_u.mutation.SetResubmissionTypes(v)
+	return _u
+}
+
+// AppendResubmissionTypes appends value to the "resubmission_types" field.
+func (_u *KycCaseUpdate) AppendResubmissionTypes(v []workflow.DocType) *KycCaseUpdate {
+	_u.mutation.AppendResubmissionTypes(v)
+	return _u
+}
+
+// ClearResubmissionTypes clears the value of the "resubmission_types" field.
+func (_u *KycCaseUpdate) ClearResubmissionTypes() *KycCaseUpdate {
+	_u.mutation.ClearResubmissionTypes()
 	return _u
 }
 
@@ -532,6 +551,17 @@ func (_u *KycCaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ResumeFloorCleared() {
 		_spec.ClearField(kyccase.FieldResumeFloor, field.TypeEnum)
 	}
+	if value, ok := _u.mutation.ResubmissionTypes(); ok {
+		_spec.SetField(kyccase.FieldResubmissionTypes, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedResubmissionTypes(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, kyccase.FieldResubmissionTypes, value)
+		})
+	}
+	if _u.mutation.ResubmissionTypesCleared() {
+		_spec.ClearField(kyccase.FieldResubmissionTypes, field.TypeJSON)
+	}
 	if value, ok := _u.mutation.FirstName(); ok {
 		_spec.SetField(kyccase.FieldFirstName, field.TypeString, value)
 	}
@@ -862,6 +892,24 @@ func (_u *KycCaseUpdateOne) SetNillableResumeFloor(v *workflow.State) *KycCaseUp
 // ClearResumeFloor clears the value of the "resume_floor" field.
 func (_u *KycCaseUpdateOne) ClearResumeFloor() *KycCaseUpdateOne {
 	_u.mutation.ClearResumeFloor()
+	return _u
+}
+
+// SetResubmissionTypes sets the "resubmission_types" field.
+func (_u *KycCaseUpdateOne) SetResubmissionTypes(v []workflow.DocType) *KycCaseUpdateOne {
+	_u.mutation.SetResubmissionTypes(v)
+	return _u
+}
+
+// AppendResubmissionTypes appends value to the "resubmission_types" field.
+func (_u *KycCaseUpdateOne) AppendResubmissionTypes(v []workflow.DocType) *KycCaseUpdateOne {
+	_u.mutation.AppendResubmissionTypes(v)
+	return _u
+}
+
+// ClearResubmissionTypes clears the value of the "resubmission_types" field.
+func (_u *KycCaseUpdateOne) ClearResubmissionTypes() *KycCaseUpdateOne {
+	_u.mutation.ClearResubmissionTypes()
 	return _u
 }
 
@@ -1282,6 +1330,17 @@ func (_u *KycCaseUpdateOne) sqlSave(ctx context.Context) (_node *KycCase, err er
 	}
 	if _u.mutation.ResumeFloorCleared() {
 		_spec.ClearField(kyccase.FieldResumeFloor, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.ResubmissionTypes(); ok {
+		_spec.SetField(kyccase.FieldResubmissionTypes, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedResubmissionTypes(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, kyccase.FieldResubmissionTypes, value)
+		})
+	}
+	if _u.mutation.ResubmissionTypesCleared() {
+		_spec.ClearField(kyccase.FieldResubmissionTypes, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.FirstName(); ok {
 		_spec.SetField(kyccase.FieldFirstName, field.TypeString, value)

@@ -2260,41 +2260,43 @@ func (m *DocumentMutation) ResetEdge(name string) error {
 // KycCaseMutation represents an operation that mutates the KycCase nodes in the graph.
 type KycCaseMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *uuid.UUID
-	state                  *workflow.State
-	status                 *workflow.Status
-	version                *int
-	addversion             *int
-	revision               *int
-	addrevision            *int
-	selected_document_type *workflow.DocType
-	resume_floor           *workflow.State
-	first_name             *string
-	last_name              *string
-	email                  *string
-	reason                 *string
-	token_hash             *string
-	created_at             *time.Time
-	updated_at             *time.Time
-	submitted_at           *time.Time
-	decided_at             *time.Time
-	clearedFields          map[string]struct{}
-	assignee               *uuid.UUID
-	clearedassignee        bool
-	documents              map[uuid.UUID]struct{}
-	removeddocuments       map[uuid.UUID]struct{}
-	cleareddocuments       bool
-	events                 map[uuid.UUID]struct{}
-	removedevents          map[uuid.UUID]struct{}
-	clearedevents          bool
-	notes                  map[uuid.UUID]struct{}
-	removednotes           map[uuid.UUID]struct{}
-	clearednotes           bool
-	done                   bool
-	oldValue               func(context.Context) (*KycCase, error)
-	predicates             []predicate.KycCase
+	op                       Op
+	typ                      string
+	id                       *uuid.UUID
+	state                    *workflow.State
+	status                   *workflow.Status
+	version                  *int
+	addversion               *int
+	revision                 *int
+	addrevision              *int
+	selected_document_type   *workflow.DocType
+	resume_floor             *workflow.State
+	resubmission_types       *[]workflow.DocType
+	appendresubmission_types []workflow.DocType
+	first_name               *string
+	last_name                *string
+	email                    *string
+	reason                   *string
+	token_hash               *string
+	created_at               *time.Time
+	updated_at               *time.Time
+	submitted_at             *time.Time
+	decided_at               *time.Time
+	clearedFields            map[string]struct{}
+	assignee                 *uuid.UUID
+	clearedassignee          bool
+	documents                map[uuid.UUID]struct{}
+	removeddocuments         map[uuid.UUID]struct{}
+	cleareddocuments         bool
+	events                   map[uuid.UUID]struct{}
+	removedevents            map[uuid.UUID]struct{}
+	clearedevents            bool
+	notes                    map[uuid.UUID]struct{}
+	removednotes             map[uuid.UUID]struct{}
+	clearednotes             bool
+	done                     bool
+	oldValue                 func(context.Context) (*KycCase, error)
+	predicates               []predicate.KycCase
 }
 
 var _ ent.Mutation = (*KycCaseMutation)(nil)
@@ -2681,6 +2683,71 @@ func (m *KycCaseMutation) ResumeFloorCleared() bool {
 func (m *KycCaseMutation) ResetResumeFloor() {
 	m.resume_floor = nil
 	delete(m.clearedFields, kyccase.FieldResumeFloor)
+}
+
+// SetResubmissionTypes sets the "resubmission_types" field.
+func (m *KycCaseMutation) SetResubmissionTypes(wt []workflow.DocType) {
+	m.resubmission_types = &wt
+	m.appendresubmission_types = nil
+}
+
+// ResubmissionTypes returns the value of the "resubmission_types" field in the mutation.
+func (m *KycCaseMutation) ResubmissionTypes() (r []workflow.DocType, exists bool) {
+	v := m.resubmission_types
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResubmissionTypes returns the old "resubmission_types" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldResubmissionTypes(ctx context.Context) (v []workflow.DocType, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResubmissionTypes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResubmissionTypes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResubmissionTypes: %w", err)
+	}
+	return oldValue.ResubmissionTypes, nil
+}
+
+// AppendResubmissionTypes adds wt to the "resubmission_types" field.
+func (m *KycCaseMutation) AppendResubmissionTypes(wt []workflow.DocType) {
+	m.appendresubmission_types = append(m.appendresubmission_types, wt...)
+}
+
+// AppendedResubmissionTypes returns the list of values that were appended to the "resubmission_types" field in this mutation.
+func (m *KycCaseMutation) AppendedResubmissionTypes() ([]workflow.DocType, bool) {
+	if len(m.appendresubmission_types) == 0 {
+		return nil, false
+	}
+	return m.appendresubmission_types, true
+}
+
+// ClearResubmissionTypes clears the value of the "resubmission_types" field.
+func (m *KycCaseMutation) ClearResubmissionTypes() {
+	m.resubmission_types = nil
+	m.appendresubmission_types = nil
+	m.clearedFields[kyccase.FieldResubmissionTypes] = struct{}{}
+}
+
+// ResubmissionTypesCleared returns if the "resubmission_types" field was cleared in this mutation.
+func (m *KycCaseMutation) ResubmissionTypesCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldResubmissionTypes]
+	return ok
+}
+
+// ResetResubmissionTypes resets all changes to the "resubmission_types" field.
+func (m *KycCaseMutation) ResetResubmissionTypes() {
+	m.resubmission_types = nil
+	m.appendresubmission_types = nil
+	delete(m.clearedFields, kyccase.FieldResubmissionTypes)
 }
 
 // SetFirstName sets the "first_name" field.
@@ -3357,7 +3424,7 @@ func (m *KycCaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KycCaseMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 17)
 	if m.state != nil {
 		fields = append(fields, kyccase.FieldState)
 	}
@@ -3375,6 +3442,9 @@ func (m *KycCaseMutation) Fields() []string {
 	}
 	if m.resume_floor != nil {
 		fields = append(fields, kyccase.FieldResumeFloor)
+	}
+	if m.resubmission_types != nil {
+		fields = append(fields, kyccase.FieldResubmissionTypes)
 	}
 	if m.first_name != nil {
 		fields = append(fields, kyccase.FieldFirstName)
@@ -3426,6 +3496,8 @@ func (m *KycCaseMutation) Field(name string) (ent.Value, bool) {
 		return m.SelectedDocumentType()
 	case kyccase.FieldResumeFloor:
 		return m.ResumeFloor()
+	case kyccase.FieldResubmissionTypes:
+		return m.ResubmissionTypes()
 	case kyccase.FieldFirstName:
 		return m.FirstName()
 	case kyccase.FieldLastName:
@@ -3467,6 +3539,8 @@ func (m *KycCaseMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldSelectedDocumentType(ctx)
 	case kyccase.FieldResumeFloor:
 		return m.OldResumeFloor(ctx)
+	case kyccase.FieldResubmissionTypes:
+		return m.OldResubmissionTypes(ctx)
 	case kyccase.FieldFirstName:
 		return m.OldFirstName(ctx)
 	case kyccase.FieldLastName:
@@ -3537,6 +3611,13 @@ func (m *KycCaseMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetResumeFloor(v)
+		return nil
+	case kyccase.FieldResubmissionTypes:
+		v, ok := value.([]workflow.DocType)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResubmissionTypes(v)
 		return nil
 	case kyccase.FieldFirstName:
 		v, ok := value.(string)
@@ -3671,6 +3752,9 @@ func (m *KycCaseMutation) ClearedFields() []string {
 	if m.FieldCleared(kyccase.FieldResumeFloor) {
 		fields = append(fields, kyccase.FieldResumeFloor)
 	}
+	if m.FieldCleared(kyccase.FieldResubmissionTypes) {
+		fields = append(fields, kyccase.FieldResubmissionTypes)
+	}
 	if m.FieldCleared(kyccase.FieldFirstName) {
 		fields = append(fields, kyccase.FieldFirstName)
 	}
@@ -3711,6 +3795,9 @@ func (m *KycCaseMutation) ClearField(name string) error {
 		return nil
 	case kyccase.FieldResumeFloor:
 		m.ClearResumeFloor()
+		return nil
+	case kyccase.FieldResubmissionTypes:
+		m.ClearResubmissionTypes()
 		return nil
 	case kyccase.FieldFirstName:
 		m.ClearFirstName()
@@ -3758,6 +3845,9 @@ func (m *KycCaseMutation) ResetField(name string) error {
 		return nil
 	case kyccase.FieldResumeFloor:
 		m.ResetResumeFloor()
+		return nil
+	case kyccase.FieldResubmissionTypes:
+		m.ResetResubmissionTypes()
 		return nil
 	case kyccase.FieldFirstName:
 		m.ResetFirstName()

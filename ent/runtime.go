@@ -50,23 +50,23 @@ func init() {
 	// kyccase.DefaultRevision holds the default value on creation for the revision field.
 	kyccase.DefaultRevision = kyccaseDescRevision.Default.(int)
 	// kyccaseDescFirstName is the schema descriptor for first_name field.
-	kyccaseDescFirstName := kyccaseFields[7].Descriptor()
+	kyccaseDescFirstName := kyccaseFields[8].Descriptor()
 	// kyccase.FirstNameValidator is a validator for the "first_name" field. It is called by the builders before save.
 	kyccase.FirstNameValidator = kyccaseDescFirstName.Validators[0].(func(string) error)
 	// kyccaseDescLastName is the schema descriptor for last_name field.
-	kyccaseDescLastName := kyccaseFields[8].Descriptor()
+	kyccaseDescLastName := kyccaseFields[9].Descriptor()
 	// kyccase.LastNameValidator is a validator for the "last_name" field. It is called by the builders before save.
 	kyccase.LastNameValidator = kyccaseDescLastName.Validators[0].(func(string) error)
 	// kyccaseDescEmail is the schema descriptor for email field.
-	kyccaseDescEmail := kyccaseFields[9].Descriptor()
+	kyccaseDescEmail := kyccaseFields[10].Descriptor()
 	// kyccase.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	kyccase.EmailValidator = kyccaseDescEmail.Validators[0].(func(string) error)
 	// kyccaseDescCreatedAt is the schema descriptor for created_at field.
-	kyccaseDescCreatedAt := kyccaseFields[13].Descriptor()
+	kyccaseDescCreatedAt := kyccaseFields[14].Descriptor()
 	// kyccase.DefaultCreatedAt holds the default value on creation for the created_at field.
 	kyccase.DefaultCreatedAt = kyccaseDescCreatedAt.Default.(func() time.Time)
 	// kyccaseDescUpdatedAt is the schema descriptor for updated_at field.
-	kyccaseDescUpdatedAt := kyccaseFields[14].Descriptor()
+	kyccaseDescUpdatedAt := kyccaseFields[15].Descriptor()
 	// kyccase.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	kyccase.DefaultUpdatedAt = kyccaseDescUpdatedAt.Default.(func() time.Time)
 	// kyccase.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

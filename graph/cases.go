@@ -68,15 +68,13 @@ func facts(c *ent.KycCase, docs []*ent.Document) workflow.Facts {
 }
 
 // uploadFacts reads what the upload rule needs to know about c.
-func uploadFacts(c *ent.KycCase, docs []*ent.Document) workflow.UploadFacts {
+func uploadFacts(c *ent.KycCase) workflow.UploadFacts {
 	f := workflow.UploadFacts{Status: c.Status, State: c.State, Flagged: map[workflow.DocType]bool{}}
 	if c.SelectedDocumentType != nil {
 		f.SelectedType = *c.SelectedDocumentType
 	}
-	for _, d := range docs {
-		if d.Status == workflow.DocResubmissionRequested {
-			f.Flagged[d.Type] = true
-		}
+	for _, t := range c.ResubmissionTypes {
+		f.Flagged[t] = true
 	}
 	return f
 }

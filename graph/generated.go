@@ -65,6 +65,7 @@ type ComplexityRoot struct {
 		ID                   func(childComplexity int) int
 		Notes                func(childComplexity int) int
 		Reason               func(childComplexity int) int
+		ResubmissionTypes    func(childComplexity int) int
 		Revision             func(childComplexity int) int
 		SelectedDocumentType func(childComplexity int) int
 		State                func(childComplexity int) int
@@ -195,6 +196,7 @@ type CaseResolver interface {
 	AvailableDecisions(ctx context.Context, obj *ent.KycCase) ([]workflow.Decision, error)
 
 	Applicant(ctx context.Context, obj *ent.KycCase) (*model.Applicant, error)
+
 	Documents(ctx context.Context, obj *ent.KycCase) ([]*ent.Document, error)
 	DocumentHistory(ctx context.Context, obj *ent.KycCase) ([]*ent.Document, error)
 	Assignee(ctx context.Context, obj *ent.KycCase) (*ent.Reviewer, error)
@@ -341,6 +343,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Reason(childComplexity), true
+	case "Case.resubmissionTypes":
+		if e.ComplexityRoot.Case.ResubmissionTypes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.ResubmissionTypes(childComplexity), true
 	case "Case.revision":
 		if e.ComplexityRoot.Case.Revision == nil {
 			break
@@ -1036,6 +1044,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_selectedDocumentType(ctx, field)
 	case "applicant":
 		return ec.fieldContext_Case_applicant(ctx, field)
+	case "resubmissionTypes":
+		return ec.fieldContext_Case_resubmissionTypes(ctx, field)
 	case "documents":
 		return ec.fieldContext_Case_documents(ctx, field)
 	case "documentHistory":
@@ -1904,6 +1914,29 @@ func (ec *executionContext) fieldContext_Case_applicant(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Case_resubmissionTypes(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_resubmissionTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResubmissionTypes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.DocType) graphql.Marshaler {
+			return ec.marshalNDocumentType2ᚕgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDocTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_resubmissionTypes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "DocumentType")
 }
 
 func (ec *executionContext) _Case_documents(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
@@ -6099,6 +6132,11 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_applicant(ctx, field, obj)
 				})
+		case "resubmissionTypes":
+			out.Values[i] = ec._Case_resubmissionTypes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "documents":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -7533,6 +7571,36 @@ func (ec *executionContext) unmarshalNDocumentType2githubᚗcomᚋopenkycᚋkyc�
 
 func (ec *executionContext) marshalNDocumentType2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDocType(ctx context.Context, sel ast.SelectionSet, v workflow.DocType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNDocumentType2ᚕgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDocTypeᚄ(ctx context.Context, v any) ([]workflow.DocType, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]workflow.DocType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDocumentType2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDocType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDocumentType2ᚕgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDocTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []workflow.DocType) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocumentType2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDocType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx context.Context, v any) (uuid.UUID, error) {

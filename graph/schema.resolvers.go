@@ -150,7 +150,7 @@ func (r *mutationResolver) SendCaseEvent(ctx context.Context, input model.SendCa
 		}
 		if move.Submits {
 			status, revision := workflow.Submission(c.Revision)
-			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(r.Now()).ClearResumeFloor().ClearReason().ClearDecidedAt()
+			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(r.Now()).ClearResumeFloor().ClearResubmissionTypes().ClearReason().ClearDecidedAt()
 			changes = append(changes, change{Type: EvCaseSubmitted, Actor: "applicant", Data: map[string]any{"revision": revision}})
 		}
 		return changes, nil
@@ -167,11 +167,7 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 	if err != nil {
 		return nil, err
 	}
-	docs, err := currentDocuments(ctx, r.Client.Document, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	if err := workflow.CanUpload(input.Type, uploadFacts(c, docs)); err != nil {
+	if err := workflow.CanUpload(input.Type, uploadFacts(c)); err != nil {
 		return nil, err
 	}
 	info, err := r.inspectUpload(input.File)
@@ -195,7 +191,7 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 		if err != nil {
 			return nil, err
 		}
-		if err := workflow.CanUpload(input.Type, uploadFacts(c, docs)); err != nil {
+		if err := workflow.CanUpload(input.Type, uploadFacts(c)); err != nil {
 			return nil, err
 		}
 		revision := 1
@@ -336,7 +332,7 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 		}
 		upd.SetStatus(plan.Status).SetNillableReason(trimmed(input.Reason)).SetDecidedAt(r.Now())
 		if plan.State != "" {
-			upd.SetState(plan.State).SetResumeFloor(plan.Floor).ClearDecidedAt()
+			upd.SetState(plan.State).SetResumeFloor(plan.Floor).SetResubmissionTypes(plan.Retake).ClearDecidedAt()
 		}
 		for id, why := range plan.Flag {
 			if err := tx.Document.UpdateOneID(uuid.MustParse(id)).SetStatus(workflow.DocResubmissionRequested).SetReason(why).Exec(ctx); err != nil {

@@ -1,6 +1,9 @@
 package workflow
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // DocFact is what the review rules need to know about the current revision of a document.
 type DocFact struct {
@@ -38,6 +41,8 @@ type CasePlan struct {
 	Floor State
 	// Flag maps document IDs to the reason they must be resubmitted.
 	Flag map[string]string
+	// Retake lists the document types the applicant must re-take (resubmissions only).
+	Retake []DocType
 	// Approve lists pending document IDs that an approval marks approved.
 	Approve []string
 }
@@ -92,6 +97,9 @@ func DecideCase(status Status, docs []DocFact, d Decision, reason string, resubm
 			if flagged || doc.Status == DocResubmissionRequested {
 				identity = identity || doc.Type.Identity()
 				selfie = selfie || doc.Type == DocSelfie
+				if !slices.Contains(plan.Retake, doc.Type) {
+					plan.Retake = append(plan.Retake, doc.Type)
+				}
 			}
 		}
 		switch {

@@ -30,6 +30,8 @@ const (
 	FieldSelectedDocumentType = "selected_document_type"
 	// FieldResumeFloor holds the string denoting the resume_floor field in the database.
 	FieldResumeFloor = "resume_floor"
+	// FieldResubmissionTypes holds the string denoting the resubmission_types field in the database.
+	FieldResubmissionTypes = "resubmission_types"
 	// FieldFirstName holds the string denoting the first_name field in the database.
 	FieldFirstName = "first_name"
 	// FieldLastName holds the string denoting the last_name field in the database.
@@ -99,6 +101,7 @@ var Columns = []string{
 	FieldRevision,
 	FieldSelectedDocumentType,
 	FieldResumeFloor,
+	FieldResubmissionTypes,
 	FieldFirstName,
 	FieldLastName,
 	FieldEmail,

@@ -337,6 +337,16 @@ func ResumeFloorNotNil() predicate.KycCase {
 	return predicate.KycCase(sql.FieldNotNull(FieldResumeFloor))
 }
 
+// ResubmissionTypesIsNil applies the IsNil predicate on the "resubmission_types" field.
+func ResubmissionTypesIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldResubmissionTypes))
+}
+
+// ResubmissionTypesNotNil applies the NotNil predicate on the "resubmission_types" field.
+func ResubmissionTypesNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldResubmissionTypes))
+}
+
 // FirstNameEQ applies the EQ predicate on the "first_name" field.
 func FirstNameEQ(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldFirstName, v))

@@ -90,6 +90,7 @@ var (
 		{Name: "revision", Type: field.TypeInt, Default: 0},
 		{Name: "selected_document_type", Type: field.TypeEnum, Nullable: true, Enums: []string{"ID_CARD", "PASSPORT", "DRIVERS_LICENSE", "VOTER_ID", "SELFIE"}},
 		{Name: "resume_floor", Type: field.TypeEnum, Nullable: true, Enums: []string{"welcome", "document_selection", "document_photo", "document_review", "selfie", "selfie_review", "final"}},
+		{Name: "resubmission_types", Type: field.TypeJSON, Nullable: true},
 		{Name: "first_name", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "last_name", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "email", Type: field.TypeString, Nullable: true, Size: 320},
@@ -109,7 +110,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "kyc_cases_reviewers_assigned_cases",
-				Columns:    []*schema.Column{KycCasesColumns[16]},
+				Columns:    []*schema.Column{KycCasesColumns[17]},
 				RefColumns: []*schema.Column{ReviewersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -118,27 +119,27 @@ var (
 			{
 				Name:    "kyccase_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[12]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[13]},
 			},
 			{
 				Name:    "kyccase_status_submitted_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[14]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[15]},
 			},
 			{
 				Name:    "kyccase_assignee_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[16], KycCasesColumns[2]},
+				Columns: []*schema.Column{KycCasesColumns[17], KycCasesColumns[2]},
 			},
 			{
 				Name:    "kyccase_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[12]},
+				Columns: []*schema.Column{KycCasesColumns[13]},
 			},
 			{
 				Name:    "kyccase_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[13]},
+				Columns: []*schema.Column{KycCasesColumns[14]},
 			},
 		},
 	}

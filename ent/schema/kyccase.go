@@ -46,6 +46,10 @@ func (KycCase) Fields() []ent.Field {
 			GoType(workflow.State("")).
 			Optional().
 			Nillable(),
+		// ResubmissionTypes are the document types the applicant must re-take in the current
+		// resubmission round; they stay re-takeable after a first re-upload.
+		field.JSON("resubmission_types", []workflow.DocType{}).
+			Optional(),
 		field.String("first_name").
 			Optional().
 			Nillable().

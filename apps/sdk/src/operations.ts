@@ -10,6 +10,7 @@ export const CaseFields = graphql(`
     version
     availableEvents
     selectedDocumentType
+    resubmissionTypes
     reason
     revision
     submittedAt

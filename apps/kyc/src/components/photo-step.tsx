@@ -29,6 +29,8 @@ export function PhotoStep({ state, title, facingMode, side, children }: PhotoSte
   const kept = usablePhoto(snap.case, type);
   const upload = snap.upload && snap.upload.type === type ? snap.upload : null;
   const uploading = upload?.status === 'uploading';
+  // While resubmitting, only the photos the reviewer flagged can be re-taken; the others are kept.
+  const locked = snap.case?.status === 'RESUBMISSION_REQUESTED' && !!type && !snap.case.resubmissionTypes.includes(type);
 
   function send(file: File) {
     if (!type) return;
@@ -49,10 +51,17 @@ export function PhotoStep({ state, title, facingMode, side, children }: PhotoSte
       {kept && (
         <figure className="photo">
           <img src={kept.url} alt={`Your current ${documentNoun[kept.type]} photo`} />
-          <figcaption>{upload?.status === 'done' ? 'Photo uploaded.' : 'We have this photo. Continue to keep it, or take a new one.'}</figcaption>
+          <figcaption>
+            {locked
+              ? 'This photo is kept: our reviewer did not ask for a new one.'
+              : upload?.status === 'done'
+                ? 'Photo uploaded.'
+                : 'We have this photo. Continue to keep it, or take a new one.'}
+          </figcaption>
         </figure>
       )}
 
+      {!locked && (
       <section className="capture" aria-label="Add a photo">
         {hasCamera() && (
           <Camera
@@ -83,6 +92,7 @@ export function PhotoStep({ state, title, facingMode, side, children }: PhotoSte
           <p className="hint">JPEG, PNG or WebP, up to 10 MB.</p>
         </div>
       </section>
+      )}
 
       {upload && upload.status !== 'error' && (
         <div className="progress">

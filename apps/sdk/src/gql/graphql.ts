@@ -51,7 +51,7 @@ export type UploadDocumentInput = {
   type: DocumentType;
 };
 
-export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> };
+export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> };
 
 export type WorkflowQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -61,21 +61,21 @@ export type WorkflowQuery = { workflow: { id: string, version: number, initial: 
 export type MyCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCaseQuery = { myCase: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } | null };
+export type MyCaseQuery = { myCase: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } | null };
 
 export type StartCaseMutationVariables = Exact<{
   input?: StartCaseInput | null | undefined;
 }>;
 
 
-export type StartCaseMutation = { startCase: { token: string, resumeUrl: string, case: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } } };
+export type StartCaseMutation = { startCase: { token: string, resumeUrl: string, case: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } } };
 
 export type SendCaseEventMutationVariables = Exact<{
   input: SendCaseEventInput;
 }>;
 
 
-export type SendCaseEventMutation = { sendCaseEvent: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
+export type SendCaseEventMutation = { sendCaseEvent: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
 
 export type UploadDocumentMutationVariables = Exact<{
   input: UploadDocumentInput;
@@ -89,7 +89,7 @@ export type CaseUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -117,6 +117,7 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
   version
   availableEvents
   selectedDocumentType
+  resubmissionTypes
   reason
   revision
   submittedAt
@@ -173,6 +174,7 @@ export const MyCaseDocument = new TypedDocumentString(`
   version
   availableEvents
   selectedDocumentType
+  resubmissionTypes
   reason
   revision
   submittedAt
@@ -213,6 +215,7 @@ export const StartCaseDocument = new TypedDocumentString(`
   version
   availableEvents
   selectedDocumentType
+  resubmissionTypes
   reason
   revision
   submittedAt
@@ -249,6 +252,7 @@ export const SendCaseEventDocument = new TypedDocumentString(`
   version
   availableEvents
   selectedDocumentType
+  resubmissionTypes
   reason
   revision
   submittedAt
@@ -301,6 +305,7 @@ export const CaseUpdatedDocument = new TypedDocumentString(`
   version
   availableEvents
   selectedDocumentType
+  resubmissionTypes
   reason
   revision
   submittedAt

@@ -96,6 +96,7 @@ export class FakeServer {
       });
       const identityFlagged = flags.some((f) => f.type !== 'SELFIE');
       c.state = identityFlagged ? 'document_photo' : 'selfie';
+      c.resubmissionTypes = flags.map((f) => f.type);
       c.floor = order.indexOf(c.state);
     }
     c.decidedAt = now;
@@ -215,6 +216,7 @@ export class FakeServer {
           version: 1,
           availableEvents: [],
           selectedDocumentType: null,
+          resubmissionTypes: [],
           reason: null,
           revision: 0,
           submittedAt: null,
