@@ -231,6 +231,9 @@ describe('case view', () => {
     expect(within(selfie).getByRole('img').getAttribute('src')).toBe('/documents/selfie-1');
     expect(within(selfie).getByText(/Showing earlier revision 1 \(resubmission requested: Blurry image\)/)).toBeTruthy();
     expect(within(selfie).getByRole('button', { name: 'Revision 2 (current)' }).getAttribute('aria-pressed')).toBe('false');
+    // One element says "Revision 2" (e2e: passport.getByText('Revision 2')).
+    expect(within(selfie).getAllByText(/Revision 2/)).toHaveLength(1);
+    expect(within(screen.getByRole('region', { name: 'Passport' })).getAllByText(/Revision 1/)).toHaveLength(1);
   });
 
   it('adds a note and reloads the case', async () => {

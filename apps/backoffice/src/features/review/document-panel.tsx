@@ -33,7 +33,8 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, o
       <div className="doc-head">
         <h3 id={headingId}>{label}</h3>
         <DocumentStatusBadge status={current.status} />
-        <span className="doc-revision">Revision {current.revision}</span>
+        {/* With several revisions the toggles below name them; one "Revision N" text per panel. */}
+        {revisions.length <= 1 && <span className="doc-revision">Revision {current.revision}</span>}
       </div>
       {current.reason && current.status !== 'APPROVED' && (
         <p className="doc-reason">
