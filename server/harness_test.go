@@ -309,7 +309,7 @@ func (c *client) upload(caseID, docType string, f file, preflight bool) gqlRespo
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	ops, _ := json.Marshal(map[string]any{
-		"query": `mutation($in: UploadDocumentInput!){ uploadDocument(input:$in){ id type side status revision url contentType size sha256 width height } }`,
+		"query":     `mutation($in: UploadDocumentInput!){ uploadDocument(input:$in){ id type side status revision url contentType size sha256 width height } }`,
 		"variables": map[string]any{"in": map[string]any{"caseId": caseID, "type": docType, "file": nil}},
 	})
 	_ = mw.WriteField("operations", string(ops))
