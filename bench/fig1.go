@@ -28,7 +28,20 @@ func (e *env) server(ctx context.Context, backend, name string) (*proc, string, 
 			return nil, "", err
 		}
 	}
-	p, err := startServer(ctx, e.bin, dir, url)
+	var extra []string
+	pprofAddr := ""
+	if e.cfg.profileDir != "" {
+		port, err := freePort()
+		if err != nil {
+			return nil, "", err
+		}
+		pprofAddr = fmt.Sprintf("127.0.0.1:%d", port)
+		extra = append(extra, "KYC_BENCH_PPROF_ADDR="+pprofAddr)
+	}
+	p, err := startServer(ctx, e.bin, dir, url, extra...)
+	if p != nil {
+		p.pprofAddr = pprofAddr
+	}
 	return p, url, err
 }
 

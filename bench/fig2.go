@@ -90,7 +90,17 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 	for _, c := range e.cfg.clients {
 		warm := max(e.cfg.duration/5, 100*time.Millisecond)
 		runLoad(ctx, c, warm, 1_000_000, op)
+		profiled := make(chan struct{})
+		if c == maxC && e.cfg.profileDir != "" {
+			go func() {
+				defer close(profiled)
+				e.profile(ctx, srv, "profile", fmt.Sprintf("seconds=%d", max(1, int(e.cfg.duration.Seconds())-1)), fmt.Sprintf("fig2-%s-%dclients-cpu", backend, c))
+			}()
+		} else {
+			close(profiled)
+		}
 		api := runLoad(ctx, c, e.cfg.duration, 1_000_000, op)
+		<-profiled
 		e.log("fig2/%s: %d clients: %.0f tps (%d errors)", backend, c, api.tps(), api.errs)
 		base, err := raw(ctx, c, e.cfg.duration)
 		if err != nil {

@@ -88,9 +88,10 @@ type subsResult struct {
 
 // holdAndFanOut connects n subscribers to base, measures RSS of pid, then calls trigger and
 // waits for every subscriber to receive one message.
-func holdAndFanOut(ctx context.Context, e *env, base string, pid, n int, a auth, query string, vars map[string]any,
+func holdAndFanOut(ctx context.Context, e *env, srv *proc, n int, a auth, query string, vars map[string]any,
 	trigger func(ctx context.Context) error,
 ) (subsResult, error) {
+	base, pid := srv.base, srv.pid()
 	var res subsResult
 	res.fanoutTimeout = 60 * time.Second
 	settle := 2 * time.Second
@@ -159,6 +160,19 @@ func holdAndFanOut(ctx context.Context, e *env, base string, pid, n int, a auth,
 	}
 	res.rssAfter = after
 	res.kbPerConn = float64(after-before) * 1.024 / float64(res.held) // KiB → kB
+	profiled := make(chan struct{})
+	if srv.pprofAddr != "" {
+		e.profile(ctx, srv, "heap", "gc=1", fmt.Sprintf("fig3-%d-heap", n))
+		e.profile(ctx, srv, "goroutine", "debug=1", fmt.Sprintf("fig3-%d-goroutines", n))
+		go func() {
+			defer close(profiled)
+			e.profile(ctx, srv, "profile", "seconds=5", fmt.Sprintf("fig3-%d-fanout-cpu", n))
+		}()
+		time.Sleep(200 * time.Millisecond)
+	} else {
+		close(profiled)
+	}
+	defer func() { <-profiled }()
 	armed.Store(true)
 	sent := time.Now()
 	if err := trigger(ctx); err != nil {
@@ -202,7 +216,7 @@ func subsOurs(ctx context.Context, e *env, n int) (subsResult, error) {
 		return subsResult{}, err
 	}
 	e.log("fig3: our server, %d subscribers", n)
-	res, err := holdAndFanOut(ctx, e, srv.base, srv.pid(), n, auth{token: token}, qCaseUpdated, map[string]any{"caseId": cv.ID},
+	res, err := holdAndFanOut(ctx, e, srv, n, auth{token: token}, qCaseUpdated, map[string]any{"caseId": cv.ID},
 		func(ctx context.Context) error {
 			_, err := cl.event(ctx, token, cv.ID, "USER_NEXT_STEP", "ID_CARD")
 			return err
@@ -221,7 +235,7 @@ func subsBaseline(ctx context.Context, e *env, self string, n int) (subsResult, 
 	defer p.stop()
 	e.log("fig3: bare websocket server, %d subscribers", n)
 	hc := &http.Client{Timeout: time.Minute}
-	res, err := holdAndFanOut(ctx, e, p.base, p.pid(), n, auth{}, "subscription { tick }", nil, func(ctx context.Context) error {
+	res, err := holdAndFanOut(ctx, e, p, n, auth{}, "subscription { tick }", nil, func(ctx context.Context) error {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, p.base+"/broadcast", nil)
 		resp, err := hc.Do(req)
 		if err != nil {

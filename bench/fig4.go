@@ -180,7 +180,17 @@ func fig4On(ctx context.Context, e *env, backend string) error {
 		return nil
 	}
 	runLoad(ctx, 1, time.Minute, 5, list)
+	profiled := make(chan struct{})
+	if srv.pprofAddr != "" {
+		go func() {
+			defer close(profiled)
+			e.profile(ctx, srv, "profile", "seconds=5", "fig4-"+backend+"-cpu")
+		}()
+	} else {
+		close(profiled)
+	}
 	api := runLoad(ctx, 1, 5*time.Minute, e.cfg.listQueries, list)
+	<-profiled
 	if api.ops == 0 {
 		return fmt.Errorf("no list request succeeded: %v", api.firstErr)
 	}

@@ -37,6 +37,7 @@ type config struct {
 	listQueries int           // figure 4
 	figures     map[int]bool
 	serverBin   string
+	profileDir  string // -pprof: save server CPU/heap profiles here
 	out         string
 	stdout      io.Writer
 }
@@ -83,6 +84,7 @@ func main() {
 		subs    = flag.String("subs", "", "figure 3: subscriber counts, e.g. 1000,5000,10000")
 		seed    = flag.Int("cases", 0, "figure 4: seeded cases (default 100000)")
 		clients = flag.String("clients", "", "figure 2: client counts, e.g. 1,16,64")
+		prof    = flag.String("pprof", "", "build the server with net/http/pprof (through a build overlay) and save CPU/heap profiles of it under load into this folder")
 	)
 	flag.Parse()
 	cfg := fullConfig()
@@ -112,6 +114,7 @@ func main() {
 		cfg.figures[f] = true
 	}
 	cfg.serverBin = *bin
+	cfg.profileDir = *prof
 	cfg.out = *out
 	cfg.stdout = os.Stdout
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -159,13 +162,14 @@ func (r *report) note(fig int, format string, a ...any) {
 
 // env is what every figure shares.
 type env struct {
-	cfg  config
-	root string
-	tmp  string
-	bin  string
-	pg   *pgCluster
-	rep  *report
-	log  func(format string, a ...any)
+	cfg      config
+	root     string
+	tmp      string
+	bin      string
+	pprofBin string
+	pg       *pgCluster
+	rep      *report
+	log      func(format string, a ...any)
 }
 
 // run executes the figures of cfg and returns the report; a failing figure is reported and
@@ -193,7 +197,13 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		fmt.Fprintf(cfg.stdout, "[%6.1fs] %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, a...))
 	}
 	e.bin = cfg.serverBin
-	if e.bin == "" {
+	if cfg.profileDir != "" {
+		e.log("building ./server with net/http/pprof (build overlay)")
+		if e.bin, err = buildServerWithPprof(root, tmp); err != nil {
+			return nil, err
+		}
+		e.pprofBin = e.bin
+	} else if e.bin == "" {
 		e.log("building ./server")
 		if e.bin, err = buildServer(root, tmp); err != nil {
 			return nil, err

@@ -66,6 +66,8 @@ type proc struct {
 	dir  string
 	log  *os.File
 	exit chan error
+	// pprofAddr is where a -pprof server serves net/http/pprof.
+	pprofAddr string
 }
 
 // startProc runs bin (with args) with env, on a fresh loopback port given as ADDR, and waits
@@ -121,7 +123,7 @@ func startProc(ctx context.Context, name, bin string, args []string, env []strin
 }
 
 // startServer runs the KYC server with a fresh data folder; databaseURL empty means SQLite.
-func startServer(ctx context.Context, bin, dir, databaseURL string) (*proc, error) {
+func startServer(ctx context.Context, bin, dir, databaseURL string, extraEnv ...string) (*proc, error) {
 	env := []string{
 		"DATA_DIR=" + filepath.Join(dir, "data"),
 		"DATABASE_URL=" + databaseURL,
@@ -130,7 +132,7 @@ func startServer(ctx context.Context, bin, dir, databaseURL string) (*proc, erro
 		"APP_ORIGINS=",
 		"LOG_FORMAT=text",
 	}
-	return startProc(ctx, "kyc-server", bin, nil, env, dir)
+	return startProc(ctx, "kyc-server", bin, nil, append(env, extraEnv...), dir)
 }
 
 func (p *proc) pid() int { return p.cmd.Process.Pid }
