@@ -25,6 +25,8 @@ async function axe(name) {
   for (const v of violations) problems.push(`axe ${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 async function shot(name) {
+  await page.mouse.move(1, 1); // no stray hover in the pictures
+  await page.waitForTimeout(700); // …nor a fading one
   for (const [w, h] of [[1280, 800], [1024, 768]]) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(150);
