@@ -272,6 +272,19 @@ describe('case view', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('says so when no other case is waiting', async () => {
+    open(makeCase(), {
+      DecideCase: () => ({ decideCase: makeCase({ status: 'APPROVED', version: 8, availableDecisions: [] }) }),
+      NextCase: () => ({ cases: { edges: [{ node: { id: 'case-1', assignee: null } }, { node: { id: 'case-9', assignee: OTHER } }] } }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Approve case' }));
+    await user.keyboard('{Enter}'); // Confirm has the focus in the approve dialog
+    await user.click(await screen.findByRole('button', { name: 'Next case' }));
+    expect(await screen.findByText('No other case is waiting for review.')).toBeTruthy();
+    expect(location.pathname).toBe('/backoffice/cases/case-1');
+  });
+
   it('says when a case does not exist', async () => {
     renderApp('cases/nope', { GetCase: () => ({ node: null }) });
     expect(await screen.findByRole('heading', { name: 'Case not found' })).toBeTruthy();
