@@ -44,8 +44,13 @@ func openDB(ctx context.Context, databaseURL, dataDir string) (*ent.Client, *sql
 		}
 		// WAL lets readers run beside the writer; BEGIN IMMEDIATE takes the write lock up
 		// front, so concurrent writers queue on busy_timeout instead of failing to upgrade.
+		// Times are written as UTC "2006-01-02 15:04:05.999999999+00:00", whose text order is
+		// time order: the driver's default, time.Time.String(), appends the monotonic clock
+		// reading ("m=+1.23"), so a stored time compared greater than the same time passed
+		// as a parameter and cursor pagination returned the cursor's own row again.
 		dsn := "file:" + filepath.Join(dataDir, "kyc.db") +
-			"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+			"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate" +
+			"&_time_format=sqlite&_timezone=UTC"
 		db, err = sql.Open("sqlite", dsn)
 		dia = dialect.SQLite
 		if err == nil {
