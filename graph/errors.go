@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/openkyc/kyc-manual-review/ent"
@@ -37,8 +38,12 @@ func (r *Resolver) ErrorPresenter(ctx context.Context, err error) *gqlerror.Erro
 	case ent.IsValidationError(err):
 		gerr.Message = "invalid input: " + errors.Unwrap(err).Error()
 		setCode(gerr, workflow.EBadUserInput)
+	case gerr.Extensions["code"] == errcode.ValidationFailed || gerr.Extensions["code"] == errcode.ParseFailed:
+		// A malformed operation or variable (e.g. an unknown enum value) is bad input: clients
+		// only ever see the codes of API.md. The HTTP status (422) is set before this runs.
+		setCode(gerr, workflow.EBadUserInput)
 	case gerr.Extensions["code"] != nil:
-		// gqlgen's own validation, parse and complexity errors already carry a code.
+		// gqlgen's complexity errors already carry a code of API.md.
 	case isInputError(err):
 		setCode(gerr, workflow.EBadUserInput)
 	default:
