@@ -122,6 +122,12 @@ type testServer struct {
 // newTestServer starts the app on db with a reviewer account and the playground on.
 func newTestServer(t *testing.T, db testDB) *testServer {
 	t.Helper()
+	return newTestServerWith(t, db, nil)
+}
+
+// newTestServerWith is newTestServer with a hook that may adjust the app before it serves.
+func newTestServerWith(t *testing.T, db testDB, prepare func(*app)) *testServer {
+	t.Helper()
 	cfg := config{
 		DataDir:          t.TempDir(),
 		DatabaseURL:      db.databaseURL(t),
@@ -132,7 +138,7 @@ func newTestServer(t *testing.T, db testDB) *testServer {
 		Playground:       true,
 		MaxUploadMB:      10,
 	}
-	return startTestServer(t, cfg)
+	return startTestServer(t, cfg, prepare)
 }
 
 // twin starts a second instance on the same database (own data folder, own LISTEN connection).
@@ -141,10 +147,11 @@ func (ts *testServer) twin(t *testing.T) *testServer {
 	cfg := ts.cfg
 	cfg.DataDir = t.TempDir()
 	cfg.ReviewerEmail, cfg.ReviewerPassword = "", ""
-	return startTestServer(t, cfg)
+	return startTestServer(t, cfg, nil)
 }
 
-func startTestServer(t *testing.T, cfg config) *testServer {
+// startTestServer starts the app; prepare, when given, may adjust it before it serves.
+func startTestServer(t *testing.T, cfg config, prepare func(*app)) *testServer {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -155,6 +162,9 @@ func startTestServer(t *testing.T, cfg config) *testServer {
 	a, err := newApp(ctx, cfg, log)
 	if err != nil {
 		t.Fatalf("newApp: %v", err)
+	}
+	if prepare != nil {
+		prepare(a)
 	}
 	srv := httptest.NewServer(a.Handler())
 	cfg.PublicURL = srv.URL
