@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -99,7 +100,10 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 		} else {
 			close(profiled)
 		}
+		srvCPU0, selfCPU0 := cpuSeconds(srv.pid()), selfCPUSeconds()
 		api := runLoad(ctx, c, e.cfg.duration, 1_000_000, op)
+		srvCores := (cpuSeconds(srv.pid()) - srvCPU0) / api.elapsed.Seconds()
+		clientCores := (selfCPUSeconds() - selfCPU0) / api.elapsed.Seconds()
 		<-profiled
 		e.log("fig2/%s: %d clients: %.0f tps (%d errors)", backend, c, api.tps(), api.errs)
 		base, err := raw(ctx, c, e.cfg.duration)
@@ -118,6 +122,7 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 			Target:   "—",
 			Verdict:  "—",
 		}
+		e.rep.note(2, "%s, %d client(s): CPU used during the API run — server %.2f cores, benchmark client %.2f cores (of %d; the database's share is the rest).", backend, c, srvCores, clientCores, runtime.NumCPU())
 		if api.errs > 0 {
 			r.Measured += fmt.Sprintf(" (%d errors: %s)", api.errs, firstLine(api.firstErr.Error()))
 		}

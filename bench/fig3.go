@@ -164,6 +164,7 @@ func holdAndFanOut(ctx context.Context, e *env, srv *proc, n int, a auth, query 
 	if srv.pprofAddr != "" {
 		e.profile(ctx, srv, "heap", "gc=1", fmt.Sprintf("fig3-%d-heap", n))
 		e.profile(ctx, srv, "goroutine", "debug=1", fmt.Sprintf("fig3-%d-goroutines", n))
+		e.profile(ctx, srv, "heap", "debug=1", fmt.Sprintf("fig3-%d-memstats", n))
 		go func() {
 			defer close(profiled)
 			e.profile(ctx, srv, "profile", "seconds=5", fmt.Sprintf("fig3-%d-fanout-cpu", n))
