@@ -30,6 +30,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -150,6 +151,8 @@ func (ts *testServer) twin(t *testing.T) *testServer {
 	return startTestServer(t, cfg, nil)
 }
 
+var migrateMu sync.Mutex
+
 // startTestServer starts the app; prepare, when given, may adjust it before it serves.
 func startTestServer(t *testing.T, cfg config, prepare func(*app)) *testServer {
 	t.Helper()
@@ -159,7 +162,11 @@ func startTestServer(t *testing.T, cfg config, prepare func(*app)) *testServer {
 	if testing.Verbose() && os.Getenv("TEST_SERVER_LOG") != "" {
 		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
+	// ent's migration rewrites the package-level table definitions of ent/migrate: apps in
+	// one process must not migrate at the same time (a data race under -race).
+	migrateMu.Lock()
 	a, err := newApp(ctx, cfg, log)
+	migrateMu.Unlock()
 	if err != nil {
 		t.Fatalf("newApp: %v", err)
 	}
