@@ -252,3 +252,56 @@ func TestTwoInstancesShareEvents(t *testing.T) {
 		return d.CaseFeed.CaseID == c2.ID && d.CaseFeed.Type == "CASE_STARTED"
 	})
 }
+
+// While resubmitting, the flagged photo may be re-taken as often as the applicant likes
+// (each a new revision), also after going back from the review step; decisions on single
+// documents feed the case decision; another reviewer's case cannot be decided.
+func TestResubmissionRetakes(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db testDB) {
+		ts := newTestServer(t, db)
+		rita := ts.rita(t)
+		otto := ts.addReviewer(t, "otto@example.com")
+		c, app := ts.startCase(t, "Retake", "", "")
+		c = submitCase(t, app, c.ID)
+		id := c.ID
+
+		// decideDocument claims the case for rita; otto is then refused.
+		var dd struct {
+			DecideDocument caseView `json:"decideDocument"`
+		}
+		rita.mustDo(`mutation($in: DecideDocumentInput!){ decideDocument(input:$in){ `+caseFields+` } }`, map[string]any{"in": map[string]any{
+			"documentId": c.docOf(t, "ID_CARD").ID, "decision": "REQUEST_RESUBMISSION", "reason": "Glare", "expectedVersion": c.Version}}, &dd)
+		c = dd.DecideDocument
+		if d := c.docOf(t, "ID_CARD"); d.Status != "RESUBMISSION_REQUESTED" || c.Status != "PENDING_REVIEW" {
+			t.Fatalf("after decideDocument: case %s, document %s", c.Status, d.Status)
+		}
+		otto.wantCode("FORBIDDEN", decideCaseMutation, map[string]any{"in": map[string]any{"caseId": id, "decision": "REJECT", "reason": "x", "expectedVersion": c.Version}})
+		// Approving is refused while a document is flagged; the flag alone is enough to request resubmission.
+		rita.wantCode("INVALID_TRANSITION", decideCaseMutation, map[string]any{"in": map[string]any{"caseId": id, "decision": "APPROVE", "expectedVersion": c.Version}})
+		c = rita.mustDecideCase(map[string]any{"caseId": id, "decision": "REQUEST_RESUBMISSION", "expectedVersion": c.Version})
+		if c.State != "document_photo" || c.Status != "RESUBMISSION_REQUESTED" {
+			t.Fatalf("after the request: %s/%s", c.State, c.Status)
+		}
+
+		for want := 2; want <= 3; want++ {
+			if d := app.mustUpload(id, "ID_CARD", jpegFile(t)); d.Revision != want {
+				t.Fatalf("re-take revision %d, want %d", d.Revision, want)
+			}
+		}
+		app.step(id, "USER_NEXT_STEP", "")
+		app.step(id, "USER_PREV_STEP", "")
+		if d := app.mustUpload(id, "ID_CARD", jpegFile(t)); d.Revision != 4 {
+			t.Fatalf("re-take after going back: revision %d, want 4", d.Revision)
+		}
+		app.step(id, "USER_NEXT_STEP", "")
+		app.step(id, "USER_NEXT_STEP", "")
+		app.step(id, "USER_NEXT_STEP", "")
+		c = app.step(id, "USER_NEXT_STEP", "")
+		if c.Status != "PENDING_REVIEW" || c.Revision != 2 || c.docOf(t, "ID_CARD").Revision != 4 {
+			t.Fatalf("resubmitted: %s revision %d, ID card revision %d", c.Status, c.Revision, c.docOf(t, "ID_CARD").Revision)
+		}
+		if h := rita.reviewCase(id).DocumentHistory; len(h) != 5 {
+			t.Fatalf("documentHistory has %d rows, want 5", len(h))
+		}
+	})
+}
