@@ -266,10 +266,14 @@ func (r *mutationResolver) AssignCase(ctx context.Context, input model.AssignCas
 
 // UnassignCase is the resolver for the unassignCase field.
 func (r *mutationResolver) UnassignCase(ctx context.Context, input model.UnassignCaseInput) (*ent.KycCase, error) {
-	if _, err := requireReviewer(ctx); err != nil {
+	me, err := requireReviewer(ctx)
+	if err != nil {
 		return nil, err
 	}
 	return r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
+		if c.AssigneeID != nil && *c.AssigneeID != me.ID {
+			return nil, workflow.Errorf(workflow.EForbidden, "only the assignee can unassign this case; assign it to yourself first")
+		}
 		upd.ClearAssigneeID()
 		return []change{{Type: EvCaseUnassigned, Actor: actor(ctx)}}, nil
 	})

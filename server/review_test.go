@@ -276,6 +276,7 @@ func TestResubmissionRetakes(t *testing.T) {
 			t.Fatalf("after decideDocument: case %s, document %s", c.Status, d.Status)
 		}
 		otto.wantCode("FORBIDDEN", decideCaseMutation, map[string]any{"in": map[string]any{"caseId": id, "decision": "REJECT", "reason": "x", "expectedVersion": c.Version}})
+		otto.wantCode("FORBIDDEN", `mutation($in: UnassignCaseInput!){ unassignCase(input:$in){ id } }`, map[string]any{"in": map[string]any{"caseId": id}})
 		// Approving is refused while a document is flagged; the flag alone is enough to request resubmission.
 		rita.wantCode("INVALID_TRANSITION", decideCaseMutation, map[string]any{"in": map[string]any{"caseId": id, "decision": "APPROVE", "expectedVersion": c.Version}})
 		c = rita.mustDecideCase(map[string]any{"caseId": id, "decision": "REQUEST_RESUBMISSION", "expectedVersion": c.Version})
