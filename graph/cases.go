@@ -99,8 +99,8 @@ func (r *Resolver) caseForReader(ctx context.Context, id uuid.UUID) (*ent.KycCas
 }
 
 // claim makes the reviewer the assignee of an unassigned case, or refuses when another
-// reviewer holds it. It returns the audit change when the case was claimed.
-func claim(c *ent.KycCase, rv *ent.Reviewer, upd *ent.KycCaseUpdateOne) (*change, error) {
+// reviewer holds it. It returns the audit change of the claim, if the case was claimed.
+func claim(c *ent.KycCase, rv *ent.Reviewer, upd *ent.KycCaseUpdateOne) ([]change, error) {
 	if c.AssigneeID != nil {
 		if *c.AssigneeID != rv.ID {
 			return nil, workflow.Errorf(workflow.EForbidden, "this case is assigned to another reviewer")
@@ -108,5 +108,5 @@ func claim(c *ent.KycCase, rv *ent.Reviewer, upd *ent.KycCaseUpdateOne) (*change
 		return nil, nil
 	}
 	upd.SetAssigneeID(rv.ID)
-	return &change{Type: EvCaseAssigned, Actor: "reviewer:" + rv.Email, Data: map[string]any{"assignee": rv.Email, "claimed": true}}, nil
+	return []change{{Type: EvCaseAssigned, Actor: "reviewer:" + rv.Email, Data: map[string]any{"assignee": rv.Email, "claimed": true}}}, nil
 }

@@ -301,13 +301,9 @@ func (r *mutationResolver) DecideDocument(ctx context.Context, input model.Decid
 		if err := tx.Document.UpdateOneID(doc.ID).SetStatus(status).SetNillableReason(trimmed(input.Reason)).Exec(ctx); err != nil {
 			return nil, err
 		}
-		changes := []change{{Type: EvDocumentDecided, Actor: actor(ctx), Data: map[string]any{
+		return append(claimed, change{Type: EvDocumentDecided, Actor: actor(ctx), Data: map[string]any{
 			"documentId": doc.ID, "type": doc.Type, "decision": input.Decision, "status": status, "reason": input.Reason,
-		}}}
-		if claimed != nil {
-			changes = append([]change{*claimed}, changes...)
-		}
-		return changes, nil
+		}}), nil
 	})
 }
 
@@ -348,13 +344,9 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 				return nil, err
 			}
 		}
-		changes := []change{{Type: EvCaseDecided, Actor: actor(ctx), From: c.State, To: plan.State, Data: map[string]any{
+		return append(claimed, change{Type: EvCaseDecided, Actor: actor(ctx), From: c.State, To: plan.State, Data: map[string]any{
 			"decision": input.Decision, "status": plan.Status, "reason": input.Reason, "documents": plan.Flag, "revision": c.Revision,
-		}}}
-		if claimed != nil {
-			changes = append([]change{*claimed}, changes...)
-		}
-		return changes, nil
+		}}), nil
 	})
 }
 
