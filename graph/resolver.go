@@ -47,4 +47,6 @@ type Resolver struct {
 	// MaxUploadBytes bounds one document; MaxPixels bounds its decoded size.
 	MaxUploadBytes int64
 	MaxPixels      int
+
+	docs docCache
 }

@@ -23,7 +23,7 @@ import (
 
 // AvailableEvents is the resolver for the availableEvents field.
 func (r *caseResolver) AvailableEvents(ctx context.Context, obj *ent.KycCase) ([]string, error) {
-	docs, err := currentDocuments(ctx, r.Client.Document, obj.ID)
+	docs, err := r.docs.current(ctx, r.Client.Document, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ func (r *caseResolver) AvailableDecisions(ctx context.Context, obj *ent.KycCase)
 	if ViewerFrom(ctx).Reviewer == nil {
 		return []workflow.Decision{}, nil
 	}
-	docs, err := currentDocuments(ctx, r.Client.Document, obj.ID)
+	docs, err := r.docs.current(ctx, r.Client.Document, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func (r *caseResolver) Applicant(ctx context.Context, obj *ent.KycCase) (*model.
 
 // Documents is the resolver for the documents field.
 func (r *caseResolver) Documents(ctx context.Context, obj *ent.KycCase) ([]*ent.Document, error) {
-	return currentDocuments(ctx, r.Client.Document, obj.ID)
+	return r.docs.current(ctx, r.Client.Document, obj)
 }
 
 // DocumentHistory is the resolver for the documentHistory field.
