@@ -23,7 +23,7 @@ function caseDecision(reviewer: Page) {
 }
 
 test('submit, a blurry document sent back, re-taken, approved — each side sees the other live', async ({ browser }) => {
-  const reviewer = await reviewerPage(browser);
+  const reviewer = await reviewerPage(browser, 'backoffice-sign-in');
   await check(reviewer, 'backoffice-list-before');
   const phone = await (await applicantContext(browser)).newPage();
 
@@ -123,4 +123,14 @@ test('a stale decision is refused and the reviewer is told what changed', async 
   await expect(second.getByRole('alert').first()).toContainText('changed');
   await check(second, 'backoffice-conflict');
   await expect(status(phone, 'REJECTED')).toBeVisible(); // the stale approval did not land
+});
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/backoffice/');
+  await page.getByLabel('Email').fill('reviewer@example.com');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText(/wrong email or password/i);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await check(page, 'backoffice-sign-in-error');
 });

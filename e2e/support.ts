@@ -17,10 +17,12 @@ export async function applicantContext(browser: Browser): Promise<BrowserContext
 }
 
 /** A desktop reviewer context, signed in. */
-export async function reviewerPage(browser: Browser): Promise<Page> {
+export async function reviewerPage(browser: Browser, shot = ''): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await page.goto('/backoffice/');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  if (shot) await check(page, shot);
   await page.getByLabel('Email').fill(reviewer.email);
   await page.getByLabel('Password').fill(reviewer.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
