@@ -31,8 +31,9 @@ type Notice struct {
 type Broker interface {
 	// Publish is called only after the event's transaction committed.
 	Publish(ctx context.Context, n Notice) error
-	// Subscribe delivers notices until ctx ends; the channel is closed then.
-	Subscribe(ctx context.Context) <-chan Notice
+	// Subscribe delivers the notices of one case (uuid.Nil: of every case) until ctx ends;
+	// the channel is closed then.
+	Subscribe(ctx context.Context, caseID uuid.UUID) <-chan Notice
 }
 
 // Resolver holds the dependencies of the resolvers.

@@ -442,13 +442,10 @@ func (r *subscriptionResolver) CaseUpdated(ctx context.Context, caseID uuid.UUID
 		return nil, err
 	}
 	out := make(chan *ent.KycCase, 1)
-	notices := r.Broker.Subscribe(ctx)
+	notices := r.Broker.Subscribe(ctx, caseID)
 	go func() {
 		defer close(out)
-		for n := range notices {
-			if n.CaseID != caseID {
-				continue
-			}
+		for range notices {
 			c, err := r.Client.KycCase.Get(ctx, caseID)
 			if err != nil {
 				r.Log.WarnContext(ctx, "caseUpdated: load case", "case", caseID, "err", err)
@@ -470,7 +467,7 @@ func (r *subscriptionResolver) CaseFeed(ctx context.Context) (<-chan *ent.CaseEv
 		return nil, err
 	}
 	out := make(chan *ent.CaseEvent, 16)
-	notices := r.Broker.Subscribe(ctx)
+	notices := r.Broker.Subscribe(ctx, uuid.Nil)
 	go func() {
 		defer close(out)
 		for n := range notices {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgxlisten"
@@ -14,17 +15,18 @@ import (
 	"github.com/openkyc/kyc-manual-review/graph"
 )
 
-// hub fans notices out to the subscribers of this process. A slow subscriber never blocks
-// the others: its buffer is bounded and a full buffer drops the notice for it alone (clients
-// re-fetch on reconnect, and the next notice carries the whole case again).
+// hub fans notices out to the subscribers of this process, indexed by case so that an event
+// wakes only its own case's subscribers (plus the all-cases feeds). A slow subscriber never
+// blocks the others: its buffer is bounded and a full buffer drops the notice for it alone
+// (clients re-fetch on reconnect, and the next notice carries the whole case again).
 type hub struct {
 	mu   sync.RWMutex
-	subs map[chan graph.Notice]struct{}
+	subs map[uuid.UUID]map[chan graph.Notice]struct{} // uuid.Nil: every case
 	log  *slog.Logger
 }
 
 func newHub(log *slog.Logger) *hub {
-	return &hub{subs: map[chan graph.Notice]struct{}{}, log: log}
+	return &hub{subs: map[uuid.UUID]map[chan graph.Notice]struct{}{}, log: log}
 }
 
 // Publish implements graph.Broker for a single process.
@@ -36,28 +38,39 @@ func (h *hub) Publish(_ context.Context, n graph.Notice) error {
 func (h *hub) deliver(n graph.Notice) {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
-	for ch := range h.subs {
-		select {
-		case ch <- n:
-		default:
-			h.log.Warn("subscriber too slow: notice dropped", "case", n.CaseID)
+	for _, key := range []uuid.UUID{n.CaseID, uuid.Nil} {
+		for ch := range h.subs[key] {
+			select {
+			case ch <- n:
+			default:
+				h.log.Warn("subscriber too slow: notice dropped", "case", n.CaseID)
+			}
 		}
 	}
 }
 
 // Subscribe implements graph.Broker.
-func (h *hub) Subscribe(ctx context.Context) <-chan graph.Notice {
-	ch := make(chan graph.Notice, 64)
+func (h *hub) Subscribe(ctx context.Context, caseID uuid.UUID) <-chan graph.Notice {
+	size := 16 // one case changes a few times a second at most
+	if caseID == uuid.Nil {
+		size = 256 // the feed hears every case
+	}
+	ch := make(chan graph.Notice, size)
 	h.mu.Lock()
-	h.subs[ch] = struct{}{}
+	if h.subs[caseID] == nil {
+		h.subs[caseID] = map[chan graph.Notice]struct{}{}
+	}
+	h.subs[caseID][ch] = struct{}{}
 	h.mu.Unlock()
-	go func() {
-		<-ctx.Done()
+	context.AfterFunc(ctx, func() {
 		h.mu.Lock()
-		delete(h.subs, ch)
+		delete(h.subs[caseID], ch)
+		if len(h.subs[caseID]) == 0 {
+			delete(h.subs, caseID)
+		}
 		h.mu.Unlock()
 		close(ch)
-	}()
+	})
 	return ch
 }
 
