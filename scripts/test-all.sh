@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
 # Runs every test: generated-code check, Go (SQLite and PostgreSQL), the apps' Vitest suites,
 # the benchmark smoke run and the browser end-to-end suite. Needs Go, Node, PostgreSQL's
-# server binaries and Chromium (.ci/run installs the last two on Debian).
+# server binaries and Chromium: installs the last two with apt-get when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
 command -v pnpm >/dev/null || npm i -g pnpm@12.4.2
+
+# PostgreSQL's server and Chromium: installed from the system's packages when missing (Debian/Ubuntu).
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    step "installing ${missing[*]} (apt-get)"
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Please install: ${missing[*]} (PostgreSQL server binaries; Chromium at /usr/bin/chromium or CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+fi
 step "install node modules"
 CI=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 pnpm install --frozen-lockfile
 go mod download
