@@ -54,16 +54,14 @@ func (r *Resolver) ErrorPresenter(ctx context.Context, err error) *gqlerror.Erro
 	return gerr
 }
 
-// isInputError reports errors raised while coercing arguments (bad enum value, bad ID).
+// isInputError reports errors gqlgen raised itself while coercing arguments.
 func isInputError(err error) bool {
 	var gerr *gqlerror.Error
 	if !errors.As(err, &gerr) {
 		return false
 	}
-	return gerr.Rule != "" || gerr.Err == nil || errors.Is(gerr.Err, errBadID)
+	return gerr.Rule != "" || gerr.Err == nil
 }
-
-var errBadID = errors.New("invalid id")
 
 func setCode(e *gqlerror.Error, c workflow.Code) {
 	if e.Extensions == nil {
