@@ -1,5 +1,21 @@
 import { graphql } from './gql';
 
+// One uploaded revision, as the applicant sees it.
+export const DocumentFieldsFragment = graphql(`
+  fragment DocumentFields on Document {
+    id
+    type
+    side
+    status
+    reason
+    revision
+    url
+    contentType
+    size
+    createdAt
+  }
+`);
+
 // The applicant's view of a case. Every operation returns it so the client always
 // holds the server's latest answer.
 export const CaseFields = graphql(`
@@ -22,16 +38,7 @@ export const CaseFields = graphql(`
       email
     }
     documents {
-      id
-      type
-      side
-      status
-      reason
-      revision
-      url
-      contentType
-      size
-      createdAt
+      ...DocumentFields
     }
   }
 `);
@@ -87,16 +94,7 @@ export const SendCaseEventMutation = graphql(`
 export const UploadDocumentMutation = graphql(`
   mutation UploadDocument($input: UploadDocumentInput!) {
     uploadDocument(input: $input) {
-      id
-      type
-      side
-      status
-      reason
-      revision
-      url
-      contentType
-      size
-      createdAt
+      ...DocumentFields
     }
   }
 `);

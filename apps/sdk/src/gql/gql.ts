@@ -15,28 +15,34 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment CaseFields on Case {\n    id\n    state\n    status\n    version\n    availableEvents\n    selectedDocumentType\n    resubmissionTypes\n    reason\n    revision\n    submittedAt\n    decidedAt\n    updatedAt\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n": typeof types.CaseFieldsFragmentDoc,
+    "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    createdAt\n  }\n": typeof types.DocumentFieldsFragmentDoc,
+    "\n  fragment CaseFields on Case {\n    id\n    state\n    status\n    version\n    availableEvents\n    selectedDocumentType\n    resubmissionTypes\n    reason\n    revision\n    submittedAt\n    decidedAt\n    updatedAt\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n  }\n": typeof types.CaseFieldsFragmentDoc,
     "\n  query Workflow {\n    workflow {\n      id\n      version\n      initial\n      states {\n        name\n        persisted\n        submit\n        final\n        on {\n          event\n          target\n        }\n      }\n    }\n  }\n": typeof types.WorkflowDocument,
     "\n  query MyCase {\n    myCase {\n      ...CaseFields\n    }\n  }\n": typeof types.MyCaseDocument,
     "\n  mutation StartCase($input: StartCaseInput) {\n    startCase(input: $input) {\n      token\n      resumeUrl\n      case {\n        ...CaseFields\n      }\n    }\n  }\n": typeof types.StartCaseDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) {\n      ...CaseFields\n    }\n  }\n": typeof types.SendCaseEventDocument,
-    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n": typeof types.UploadDocumentDocument,
+    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      ...DocumentFields\n    }\n  }\n": typeof types.UploadDocumentDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseFields\n    }\n  }\n": typeof types.CaseUpdatedDocument,
 };
 const documents: Documents = {
-    "\n  fragment CaseFields on Case {\n    id\n    state\n    status\n    version\n    availableEvents\n    selectedDocumentType\n    resubmissionTypes\n    reason\n    revision\n    submittedAt\n    decidedAt\n    updatedAt\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n": types.CaseFieldsFragmentDoc,
+    "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    createdAt\n  }\n": types.DocumentFieldsFragmentDoc,
+    "\n  fragment CaseFields on Case {\n    id\n    state\n    status\n    version\n    availableEvents\n    selectedDocumentType\n    resubmissionTypes\n    reason\n    revision\n    submittedAt\n    decidedAt\n    updatedAt\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n  }\n": types.CaseFieldsFragmentDoc,
     "\n  query Workflow {\n    workflow {\n      id\n      version\n      initial\n      states {\n        name\n        persisted\n        submit\n        final\n        on {\n          event\n          target\n        }\n      }\n    }\n  }\n": types.WorkflowDocument,
     "\n  query MyCase {\n    myCase {\n      ...CaseFields\n    }\n  }\n": types.MyCaseDocument,
     "\n  mutation StartCase($input: StartCaseInput) {\n    startCase(input: $input) {\n      token\n      resumeUrl\n      case {\n        ...CaseFields\n      }\n    }\n  }\n": types.StartCaseDocument,
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) {\n      ...CaseFields\n    }\n  }\n": types.SendCaseEventDocument,
-    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n": types.UploadDocumentDocument,
+    "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      ...DocumentFields\n    }\n  }\n": types.UploadDocumentDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseFields\n    }\n  }\n": types.CaseUpdatedDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CaseFields on Case {\n    id\n    state\n    status\n    version\n    availableEvents\n    selectedDocumentType\n    resubmissionTypes\n    reason\n    revision\n    submittedAt\n    decidedAt\n    updatedAt\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n"): typeof import('./graphql').CaseFieldsFragmentDoc;
+export function graphql(source: "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    createdAt\n  }\n"): typeof import('./graphql').DocumentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseFields on Case {\n    id\n    state\n    status\n    version\n    availableEvents\n    selectedDocumentType\n    resubmissionTypes\n    reason\n    revision\n    submittedAt\n    decidedAt\n    updatedAt\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n  }\n"): typeof import('./graphql').CaseFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -56,7 +62,7 @@ export function graphql(source: "\n  mutation SendCaseEvent($input: SendCaseEven
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      id\n      type\n      side\n      status\n      reason\n      revision\n      url\n      contentType\n      size\n      createdAt\n    }\n  }\n"): typeof import('./graphql').UploadDocumentDocument;
+export function graphql(source: "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      ...DocumentFields\n    }\n  }\n"): typeof import('./graphql').UploadDocumentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

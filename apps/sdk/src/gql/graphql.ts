@@ -51,6 +51,8 @@ export type UploadDocumentInput = {
   type: DocumentType;
 };
 
+export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string };
+
 export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> };
 
 export type WorkflowQueryVariables = Exact<{ [key: string]: never; }>;
@@ -109,6 +111,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+}
+    `, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
 export const CaseFieldsFragmentDoc = new TypedDocumentString(`
     fragment CaseFields on Case {
   id
@@ -129,19 +145,21 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
     email
   }
   documents {
-    id
-    type
-    side
-    status
-    reason
-    revision
-    url
-    contentType
-    size
-    createdAt
+    ...DocumentFields
   }
 }
-    `, {"fragmentName":"CaseFields"}) as unknown as TypedDocumentString<CaseFieldsFragment, unknown>;
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+}`, {"fragmentName":"CaseFields"}) as unknown as TypedDocumentString<CaseFieldsFragment, unknown>;
 export const WorkflowDocument = new TypedDocumentString(`
     query Workflow {
   workflow {
@@ -167,7 +185,19 @@ export const MyCaseDocument = new TypedDocumentString(`
     ...CaseFields
   }
 }
-    fragment CaseFields on Case {
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+}
+fragment CaseFields on Case {
   id
   state
   status
@@ -186,16 +216,7 @@ export const MyCaseDocument = new TypedDocumentString(`
     email
   }
   documents {
-    id
-    type
-    side
-    status
-    reason
-    revision
-    url
-    contentType
-    size
-    createdAt
+    ...DocumentFields
   }
 }`) as unknown as TypedDocumentString<MyCaseQuery, MyCaseQueryVariables>;
 export const StartCaseDocument = new TypedDocumentString(`
@@ -208,7 +229,19 @@ export const StartCaseDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment CaseFields on Case {
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+}
+fragment CaseFields on Case {
   id
   state
   status
@@ -227,16 +260,7 @@ export const StartCaseDocument = new TypedDocumentString(`
     email
   }
   documents {
-    id
-    type
-    side
-    status
-    reason
-    revision
-    url
-    contentType
-    size
-    createdAt
+    ...DocumentFields
   }
 }`) as unknown as TypedDocumentString<StartCaseMutation, StartCaseMutationVariables>;
 export const SendCaseEventDocument = new TypedDocumentString(`
@@ -245,7 +269,19 @@ export const SendCaseEventDocument = new TypedDocumentString(`
     ...CaseFields
   }
 }
-    fragment CaseFields on Case {
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+}
+fragment CaseFields on Case {
   id
   state
   status
@@ -264,41 +300,46 @@ export const SendCaseEventDocument = new TypedDocumentString(`
     email
   }
   documents {
-    id
-    type
-    side
-    status
-    reason
-    revision
-    url
-    contentType
-    size
-    createdAt
+    ...DocumentFields
   }
 }`) as unknown as TypedDocumentString<SendCaseEventMutation, SendCaseEventMutationVariables>;
 export const UploadDocumentDocument = new TypedDocumentString(`
     mutation UploadDocument($input: UploadDocumentInput!) {
   uploadDocument(input: $input) {
-    id
-    type
-    side
-    status
-    reason
-    revision
-    url
-    contentType
-    size
-    createdAt
+    ...DocumentFields
   }
 }
-    `) as unknown as TypedDocumentString<UploadDocumentMutation, UploadDocumentMutationVariables>;
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+}`) as unknown as TypedDocumentString<UploadDocumentMutation, UploadDocumentMutationVariables>;
 export const CaseUpdatedDocument = new TypedDocumentString(`
     subscription CaseUpdated($caseId: ID!) {
   caseUpdated(caseId: $caseId) {
     ...CaseFields
   }
 }
-    fragment CaseFields on Case {
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+}
+fragment CaseFields on Case {
   id
   state
   status
@@ -317,15 +358,6 @@ export const CaseUpdatedDocument = new TypedDocumentString(`
     email
   }
   documents {
-    id
-    type
-    side
-    status
-    reason
-    revision
-    url
-    contentType
-    size
-    createdAt
+    ...DocumentFields
   }
 }`) as unknown as TypedDocumentString<CaseUpdatedSubscription, CaseUpdatedSubscriptionVariables>;
