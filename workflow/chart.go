@@ -5,7 +5,6 @@ package workflow
 
 import (
 	"io"
-	"strconv"
 )
 
 // State is a collection state of the statechart. The spellings are part of the public API.
@@ -35,14 +34,10 @@ func (State) Values() []string {
 }
 
 // MarshalGQL implements graphql.Marshaler (states are GraphQL strings).
-func (s State) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+func (s State) MarshalGQL(w io.Writer) { writeEnum(w, s) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
-func (s *State) UnmarshalGQL(v any) error {
-	x, err := unmarshalEnum(v, s.Values(), "state")
-	*s = State(x)
-	return err
-}
+func (s *State) UnmarshalGQL(v any) error { return unmarshalEnum(s, v, "state") }
 
 // Event is something the applicant asks the statechart to do.
 type Event string
@@ -54,7 +49,7 @@ const (
 )
 
 // MarshalGQL implements graphql.Marshaler (events are GraphQL strings).
-func (e Event) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(e))) }
+func (e Event) MarshalGQL(w io.Writer) { writeEnum(w, e) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
 func (e *Event) UnmarshalGQL(v any) error {

@@ -3,6 +3,7 @@ package workflow
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -51,7 +52,7 @@ func (DocType) Values() []string {
 // Identity reports whether the type is an identity document (anything but the selfie).
 func (t DocType) Identity() bool { return t != DocSelfie && t.valid() }
 
-func (t DocType) valid() bool { return contains(t.Values(), string(t)) }
+func (t DocType) valid() bool { return slices.Contains(t.Values(), string(t)) }
 
 // Side is the side of an identity document.
 type Side string
@@ -97,69 +98,51 @@ const (
 // Values lists the decisions.
 func (Decision) Values() []string { return []string{"APPROVE", "REJECT", "REQUEST_RESUBMISSION"} }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
+// enum is a string type with a fixed set of values.
+type enum interface {
+	~string
+	Values() []string
 }
 
-func unmarshalEnum(v any, values []string, kind string) (string, error) {
+// writeEnum writes v as a GraphQL string or enum value.
+func writeEnum[T ~string](w io.Writer, v T) { _, _ = io.WriteString(w, strconv.Quote(string(v))) }
+
+// unmarshalEnum sets *dst from a GraphQL input value, refusing anything outside dst's values.
+func unmarshalEnum[T enum](dst *T, v any, kind string) error {
 	s, ok := v.(string)
-	if !ok || !contains(values, s) {
-		return "", fmt.Errorf("%v is not a valid %s", v, kind)
+	if !ok || !slices.Contains((*dst).Values(), s) {
+		return fmt.Errorf("%v is not a valid %s", v, kind)
 	}
-	return s, nil
+	*dst = T(s)
+	return nil
 }
 
 // MarshalGQL implements graphql.Marshaler.
-func (s Status) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+func (s Status) MarshalGQL(w io.Writer) { writeEnum(w, s) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
-func (s *Status) UnmarshalGQL(v any) error {
-	x, err := unmarshalEnum(v, s.Values(), "CaseStatus")
-	*s = Status(x)
-	return err
-}
+func (s *Status) UnmarshalGQL(v any) error { return unmarshalEnum(s, v, "CaseStatus") }
 
 // MarshalGQL implements graphql.Marshaler.
-func (t DocType) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(t))) }
+func (t DocType) MarshalGQL(w io.Writer) { writeEnum(w, t) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
-func (t *DocType) UnmarshalGQL(v any) error {
-	x, err := unmarshalEnum(v, t.Values(), "DocumentType")
-	*t = DocType(x)
-	return err
-}
+func (t *DocType) UnmarshalGQL(v any) error { return unmarshalEnum(t, v, "DocumentType") }
 
 // MarshalGQL implements graphql.Marshaler.
-func (s Side) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+func (s Side) MarshalGQL(w io.Writer) { writeEnum(w, s) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
-func (s *Side) UnmarshalGQL(v any) error {
-	x, err := unmarshalEnum(v, s.Values(), "DocumentSide")
-	*s = Side(x)
-	return err
-}
+func (s *Side) UnmarshalGQL(v any) error { return unmarshalEnum(s, v, "DocumentSide") }
 
 // MarshalGQL implements graphql.Marshaler.
-func (s DocStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+func (s DocStatus) MarshalGQL(w io.Writer) { writeEnum(w, s) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
-func (s *DocStatus) UnmarshalGQL(v any) error {
-	x, err := unmarshalEnum(v, s.Values(), "DocumentStatus")
-	*s = DocStatus(x)
-	return err
-}
+func (s *DocStatus) UnmarshalGQL(v any) error { return unmarshalEnum(s, v, "DocumentStatus") }
 
 // MarshalGQL implements graphql.Marshaler.
-func (d Decision) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(d))) }
+func (d Decision) MarshalGQL(w io.Writer) { writeEnum(w, d) }
 
 // UnmarshalGQL implements graphql.Unmarshaler.
-func (d *Decision) UnmarshalGQL(v any) error {
-	x, err := unmarshalEnum(v, d.Values(), "Decision")
-	*d = Decision(x)
-	return err
-}
+func (d *Decision) UnmarshalGQL(v any) error { return unmarshalEnum(d, v, "Decision") }
