@@ -43,6 +43,12 @@ type KycCase struct {
 	Email *string `json:"email,omitempty"`
 	// Reason holds the value of the "reason" field.
 	Reason *string `json:"reason,omitempty"`
+	// SearchText holds the value of the "search_text" field.
+	SearchText string `json:"search_text,omitempty"`
+	// LastEventSeq holds the value of the "last_event_seq" field.
+	LastEventSeq int `json:"last_event_seq,omitempty"`
+	// LastEventHash holds the value of the "last_event_hash" field.
+	LastEventHash string `json:"last_event_hash,omitempty"`
 	// TokenHash holds the value of the "token_hash" field.
 	TokenHash string `json:"-"`
 	// AssigneeID holds the value of the "assignee_id" field.
@@ -129,9 +135,9 @@ func (*KycCase) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
 		case kyccase.FieldResubmissionTypes:
 			values[i] = new([]byte)
-		case kyccase.FieldVersion, kyccase.FieldRevision:
+		case kyccase.FieldVersion, kyccase.FieldRevision, kyccase.FieldLastEventSeq:
 			values[i] = new(sql.NullInt64)
-		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldTokenHash:
+		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldSearchText, kyccase.FieldLastEventHash, kyccase.FieldTokenHash:
 			values[i] = new(sql.NullString)
 		case kyccase.FieldCreatedAt, kyccase.FieldUpdatedAt, kyccase.FieldSubmittedAt, kyccase.FieldDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -231,6 +237,24 @@ func (_m *KycCase) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Reason = new(string)
 				*_m.Reason = value.String
+			}
+		case kyccase.FieldSearchText:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_text", values[i])
+			} else if value.Valid {
+				_m.SearchText = value.String
+			}
+		case kyccase.FieldLastEventSeq:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field last_event_seq", values[i])
+			} else if value.Valid {
+				_m.LastEventSeq = int(value.Int64)
+			}
+		case kyccase.FieldLastEventHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field last_event_hash", values[i])
+			} else if value.Valid {
+				_m.LastEventHash = value.String
 			}
 		case kyccase.FieldTokenHash:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -371,6 +395,15 @@ func (_m *KycCase) String() string {
 		builder.WriteString("reason=")
 		builder.WriteString(*v)
 	}
+	builder.WriteString(", ")
+	builder.WriteString("search_text=")
+	builder.WriteString(_m.SearchText)
+	builder.WriteString(", ")
+	builder.WriteString("last_event_seq=")
+	builder.WriteString(fmt.Sprintf("%v", _m.LastEventSeq))
+	builder.WriteString(", ")
+	builder.WriteString("last_event_hash=")
+	builder.WriteString(_m.LastEventHash)
 	builder.WriteString(", ")
 	builder.WriteString("token_hash=<sensitive>")
 	builder.WriteString(", ")

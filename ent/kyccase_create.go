@@ -175,6 +175,48 @@ func (_c *KycCaseCreate) SetNillableReason(v *string) *KycCaseCreate {
 	return _c
 }
 
+// SetSearchText sets the "search_text" field.
+func (_c *KycCaseCreate) SetSearchText(v string) *KycCaseCreate {
+	_c.mutation.SetSearchText(v)
+	return _c
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableSearchText(v *string) *KycCaseCreate {
+	if v != nil {
+		_c.SetSearchText(*v)
+	}
+	return _c
+}
+
+// SetLastEventSeq sets the "last_event_seq" field.
+func (_c *KycCaseCreate) SetLastEventSeq(v int) *KycCaseCreate {
+	_c.mutation.SetLastEventSeq(v)
+	return _c
+}
+
+// SetNillableLastEventSeq sets the "last_event_seq" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableLastEventSeq(v *int) *KycCaseCreate {
+	if v != nil {
+		_c.SetLastEventSeq(*v)
+	}
+	return _c
+}
+
+// SetLastEventHash sets the "last_event_hash" field.
+func (_c *KycCaseCreate) SetLastEventHash(v string) *KycCaseCreate {
+	_c.mutation.SetLastEventHash(v)
+	return _c
+}
+
+// SetNillableLastEventHash sets the "last_event_hash" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableLastEventHash(v *string) *KycCaseCreate {
+	if v != nil {
+		_c.SetLastEventHash(*v)
+	}
+	return _c
+}
+
 // SetTokenHash sets the "token_hash" field.
 func (_c *KycCaseCreate) SetTokenHash(v string) *KycCaseCreate {
 	_c.mutation.SetTokenHash(v)
@@ -366,6 +408,18 @@ func (_c *KycCaseCreate) defaults() {
 		v := kyccase.DefaultRevision
 		_c.mutation.SetRevision(v)
 	}
+	if _, ok := _c.mutation.SearchText(); !ok {
+		v := kyccase.DefaultSearchText
+		_c.mutation.SetSearchText(v)
+	}
+	if _, ok := _c.mutation.LastEventSeq(); !ok {
+		v := kyccase.DefaultLastEventSeq
+		_c.mutation.SetLastEventSeq(v)
+	}
+	if _, ok := _c.mutation.LastEventHash(); !ok {
+		v := kyccase.DefaultLastEventHash
+		_c.mutation.SetLastEventHash(v)
+	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		v := kyccase.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
@@ -428,6 +482,15 @@ func (_c *KycCaseCreate) check() error {
 		if err := kyccase.EmailValidator(v); err != nil {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "KycCase.email": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.SearchText(); !ok {
+		return &ValidationError{Name: "search_text", err: errors.New(`ent: missing required field "KycCase.search_text"`)}
+	}
+	if _, ok := _c.mutation.LastEventSeq(); !ok {
+		return &ValidationError{Name: "last_event_seq", err: errors.New(`ent: missing required field "KycCase.last_event_seq"`)}
+	}
+	if _, ok := _c.mutation.LastEventHash(); !ok {
+		return &ValidationError{Name: "last_event_hash", err: errors.New(`ent: missing required field "KycCase.last_event_hash"`)}
 	}
 	if _, ok := _c.mutation.TokenHash(); !ok {
 		return &ValidationError{Name: "token_hash", err: errors.New(`ent: missing required field "KycCase.token_hash"`)}
@@ -517,6 +580,18 @@ func (_c *KycCaseCreate) createSpec() (*KycCase, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Reason(); ok {
 		_spec.SetField(kyccase.FieldReason, field.TypeString, value)
 		_node.Reason = &value
+	}
+	if value, ok := _c.mutation.SearchText(); ok {
+		_spec.SetField(kyccase.FieldSearchText, field.TypeString, value)
+		_node.SearchText = value
+	}
+	if value, ok := _c.mutation.LastEventSeq(); ok {
+		_spec.SetField(kyccase.FieldLastEventSeq, field.TypeInt, value)
+		_node.LastEventSeq = value
+	}
+	if value, ok := _c.mutation.LastEventHash(); ok {
+		_spec.SetField(kyccase.FieldLastEventHash, field.TypeString, value)
+		_node.LastEventHash = value
 	}
 	if value, ok := _c.mutation.TokenHash(); ok {
 		_spec.SetField(kyccase.FieldTokenHash, field.TypeString, value)
@@ -838,6 +913,48 @@ func (u *KycCaseUpsert) UpdateReason() *KycCaseUpsert {
 // ClearReason clears the value of the "reason" field.
 func (u *KycCaseUpsert) ClearReason() *KycCaseUpsert {
 	u.SetNull(kyccase.FieldReason)
+	return u
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *KycCaseUpsert) SetSearchText(v string) *KycCaseUpsert {
+	u.Set(kyccase.FieldSearchText, v)
+	return u
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateSearchText() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldSearchText)
+	return u
+}
+
+// SetLastEventSeq sets the "last_event_seq" field.
+func (u *KycCaseUpsert) SetLastEventSeq(v int) *KycCaseUpsert {
+	u.Set(kyccase.FieldLastEventSeq, v)
+	return u
+}
+
+// UpdateLastEventSeq sets the "last_event_seq" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateLastEventSeq() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldLastEventSeq)
+	return u
+}
+
+// AddLastEventSeq adds v to the "last_event_seq" field.
+func (u *KycCaseUpsert) AddLastEventSeq(v int) *KycCaseUpsert {
+	u.Add(kyccase.FieldLastEventSeq, v)
+	return u
+}
+
+// SetLastEventHash sets the "last_event_hash" field.
+func (u *KycCaseUpsert) SetLastEventHash(v string) *KycCaseUpsert {
+	u.Set(kyccase.FieldLastEventHash, v)
+	return u
+}
+
+// UpdateLastEventHash sets the "last_event_hash" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateLastEventHash() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldLastEventHash)
 	return u
 }
 
@@ -1175,6 +1292,55 @@ func (u *KycCaseUpsertOne) UpdateReason() *KycCaseUpsertOne {
 func (u *KycCaseUpsertOne) ClearReason() *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearReason()
+	})
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *KycCaseUpsertOne) SetSearchText(v string) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetSearchText(v)
+	})
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateSearchText() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateSearchText()
+	})
+}
+
+// SetLastEventSeq sets the "last_event_seq" field.
+func (u *KycCaseUpsertOne) SetLastEventSeq(v int) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetLastEventSeq(v)
+	})
+}
+
+// AddLastEventSeq adds v to the "last_event_seq" field.
+func (u *KycCaseUpsertOne) AddLastEventSeq(v int) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.AddLastEventSeq(v)
+	})
+}
+
+// UpdateLastEventSeq sets the "last_event_seq" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateLastEventSeq() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateLastEventSeq()
+	})
+}
+
+// SetLastEventHash sets the "last_event_hash" field.
+func (u *KycCaseUpsertOne) SetLastEventHash(v string) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetLastEventHash(v)
+	})
+}
+
+// UpdateLastEventHash sets the "last_event_hash" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateLastEventHash() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateLastEventHash()
 	})
 }
 
@@ -1690,6 +1856,55 @@ func (u *KycCaseUpsertBulk) UpdateReason() *KycCaseUpsertBulk {
 func (u *KycCaseUpsertBulk) ClearReason() *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearReason()
+	})
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *KycCaseUpsertBulk) SetSearchText(v string) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetSearchText(v)
+	})
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateSearchText() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateSearchText()
+	})
+}
+
+// SetLastEventSeq sets the "last_event_seq" field.
+func (u *KycCaseUpsertBulk) SetLastEventSeq(v int) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetLastEventSeq(v)
+	})
+}
+
+// AddLastEventSeq adds v to the "last_event_seq" field.
+func (u *KycCaseUpsertBulk) AddLastEventSeq(v int) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.AddLastEventSeq(v)
+	})
+}
+
+// UpdateLastEventSeq sets the "last_event_seq" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateLastEventSeq() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateLastEventSeq()
+	})
+}
+
+// SetLastEventHash sets the "last_event_hash" field.
+func (u *KycCaseUpsertBulk) SetLastEventHash(v string) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetLastEventHash(v)
+	})
+}
+
+// UpdateLastEventHash sets the "last_event_hash" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateLastEventHash() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateLastEventHash()
 	})
 }
 

@@ -243,6 +243,55 @@ func (_u *KycCaseUpdate) ClearReason() *KycCaseUpdate {
 	return _u
 }
 
+// SetSearchText sets the "search_text" field.
+func (_u *KycCaseUpdate) SetSearchText(v string) *KycCaseUpdate {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableSearchText(v *string) *KycCaseUpdate {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
+// SetLastEventSeq sets the "last_event_seq" field.
+func (_u *KycCaseUpdate) SetLastEventSeq(v int) *KycCaseUpdate {
+	_u.mutation.ResetLastEventSeq()
+	_u.mutation.SetLastEventSeq(v)
+	return _u
+}
+
+// SetNillableLastEventSeq sets the "last_event_seq" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableLastEventSeq(v *int) *KycCaseUpdate {
+	if v != nil {
+		_u.SetLastEventSeq(*v)
+	}
+	return _u
+}
+
+// AddLastEventSeq adds value to the "last_event_seq" field.
+func (_u *KycCaseUpdate) AddLastEventSeq(v int) *KycCaseUpdate {
+	_u.mutation.AddLastEventSeq(v)
+	return _u
+}
+
+// SetLastEventHash sets the "last_event_hash" field.
+func (_u *KycCaseUpdate) SetLastEventHash(v string) *KycCaseUpdate {
+	_u.mutation.SetLastEventHash(v)
+	return _u
+}
+
+// SetNillableLastEventHash sets the "last_event_hash" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableLastEventHash(v *string) *KycCaseUpdate {
+	if v != nil {
+		_u.SetLastEventHash(*v)
+	}
+	return _u
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (_u *KycCaseUpdate) SetAssigneeID(v uuid.UUID) *KycCaseUpdate {
 	_u.mutation.SetAssigneeID(v)
@@ -585,6 +634,18 @@ func (_u *KycCaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ReasonCleared() {
 		_spec.ClearField(kyccase.FieldReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(kyccase.FieldSearchText, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.LastEventSeq(); ok {
+		_spec.SetField(kyccase.FieldLastEventSeq, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLastEventSeq(); ok {
+		_spec.AddField(kyccase.FieldLastEventSeq, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.LastEventHash(); ok {
+		_spec.SetField(kyccase.FieldLastEventHash, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(kyccase.FieldUpdatedAt, field.TypeTime, value)
@@ -993,6 +1054,55 @@ func (_u *KycCaseUpdateOne) ClearReason() *KycCaseUpdateOne {
 	return _u
 }
 
+// SetSearchText sets the "search_text" field.
+func (_u *KycCaseUpdateOne) SetSearchText(v string) *KycCaseUpdateOne {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableSearchText(v *string) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
+// SetLastEventSeq sets the "last_event_seq" field.
+func (_u *KycCaseUpdateOne) SetLastEventSeq(v int) *KycCaseUpdateOne {
+	_u.mutation.ResetLastEventSeq()
+	_u.mutation.SetLastEventSeq(v)
+	return _u
+}
+
+// SetNillableLastEventSeq sets the "last_event_seq" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableLastEventSeq(v *int) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetLastEventSeq(*v)
+	}
+	return _u
+}
+
+// AddLastEventSeq adds value to the "last_event_seq" field.
+func (_u *KycCaseUpdateOne) AddLastEventSeq(v int) *KycCaseUpdateOne {
+	_u.mutation.AddLastEventSeq(v)
+	return _u
+}
+
+// SetLastEventHash sets the "last_event_hash" field.
+func (_u *KycCaseUpdateOne) SetLastEventHash(v string) *KycCaseUpdateOne {
+	_u.mutation.SetLastEventHash(v)
+	return _u
+}
+
+// SetNillableLastEventHash sets the "last_event_hash" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableLastEventHash(v *string) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetLastEventHash(*v)
+	}
+	return _u
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (_u *KycCaseUpdateOne) SetAssigneeID(v uuid.UUID) *KycCaseUpdateOne {
 	_u.mutation.SetAssigneeID(v)
@@ -1365,6 +1475,18 @@ func (_u *KycCaseUpdateOne) sqlSave(ctx context.Context) (_node *KycCase, err er
 	}
 	if _u.mutation.ReasonCleared() {
 		_spec.ClearField(kyccase.FieldReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(kyccase.FieldSearchText, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.LastEventSeq(); ok {
+		_spec.SetField(kyccase.FieldLastEventSeq, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLastEventSeq(); ok {
+		_spec.AddField(kyccase.FieldLastEventSeq, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.LastEventHash(); ok {
+		_spec.SetField(kyccase.FieldLastEventHash, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(kyccase.FieldUpdatedAt, field.TypeTime, value)

@@ -2277,6 +2277,10 @@ type KycCaseMutation struct {
 	last_name                *string
 	email                    *string
 	reason                   *string
+	search_text              *string
+	last_event_seq           *int
+	addlast_event_seq        *int
+	last_event_hash          *string
 	token_hash               *string
 	created_at               *time.Time
 	updated_at               *time.Time
@@ -2946,6 +2950,134 @@ func (m *KycCaseMutation) ResetReason() {
 	delete(m.clearedFields, kyccase.FieldReason)
 }
 
+// SetSearchText sets the "search_text" field.
+func (m *KycCaseMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *KycCaseMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *KycCaseMutation) ResetSearchText() {
+	m.search_text = nil
+}
+
+// SetLastEventSeq sets the "last_event_seq" field.
+func (m *KycCaseMutation) SetLastEventSeq(i int) {
+	m.last_event_seq = &i
+	m.addlast_event_seq = nil
+}
+
+// LastEventSeq returns the value of the "last_event_seq" field in the mutation.
+func (m *KycCaseMutation) LastEventSeq() (r int, exists bool) {
+	v := m.last_event_seq
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastEventSeq returns the old "last_event_seq" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldLastEventSeq(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastEventSeq is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastEventSeq requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastEventSeq: %w", err)
+	}
+	return oldValue.LastEventSeq, nil
+}
+
+// AddLastEventSeq adds i to the "last_event_seq" field.
+func (m *KycCaseMutation) AddLastEventSeq(i int) {
+	if m.addlast_event_seq != nil {
+		*m.addlast_event_seq += i
+	} else {
+		m.addlast_event_seq = &i
+	}
+}
+
+// AddedLastEventSeq returns the value that was added to the "last_event_seq" field in this mutation.
+func (m *KycCaseMutation) AddedLastEventSeq() (r int, exists bool) {
+	v := m.addlast_event_seq
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLastEventSeq resets all changes to the "last_event_seq" field.
+func (m *KycCaseMutation) ResetLastEventSeq() {
+	m.last_event_seq = nil
+	m.addlast_event_seq = nil
+}
+
+// SetLastEventHash sets the "last_event_hash" field.
+func (m *KycCaseMutation) SetLastEventHash(s string) {
+	m.last_event_hash = &s
+}
+
+// LastEventHash returns the value of the "last_event_hash" field in the mutation.
+func (m *KycCaseMutation) LastEventHash() (r string, exists bool) {
+	v := m.last_event_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastEventHash returns the old "last_event_hash" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldLastEventHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastEventHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastEventHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastEventHash: %w", err)
+	}
+	return oldValue.LastEventHash, nil
+}
+
+// ResetLastEventHash resets all changes to the "last_event_hash" field.
+func (m *KycCaseMutation) ResetLastEventHash() {
+	m.last_event_hash = nil
+}
+
 // SetTokenHash sets the "token_hash" field.
 func (m *KycCaseMutation) SetTokenHash(s string) {
 	m.token_hash = &s
@@ -3424,7 +3556,7 @@ func (m *KycCaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KycCaseMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 20)
 	if m.state != nil {
 		fields = append(fields, kyccase.FieldState)
 	}
@@ -3457,6 +3589,15 @@ func (m *KycCaseMutation) Fields() []string {
 	}
 	if m.reason != nil {
 		fields = append(fields, kyccase.FieldReason)
+	}
+	if m.search_text != nil {
+		fields = append(fields, kyccase.FieldSearchText)
+	}
+	if m.last_event_seq != nil {
+		fields = append(fields, kyccase.FieldLastEventSeq)
+	}
+	if m.last_event_hash != nil {
+		fields = append(fields, kyccase.FieldLastEventHash)
 	}
 	if m.token_hash != nil {
 		fields = append(fields, kyccase.FieldTokenHash)
@@ -3506,6 +3647,12 @@ func (m *KycCaseMutation) Field(name string) (ent.Value, bool) {
 		return m.Email()
 	case kyccase.FieldReason:
 		return m.Reason()
+	case kyccase.FieldSearchText:
+		return m.SearchText()
+	case kyccase.FieldLastEventSeq:
+		return m.LastEventSeq()
+	case kyccase.FieldLastEventHash:
+		return m.LastEventHash()
 	case kyccase.FieldTokenHash:
 		return m.TokenHash()
 	case kyccase.FieldAssigneeID:
@@ -3549,6 +3696,12 @@ func (m *KycCaseMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldEmail(ctx)
 	case kyccase.FieldReason:
 		return m.OldReason(ctx)
+	case kyccase.FieldSearchText:
+		return m.OldSearchText(ctx)
+	case kyccase.FieldLastEventSeq:
+		return m.OldLastEventSeq(ctx)
+	case kyccase.FieldLastEventHash:
+		return m.OldLastEventHash(ctx)
 	case kyccase.FieldTokenHash:
 		return m.OldTokenHash(ctx)
 	case kyccase.FieldAssigneeID:
@@ -3647,6 +3800,27 @@ func (m *KycCaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetReason(v)
 		return nil
+	case kyccase.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
+		return nil
+	case kyccase.FieldLastEventSeq:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastEventSeq(v)
+		return nil
+	case kyccase.FieldLastEventHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastEventHash(v)
+		return nil
 	case kyccase.FieldTokenHash:
 		v, ok := value.(string)
 		if !ok {
@@ -3703,6 +3877,9 @@ func (m *KycCaseMutation) AddedFields() []string {
 	if m.addrevision != nil {
 		fields = append(fields, kyccase.FieldRevision)
 	}
+	if m.addlast_event_seq != nil {
+		fields = append(fields, kyccase.FieldLastEventSeq)
+	}
 	return fields
 }
 
@@ -3715,6 +3892,8 @@ func (m *KycCaseMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedVersion()
 	case kyccase.FieldRevision:
 		return m.AddedRevision()
+	case kyccase.FieldLastEventSeq:
+		return m.AddedLastEventSeq()
 	}
 	return nil, false
 }
@@ -3737,6 +3916,13 @@ func (m *KycCaseMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddRevision(v)
+		return nil
+	case kyccase.FieldLastEventSeq:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLastEventSeq(v)
 		return nil
 	}
 	return fmt.Errorf("unknown KycCase numeric field %s", name)
@@ -3860,6 +4046,15 @@ func (m *KycCaseMutation) ResetField(name string) error {
 		return nil
 	case kyccase.FieldReason:
 		m.ResetReason()
+		return nil
+	case kyccase.FieldSearchText:
+		m.ResetSearchText()
+		return nil
+	case kyccase.FieldLastEventSeq:
+		m.ResetLastEventSeq()
+		return nil
+	case kyccase.FieldLastEventHash:
+		m.ResetLastEventHash()
 		return nil
 	case kyccase.FieldTokenHash:
 		m.ResetTokenHash()

@@ -61,12 +61,24 @@ func init() {
 	kyccaseDescEmail := kyccaseFields[10].Descriptor()
 	// kyccase.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	kyccase.EmailValidator = kyccaseDescEmail.Validators[0].(func(string) error)
+	// kyccaseDescSearchText is the schema descriptor for search_text field.
+	kyccaseDescSearchText := kyccaseFields[12].Descriptor()
+	// kyccase.DefaultSearchText holds the default value on creation for the search_text field.
+	kyccase.DefaultSearchText = kyccaseDescSearchText.Default.(string)
+	// kyccaseDescLastEventSeq is the schema descriptor for last_event_seq field.
+	kyccaseDescLastEventSeq := kyccaseFields[13].Descriptor()
+	// kyccase.DefaultLastEventSeq holds the default value on creation for the last_event_seq field.
+	kyccase.DefaultLastEventSeq = kyccaseDescLastEventSeq.Default.(int)
+	// kyccaseDescLastEventHash is the schema descriptor for last_event_hash field.
+	kyccaseDescLastEventHash := kyccaseFields[14].Descriptor()
+	// kyccase.DefaultLastEventHash holds the default value on creation for the last_event_hash field.
+	kyccase.DefaultLastEventHash = kyccaseDescLastEventHash.Default.(string)
 	// kyccaseDescCreatedAt is the schema descriptor for created_at field.
-	kyccaseDescCreatedAt := kyccaseFields[14].Descriptor()
+	kyccaseDescCreatedAt := kyccaseFields[17].Descriptor()
 	// kyccase.DefaultCreatedAt holds the default value on creation for the created_at field.
 	kyccase.DefaultCreatedAt = kyccaseDescCreatedAt.Default.(func() time.Time)
 	// kyccaseDescUpdatedAt is the schema descriptor for updated_at field.
-	kyccaseDescUpdatedAt := kyccaseFields[15].Descriptor()
+	kyccaseDescUpdatedAt := kyccaseFields[18].Descriptor()
 	// kyccase.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	kyccase.DefaultUpdatedAt = kyccaseDescUpdatedAt.Default.(func() time.Time)
 	// kyccase.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

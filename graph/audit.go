@@ -11,7 +11,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent"
-	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
@@ -49,49 +48,62 @@ func actor(ctx context.Context) string {
 	return "system"
 }
 
-// appendEvent writes the audit event of ch on case c, chained to the previous event's hash.
-// The unique (case_id, seq) index refuses a second writer appending after the same event.
-func appendEvent(ctx context.Context, tx *ent.Tx, c *ent.KycCase, ch change, now time.Time) (*ent.CaseEvent, error) {
-	prev, err := tx.CaseEvent.Query().
-		Where(caseevent.CaseID(c.ID)).
-		Order(ent.Desc(caseevent.FieldSeq)).
-		Select(caseevent.FieldSeq, caseevent.FieldHash).
-		First(ctx)
-	seq, prevHash := 1, ""
-	switch {
-	case err == nil:
-		seq, prevHash = prev.Seq+1, prev.Hash
-	case !ent.IsNotFound(err):
-		return nil, fmt.Errorf("load last event of case %s: %w", c.ID, err)
-	}
+// chain links audit events to the head of a case's chain (its last seq and hash). It only
+// computes; the caller writes the events and the new head in the same transaction, and the
+// unique (case_id, seq) index refuses a second writer appending after the same head.
+type chain struct {
+	caseID uuid.UUID
+	seq    int
+	hash   string
+	now    time.Time
+	events []*ent.CaseEventCreate
+}
+
+func newChain(c *ent.KycCase, now time.Time) *chain {
+	// Truncated to what both databases store, so the stored time re-hashes to the same value.
+	return &chain{caseID: c.ID, seq: c.LastEventSeq, hash: c.LastEventHash, now: now.UTC().Truncate(time.Microsecond)}
+}
+
+// add stages the audit event of ch after the current head and moves the head to it.
+func (k *chain) add(q *ent.CaseEventClient, ch change) error {
 	var data *string
 	if ch.Data != nil {
 		b, err := json.Marshal(ch.Data)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s := string(b)
 		data = &s
 	}
-	now = now.UTC().Truncate(time.Microsecond) // what both databases store
+	seq, prev := k.seq+1, k.hash
 	sum := sha256.New()
-	fmt.Fprintf(sum, "%s\n%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", prevHash, c.ID, seq, ch.Type, ch.Actor, ch.From, ch.To, deref(data), now.Format(time.RFC3339Nano))
-	b := tx.CaseEvent.Create().
-		SetCaseID(c.ID).
+	fmt.Fprintf(sum, "%s\n%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", prev, k.caseID, seq, ch.Type, ch.Actor, ch.From, ch.To, deref(data), k.now.Format(time.RFC3339Nano))
+	k.seq, k.hash = seq, hex.EncodeToString(sum.Sum(nil))
+	b := q.Create().
+		SetCaseID(k.caseID).
 		SetSeq(seq).
 		SetType(ch.Type).
 		SetActor(ch.Actor).
 		SetNillableData(data).
-		SetPrevHash(prevHash).
-		SetHash(hex.EncodeToString(sum.Sum(nil))).
-		SetCreatedAt(now)
+		SetPrevHash(prev).
+		SetHash(k.hash).
+		SetCreatedAt(k.now)
 	if ch.From != "" {
 		b.SetFromState(string(ch.From))
 	}
 	if ch.To != "" {
 		b.SetToState(string(ch.To))
 	}
-	return b.Save(ctx)
+	k.events = append(k.events, b)
+	return nil
+}
+
+// save writes the staged events in one statement.
+func (k *chain) save(ctx context.Context, q *ent.CaseEventClient) ([]*ent.CaseEvent, error) {
+	if len(k.events) == 0 {
+		return nil, nil
+	}
+	return q.CreateBulk(k.events...).Save(ctx)
 }
 
 func deref(s *string) string {
@@ -124,25 +136,25 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 		if err != nil {
 			return err
 		}
-		if saved, err = upd.Save(ctx); err != nil {
+		k := newChain(c, r.Now())
+		for _, ch := range changes {
+			if err := k.add(tx.CaseEvent, ch); err != nil {
+				return err
+			}
+		}
+		if saved, err = upd.SetLastEventSeq(k.seq).SetLastEventHash(k.hash).Save(ctx); err != nil {
 			if ent.IsNotFound(err) {
 				return errStale
 			}
 			return err
 		}
-		for _, ch := range changes {
-			ev, err := appendEvent(ctx, tx, saved, ch, r.Now())
-			if err != nil {
-				return err
-			}
-			events = append(events, ev)
-		}
-		return nil
+		events, err = k.save(ctx, tx.CaseEvent)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	r.publish(ctx, events...)
+	r.publish(ctx, saved, events...)
 	return saved, nil
 }
 
@@ -159,11 +171,11 @@ func (r *Resolver) withTx(ctx context.Context, fn func(tx *ent.Tx) error) error 
 	return tx.Commit()
 }
 
-// publish tells subscribers about committed events. A lost notice is logged, never fatal:
-// clients re-fetch on reconnect.
-func (r *Resolver) publish(ctx context.Context, events ...*ent.CaseEvent) {
+// publish tells subscribers about committed events of case c (as committed). A lost notice
+// is logged, never fatal: clients re-fetch on reconnect.
+func (r *Resolver) publish(ctx context.Context, c *ent.KycCase, events ...*ent.CaseEvent) {
 	for _, ev := range events {
-		if err := r.Broker.Publish(context.WithoutCancel(ctx), Notice{CaseID: ev.CaseID, EventID: ev.ID}); err != nil {
+		if err := r.Broker.Publish(context.WithoutCancel(ctx), Notice{CaseID: ev.CaseID, EventID: ev.ID, Case: c}); err != nil {
 			r.Log.WarnContext(ctx, "publish case event", "case", ev.CaseID, "event", ev.ID, "err", err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -88,11 +89,43 @@ func (res *Resolver) viewerFromAuthorization(ctx context.Context, header string)
 	if !ok || token == "" {
 		return Viewer{}, false
 	}
-	id, err := res.Client.KycCase.Query().Where(kyccase.TokenHash(HashToken(token))).OnlyID(ctx)
+	hash := HashToken(token)
+	if id, ok := res.tokens.get(hash); ok {
+		return Viewer{CaseID: id}, true
+	}
+	id, err := res.Client.KycCase.Query().Where(kyccase.TokenHash(hash)).OnlyID(ctx)
 	if err != nil {
 		return Viewer{}, false
 	}
+	res.tokens.put(hash, id)
 	return Viewer{CaseID: id}, true
+}
+
+// tokenCache remembers which case a token hash opens, so an applicant's requests skip that
+// lookup. The mapping never changes (token_hash is unique and immutable; cases are never
+// deleted), so an entry cannot go stale. Only valid tokens are cached.
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[string]uuid.UUID
+}
+
+// tokenCacheSize bounds the cache; when full it starts over.
+const tokenCacheSize = 100_000
+
+func (c *tokenCache) get(hash string) (uuid.UUID, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id, ok := c.m[hash]
+	return id, ok
+}
+
+func (c *tokenCache) put(hash string, id uuid.UUID) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= tokenCacheSize {
+		c.m = map[string]uuid.UUID{}
+	}
+	c.m[hash] = id
 }
 
 // WebsocketInit authenticates a graphql-transport-ws connection from its connection_init

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/google/uuid"
 
@@ -25,9 +26,10 @@ type docKey struct {
 }
 
 type docEntry struct {
-	once sync.Once
-	docs []*ent.Document
-	err  error
+	once   sync.Once
+	docs   []*ent.Document
+	err    error
+	loaded atomic.Bool // docs are set (err is nil)
 }
 
 // docCacheSize bounds the cache; when full it starts over (entries are cheap to reload).
@@ -45,7 +47,10 @@ func (c *docCache) current(ctx context.Context, q *ent.DocumentClient, kc *ent.K
 		c.entries[key] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.docs, e.err = currentDocuments(context.WithoutCancel(ctx), q, kc.ID) })
+	e.once.Do(func() {
+		e.docs, e.err = currentDocuments(context.WithoutCancel(ctx), q, kc.ID)
+		e.loaded.Store(e.err == nil)
+	})
 	if e.err != nil {
 		c.mu.Lock()
 		if c.entries[key] == e {
@@ -54,4 +59,17 @@ func (c *docCache) current(ctx context.Context, q *ent.DocumentClient, kc *ent.K
 		c.mu.Unlock()
 	}
 	return e.docs, e.err
+}
+
+// inTx returns c's current documents for a transaction that loaded c: the entry for c's
+// version when one is loaded, else a read in the transaction. The transaction's
+// version-checked update fails if the case changed meanwhile, so a hit is exact.
+func (c *docCache) inTx(ctx context.Context, tx *ent.Tx, kc *ent.KycCase) ([]*ent.Document, error) {
+	c.mu.Lock()
+	e := c.entries[docKey{kc.ID, kc.Version}]
+	c.mu.Unlock()
+	if e != nil && e.loaded.Load() {
+		return e.docs, nil
+	}
+	return currentDocuments(ctx, tx.Document, kc.ID)
 }

@@ -81,7 +81,7 @@ func caseFilter(f *model.CaseFilter, me uuid.UUID) []predicate.KycCase {
 		ps = append(ps, kyccase.AssigneeIDIsNil())
 	}
 	if s := strings.TrimSpace(deref(f.Search)); s != "" {
-		ps = append(ps, kyccase.Or(kyccase.FirstNameContainsFold(s), kyccase.LastNameContainsFold(s), kyccase.EmailContainsFold(s)))
+		ps = append(ps, kyccase.SearchTextContains(strings.ToLower(s)))
 	}
 	return ps
 }
@@ -116,4 +116,20 @@ func (r *Resolver) node(ctx context.Context, id uuid.UUID) (ent.Noder, error) {
 		return n, err
 	}
 	return r.Client.Reviewer.Get(ctx, id)
+}
+
+// SearchText is what the backoffice search matches: the applicant's names and email,
+// lower-cased (in Go, so non-ASCII letters fold too, on both databases), joined by spaces
+// so that "anna lindqvist" finds Anna Lindqvist.
+func SearchText(parts ...*string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p != nil && *p != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.ToLower(*p))
+		}
+	}
+	return b.String()
 }

@@ -21,19 +21,21 @@ type Blobs interface {
 	Delete(ctx context.Context, key string) error
 }
 
-// Notice tells subscribers that an event was committed on a case.
+// Notice tells subscribers that an event was committed on a case. Within one process it
+// also carries the case as committed, so subscribers need not load it again.
 type Notice struct {
-	CaseID  uuid.UUID `json:"caseId"`
-	EventID uuid.UUID `json:"eventId"`
+	CaseID  uuid.UUID    `json:"caseId"`
+	EventID uuid.UUID    `json:"eventId"`
+	Case    *ent.KycCase `json:"-"`
 }
 
 // Broker fans committed events out to subscribers, possibly across API replicas.
 type Broker interface {
 	// Publish is called only after the event's transaction committed.
 	Publish(ctx context.Context, n Notice) error
-	// Subscribe delivers the notices of one case (uuid.Nil: of every case) until ctx ends;
-	// the channel is closed then.
-	Subscribe(ctx context.Context, caseID uuid.UUID) <-chan Notice
+	// Subscribe calls deliver with each notice of one case (uuid.Nil: of every case) until
+	// stop is called; no call runs after stop returns. deliver must not block.
+	Subscribe(caseID uuid.UUID, deliver func(Notice)) (stop func())
 }
 
 // Resolver holds the dependencies of the resolvers.
@@ -49,5 +51,7 @@ type Resolver struct {
 	MaxUploadBytes int64
 	MaxPixels      int
 
-	docs docCache
+	docs    docCache
+	tokens  tokenCache
+	streams caseStreams
 }

@@ -100,27 +100,38 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 		input = &model.StartCaseInput{}
 	}
 	token, hash := NewToken()
-	var c *ent.KycCase
-	var ev *ent.CaseEvent
+	var (
+		c      *ent.KycCase
+		events []*ent.CaseEvent
+	)
 	err := r.withTx(ctx, func(tx *ent.Tx) (err error) {
+		k := newChain(&ent.KycCase{ID: uuid.New()}, r.Now())
+		if err := k.add(tx.CaseEvent, change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
+			return err
+		}
+		first, last, email := trimmed(input.FirstName), trimmed(input.LastName), trimmed(input.Email)
 		c, err = tx.KycCase.Create().
+			SetID(k.caseID).
 			SetTokenHash(hash).
-			SetNillableFirstName(trimmed(input.FirstName)).
-			SetNillableLastName(trimmed(input.LastName)).
-			SetNillableEmail(trimmed(input.Email)).
+			SetNillableFirstName(first).
+			SetNillableLastName(last).
+			SetNillableEmail(email).
+			SetSearchText(SearchText(first, last, email)).
+			SetLastEventSeq(k.seq).
+			SetLastEventHash(k.hash).
 			SetCreatedAt(r.Now()).
 			SetUpdatedAt(r.Now()).
 			Save(ctx)
 		if err != nil {
 			return err
 		}
-		ev, err = appendEvent(ctx, tx, c, change{Type: EvCaseStarted, Actor: "applicant", To: c.State}, r.Now())
+		events, err = k.save(ctx, tx.CaseEvent)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	r.publish(ctx, ev)
+	r.publish(ctx, c, events...)
 	return &model.StartCasePayload{Case: c, Token: token, ResumeURL: r.resumeURL(token)}, nil
 }
 
@@ -130,7 +141,7 @@ func (r *mutationResolver) SendCaseEvent(ctx context.Context, input model.SendCa
 		return nil, err
 	}
 	return r.mutateCase(ctx, input.CaseID, input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
-		docs, err := currentDocuments(ctx, tx.Document, c.ID)
+		docs, err := r.docs.inTx(ctx, tx, c)
 		if err != nil {
 			return nil, err
 		}
@@ -187,7 +198,7 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 	}
 	var doc *ent.Document
 	_, err = r.mutateCase(ctx, c.ID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
-		docs, err := currentDocuments(ctx, tx.Document, c.ID)
+		docs, err := r.docs.inTx(ctx, tx, c)
 		if err != nil {
 			return nil, err
 		}
@@ -314,7 +325,7 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 		return nil, err
 	}
 	return r.mutateCase(ctx, input.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
-		docs, err := currentDocuments(ctx, tx.Document, c.ID)
+		docs, err := r.docs.inTx(ctx, tx, c)
 		if err != nil {
 			return nil, err
 		}
@@ -438,27 +449,11 @@ func (r *queryResolver) Me(ctx context.Context) (*ent.Reviewer, error) {
 
 // CaseUpdated is the resolver for the caseUpdated field.
 func (r *subscriptionResolver) CaseUpdated(ctx context.Context, caseID uuid.UUID) (<-chan *ent.KycCase, error) {
-	if _, err := r.caseForReader(ctx, caseID); err != nil {
+	c, err := r.caseForReader(ctx, caseID)
+	if err != nil {
 		return nil, err
 	}
-	out := make(chan *ent.KycCase, 1)
-	notices := r.Broker.Subscribe(ctx, caseID)
-	go func() {
-		defer close(out)
-		for range notices {
-			c, err := r.Client.KycCase.Get(ctx, caseID)
-			if err != nil {
-				r.Log.WarnContext(ctx, "caseUpdated: load case", "case", caseID, "err", err)
-				continue
-			}
-			select {
-			case out <- c:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out, nil
+	return r.subscribeCase(ctx, c), nil
 }
 
 // CaseFeed is the resolver for the caseFeed field.
@@ -467,7 +462,7 @@ func (r *subscriptionResolver) CaseFeed(ctx context.Context) (<-chan *ent.CaseEv
 		return nil, err
 	}
 	out := make(chan *ent.CaseEvent, 16)
-	notices := r.Broker.Subscribe(ctx, uuid.Nil)
+	notices := r.feedNotices(ctx)
 	go func() {
 		defer close(out)
 		for n := range notices {

@@ -49,7 +49,7 @@ type app struct {
 }
 
 func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
-	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir)
+	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, log)
 	if err != nil {
 		return nil, err
 	}
@@ -65,12 +65,9 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		}
 	}
 	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	var broker graph.Broker = newHub(log)
+	var broker graph.Broker = newHub()
 	if cfg.DatabaseURL != "" {
-		broker = newPGBroker(bgCtx, cfg.DatabaseURL, func(ctx context.Context, payload string) error {
-			_, err := db.ExecContext(ctx, "SELECT pg_notify($1, $2)", pgChannel, payload)
-			return err
-		}, log)
+		broker = newPGBroker(bgCtx, cfg.DatabaseURL, log)
 	}
 	res := &graph.Resolver{
 		Client:         client,

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,11 +19,13 @@ import (
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver (pure Go)
 
 	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/ent/kyccase"
+	"github.com/openkyc/kyc-manual-review/graph"
 )
 
 // openDB opens PostgreSQL when a URL is given, else the embedded SQLite file in dataDir,
 // and migrates the schema.
-func openDB(ctx context.Context, databaseURL, dataDir string) (*ent.Client, *sql.DB, error) {
+func openDB(ctx context.Context, databaseURL, dataDir string, log *slog.Logger) (*ent.Client, *sql.DB, error) {
 	var (
 		db  *sql.DB
 		dia string
@@ -65,7 +68,7 @@ func openDB(ctx context.Context, databaseURL, dataDir string) (*ent.Client, *sql
 		return nil, nil, fmt.Errorf("connect to the database: %w", err)
 	}
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, db)))
-	if err := migrate(ctx, client, db, dia); err != nil {
+	if err := migrate(ctx, client, db, dia, log); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate the database: %w", err)
 	}
@@ -74,7 +77,7 @@ func openDB(ctx context.Context, databaseURL, dataDir string) (*ent.Client, *sql
 
 // migrate brings the schema up to date. On PostgreSQL an advisory lock makes replicas that
 // start together migrate one after the other.
-func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string) error {
+func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string, log *slog.Logger) error {
 	if dia == dialect.Postgres {
 		conn, err := db.Conn(ctx)
 		if err != nil {
@@ -87,7 +90,59 @@ func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string) er
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockID) //nolint:errcheck // released with the session anyway
 	}
-	return client.Schema.Create(ctx)
+	if err := client.Schema.Create(ctx); err != nil {
+		return err
+	}
+	return upgradeData(ctx, client, db, dia, log)
+}
+
+// upgradeData fills what a schema change added to rows written before it, and installs what
+// ent's migration cannot express. Every step is idempotent.
+func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string, log *slog.Logger) error {
+	// The head of each case's audit chain, stored on the case since the audit append stopped
+	// reading the last event.
+	if _, err := db.ExecContext(ctx, `UPDATE kyc_cases SET
+		last_event_seq = (SELECT MAX(seq) FROM case_events e WHERE e.case_id = kyc_cases.id),
+		last_event_hash = (SELECT hash FROM case_events e WHERE e.case_id = kyc_cases.id ORDER BY seq DESC LIMIT 1)
+		WHERE last_event_seq = 0 AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = kyc_cases.id)`); err != nil {
+		return fmt.Errorf("fill the audit chain heads: %w", err)
+	}
+	// The search column, lower-cased in Go like every later write.
+	stale, err := client.KycCase.Query().
+		Where(kyccase.SearchText(""), kyccase.Or(kyccase.FirstNameNotNil(), kyccase.LastNameNotNil(), kyccase.EmailNotNil())).
+		All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range stale {
+		if err := client.KycCase.UpdateOne(c).SetSearchText(graph.SearchText(c.FirstName, c.LastName, c.Email)).Exec(ctx); err != nil {
+			return fmt.Errorf("fill the search column: %w", err)
+		}
+	}
+	if dia != dialect.Postgres {
+		return nil
+	}
+	// NOTIFY from inside the transaction that appends the event: PostgreSQL delivers it at
+	// commit, and only then, so no notice is sent for a rolled-back change nor lost to a crash
+	// between commit and publish, and it costs no extra round trip.
+	if _, err := db.ExecContext(ctx, `
+		CREATE OR REPLACE FUNCTION kyc_notify_case_event() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			PERFORM pg_notify('`+pgChannel+`', json_build_object('caseId', NEW.case_id, 'eventId', NEW.id)::text);
+			RETURN NULL;
+		END $$;
+		DROP TRIGGER IF EXISTS case_events_notify ON case_events;
+		CREATE TRIGGER case_events_notify AFTER INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION kyc_notify_case_event();`); err != nil {
+		return fmt.Errorf("install the case event trigger: %w", err)
+	}
+	// A trigram index lets the backoffice's substring search use an index. pg_trgm ships with
+	// PostgreSQL and is a trusted extension; where it cannot be created, search still works,
+	// by scanning.
+	if _, err := db.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm;
+		CREATE INDEX IF NOT EXISTS kyccase_search_text_trgm ON kyc_cases USING gin (search_text gin_trgm_ops)`); err != nil {
+		log.WarnContext(ctx, "search runs without a trigram index", "err", err)
+	}
+	return nil
 }
 
 // secretKey returns the configured key, or one generated once into the data folder.

@@ -16,17 +16,18 @@ import (
 )
 
 // hub fans notices out to the subscribers of this process, indexed by case so that an event
-// wakes only its own case's subscribers (plus the all-cases feeds). A slow subscriber never
-// blocks the others: its buffer is bounded and a full buffer drops the notice for it alone
-// (clients re-fetch on reconnect, and the next notice carries the whole case again).
+// wakes only its own case's subscribers (plus the all-cases feeds). Delivery calls each
+// subscriber's function in place; those never block (graph keeps one slot per subscriber
+// and a bounded buffer per feed), so a slow client cannot hold up the others.
 type hub struct {
 	mu   sync.RWMutex
-	subs map[uuid.UUID]map[chan graph.Notice]struct{} // uuid.Nil: every case
-	log  *slog.Logger
+	subs map[uuid.UUID]map[*hubSub]struct{} // uuid.Nil: every case
 }
 
-func newHub(log *slog.Logger) *hub {
-	return &hub{subs: map[uuid.UUID]map[chan graph.Notice]struct{}{}, log: log}
+type hubSub struct{ deliver func(graph.Notice) }
+
+func newHub() *hub {
+	return &hub{subs: map[uuid.UUID]map[*hubSub]struct{}{}}
 }
 
 // Publish implements graph.Broker for a single process.
@@ -39,53 +40,43 @@ func (h *hub) deliver(n graph.Notice) {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	for _, key := range []uuid.UUID{n.CaseID, uuid.Nil} {
-		for ch := range h.subs[key] {
-			select {
-			case ch <- n:
-			default:
-				h.log.Warn("subscriber too slow: notice dropped", "case", n.CaseID)
-			}
+		for s := range h.subs[key] {
+			s.deliver(n)
 		}
 	}
 }
 
 // Subscribe implements graph.Broker.
-func (h *hub) Subscribe(ctx context.Context, caseID uuid.UUID) <-chan graph.Notice {
-	size := 16 // one case changes a few times a second at most
-	if caseID == uuid.Nil {
-		size = 256 // the feed hears every case
-	}
-	ch := make(chan graph.Notice, size)
+func (h *hub) Subscribe(caseID uuid.UUID, deliver func(graph.Notice)) (stop func()) {
+	s := &hubSub{deliver: deliver}
 	h.mu.Lock()
 	if h.subs[caseID] == nil {
-		h.subs[caseID] = map[chan graph.Notice]struct{}{}
+		h.subs[caseID] = map[*hubSub]struct{}{}
 	}
-	h.subs[caseID][ch] = struct{}{}
+	h.subs[caseID][s] = struct{}{}
 	h.mu.Unlock()
-	context.AfterFunc(ctx, func() {
+	return func() {
 		h.mu.Lock()
-		delete(h.subs[caseID], ch)
+		delete(h.subs[caseID], s)
 		if len(h.subs[caseID]) == 0 {
 			delete(h.subs, caseID)
 		}
 		h.mu.Unlock()
-		close(ch)
-	})
-	return ch
+	}
 }
 
 // pgChannel is the PostgreSQL NOTIFY channel of committed case events.
 const pgChannel = "kyc_case_events"
 
-// pgBroker publishes through PostgreSQL NOTIFY and delivers what LISTEN hears to the local
-// hub, so that every API replica on the database hears every replica's events.
+// pgBroker delivers what LISTEN hears to the local hub, so that every API replica on the
+// database hears every replica's events. The NOTIFY itself is sent by a trigger on the audit
+// table (server/db.go), inside the transaction that appends the event.
 type pgBroker struct {
 	*hub
-	notify func(ctx context.Context, payload string) error
 }
 
-func newPGBroker(ctx context.Context, dsn string, notify func(ctx context.Context, payload string) error, log *slog.Logger) *pgBroker {
-	b := &pgBroker{hub: newHub(log), notify: notify}
+func newPGBroker(ctx context.Context, dsn string, log *slog.Logger) *pgBroker {
+	b := &pgBroker{hub: newHub()}
 	h := &pgHandler{hub: b.hub, listening: make(chan struct{})}
 	l := &pgxlisten.Listener{
 		Connect: func(ctx context.Context) (*pgx.Conn, error) { return pgx.Connect(ctx, dsn) },
@@ -132,11 +123,5 @@ func (h *pgHandler) HandleBacklog(context.Context, string, *pgx.Conn) error {
 	return nil
 }
 
-// Publish implements graph.Broker across replicas.
-func (b *pgBroker) Publish(ctx context.Context, n graph.Notice) error {
-	payload, err := json.Marshal(n)
-	if err != nil {
-		return err
-	}
-	return b.notify(ctx, string(payload))
-}
+// Publish implements graph.Broker across replicas: the trigger already notified, at commit.
+func (b *pgBroker) Publish(context.Context, graph.Notice) error { return nil }

@@ -40,6 +40,12 @@ const (
 	FieldEmail = "email"
 	// FieldReason holds the string denoting the reason field in the database.
 	FieldReason = "reason"
+	// FieldSearchText holds the string denoting the search_text field in the database.
+	FieldSearchText = "search_text"
+	// FieldLastEventSeq holds the string denoting the last_event_seq field in the database.
+	FieldLastEventSeq = "last_event_seq"
+	// FieldLastEventHash holds the string denoting the last_event_hash field in the database.
+	FieldLastEventHash = "last_event_hash"
 	// FieldTokenHash holds the string denoting the token_hash field in the database.
 	FieldTokenHash = "token_hash"
 	// FieldAssigneeID holds the string denoting the assignee_id field in the database.
@@ -106,6 +112,9 @@ var Columns = []string{
 	FieldLastName,
 	FieldEmail,
 	FieldReason,
+	FieldSearchText,
+	FieldLastEventSeq,
+	FieldLastEventHash,
 	FieldTokenHash,
 	FieldAssigneeID,
 	FieldCreatedAt,
@@ -135,6 +144,12 @@ var (
 	LastNameValidator func(string) error
 	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	EmailValidator func(string) error
+	// DefaultSearchText holds the default value on creation for the "search_text" field.
+	DefaultSearchText string
+	// DefaultLastEventSeq holds the default value on creation for the "last_event_seq" field.
+	DefaultLastEventSeq int
+	// DefaultLastEventHash holds the default value on creation for the "last_event_hash" field.
+	DefaultLastEventHash string
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -245,6 +260,21 @@ func ByEmail(opts ...sql.OrderTermOption) OrderOption {
 // ByReason orders the results by the reason field.
 func ByReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReason, opts...).ToFunc()
+}
+
+// BySearchText orders the results by the search_text field.
+func BySearchText(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSearchText, opts...).ToFunc()
+}
+
+// ByLastEventSeq orders the results by the last_event_seq field.
+func ByLastEventSeq(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastEventSeq, opts...).ToFunc()
+}
+
+// ByLastEventHash orders the results by the last_event_hash field.
+func ByLastEventHash(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastEventHash, opts...).ToFunc()
 }
 
 // ByTokenHash orders the results by the token_hash field.

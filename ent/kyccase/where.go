@@ -87,6 +87,21 @@ func Reason(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldReason, v))
 }
 
+// SearchText applies equality check predicate on the "search_text" field. It's identical to SearchTextEQ.
+func SearchText(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldSearchText, v))
+}
+
+// LastEventSeq applies equality check predicate on the "last_event_seq" field. It's identical to LastEventSeqEQ.
+func LastEventSeq(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldLastEventSeq, v))
+}
+
+// LastEventHash applies equality check predicate on the "last_event_hash" field. It's identical to LastEventHashEQ.
+func LastEventHash(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldLastEventHash, v))
+}
+
 // TokenHash applies equality check predicate on the "token_hash" field. It's identical to TokenHashEQ.
 func TokenHash(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldTokenHash, v))
@@ -645,6 +660,176 @@ func ReasonEqualFold(v string) predicate.KycCase {
 // ReasonContainsFold applies the ContainsFold predicate on the "reason" field.
 func ReasonContainsFold(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldContainsFold(FieldReason, v))
+}
+
+// SearchTextEQ applies the EQ predicate on the "search_text" field.
+func SearchTextEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldSearchText, v))
+}
+
+// SearchTextNEQ applies the NEQ predicate on the "search_text" field.
+func SearchTextNEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldSearchText, v))
+}
+
+// SearchTextIn applies the In predicate on the "search_text" field.
+func SearchTextIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldSearchText, vs...))
+}
+
+// SearchTextNotIn applies the NotIn predicate on the "search_text" field.
+func SearchTextNotIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldSearchText, vs...))
+}
+
+// SearchTextGT applies the GT predicate on the "search_text" field.
+func SearchTextGT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldSearchText, v))
+}
+
+// SearchTextGTE applies the GTE predicate on the "search_text" field.
+func SearchTextGTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldSearchText, v))
+}
+
+// SearchTextLT applies the LT predicate on the "search_text" field.
+func SearchTextLT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldSearchText, v))
+}
+
+// SearchTextLTE applies the LTE predicate on the "search_text" field.
+func SearchTextLTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldSearchText, v))
+}
+
+// SearchTextContains applies the Contains predicate on the "search_text" field.
+func SearchTextContains(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContains(FieldSearchText, v))
+}
+
+// SearchTextHasPrefix applies the HasPrefix predicate on the "search_text" field.
+func SearchTextHasPrefix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasPrefix(FieldSearchText, v))
+}
+
+// SearchTextHasSuffix applies the HasSuffix predicate on the "search_text" field.
+func SearchTextHasSuffix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasSuffix(FieldSearchText, v))
+}
+
+// SearchTextEqualFold applies the EqualFold predicate on the "search_text" field.
+func SearchTextEqualFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEqualFold(FieldSearchText, v))
+}
+
+// SearchTextContainsFold applies the ContainsFold predicate on the "search_text" field.
+func SearchTextContainsFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContainsFold(FieldSearchText, v))
+}
+
+// LastEventSeqEQ applies the EQ predicate on the "last_event_seq" field.
+func LastEventSeqEQ(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldLastEventSeq, v))
+}
+
+// LastEventSeqNEQ applies the NEQ predicate on the "last_event_seq" field.
+func LastEventSeqNEQ(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldLastEventSeq, v))
+}
+
+// LastEventSeqIn applies the In predicate on the "last_event_seq" field.
+func LastEventSeqIn(vs ...int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldLastEventSeq, vs...))
+}
+
+// LastEventSeqNotIn applies the NotIn predicate on the "last_event_seq" field.
+func LastEventSeqNotIn(vs ...int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldLastEventSeq, vs...))
+}
+
+// LastEventSeqGT applies the GT predicate on the "last_event_seq" field.
+func LastEventSeqGT(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldLastEventSeq, v))
+}
+
+// LastEventSeqGTE applies the GTE predicate on the "last_event_seq" field.
+func LastEventSeqGTE(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldLastEventSeq, v))
+}
+
+// LastEventSeqLT applies the LT predicate on the "last_event_seq" field.
+func LastEventSeqLT(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldLastEventSeq, v))
+}
+
+// LastEventSeqLTE applies the LTE predicate on the "last_event_seq" field.
+func LastEventSeqLTE(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldLastEventSeq, v))
+}
+
+// LastEventHashEQ applies the EQ predicate on the "last_event_hash" field.
+func LastEventHashEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldLastEventHash, v))
+}
+
+// LastEventHashNEQ applies the NEQ predicate on the "last_event_hash" field.
+func LastEventHashNEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldLastEventHash, v))
+}
+
+// LastEventHashIn applies the In predicate on the "last_event_hash" field.
+func LastEventHashIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldLastEventHash, vs...))
+}
+
+// LastEventHashNotIn applies the NotIn predicate on the "last_event_hash" field.
+func LastEventHashNotIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldLastEventHash, vs...))
+}
+
+// LastEventHashGT applies the GT predicate on the "last_event_hash" field.
+func LastEventHashGT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldLastEventHash, v))
+}
+
+// LastEventHashGTE applies the GTE predicate on the "last_event_hash" field.
+func LastEventHashGTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldLastEventHash, v))
+}
+
+// LastEventHashLT applies the LT predicate on the "last_event_hash" field.
+func LastEventHashLT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldLastEventHash, v))
+}
+
+// LastEventHashLTE applies the LTE predicate on the "last_event_hash" field.
+func LastEventHashLTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldLastEventHash, v))
+}
+
+// LastEventHashContains applies the Contains predicate on the "last_event_hash" field.
+func LastEventHashContains(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContains(FieldLastEventHash, v))
+}
+
+// LastEventHashHasPrefix applies the HasPrefix predicate on the "last_event_hash" field.
+func LastEventHashHasPrefix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasPrefix(FieldLastEventHash, v))
+}
+
+// LastEventHashHasSuffix applies the HasSuffix predicate on the "last_event_hash" field.
+func LastEventHashHasSuffix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasSuffix(FieldLastEventHash, v))
+}
+
+// LastEventHashEqualFold applies the EqualFold predicate on the "last_event_hash" field.
+func LastEventHashEqualFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEqualFold(FieldLastEventHash, v))
+}
+
+// LastEventHashContainsFold applies the ContainsFold predicate on the "last_event_hash" field.
+func LastEventHashContainsFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContainsFold(FieldLastEventHash, v))
 }
 
 // TokenHashEQ applies the EQ predicate on the "token_hash" field.

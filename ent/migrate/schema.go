@@ -95,6 +95,9 @@ var (
 		{Name: "last_name", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "email", Type: field.TypeString, Nullable: true, Size: 320},
 		{Name: "reason", Type: field.TypeString, Nullable: true},
+		{Name: "search_text", Type: field.TypeString, Default: ""},
+		{Name: "last_event_seq", Type: field.TypeInt, Default: 0},
+		{Name: "last_event_hash", Type: field.TypeString, Default: ""},
 		{Name: "token_hash", Type: field.TypeString, Unique: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
@@ -110,7 +113,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "kyc_cases_reviewers_assigned_cases",
-				Columns:    []*schema.Column{KycCasesColumns[17]},
+				Columns:    []*schema.Column{KycCasesColumns[20]},
 				RefColumns: []*schema.Column{ReviewersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -119,27 +122,32 @@ var (
 			{
 				Name:    "kyccase_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[13]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[16]},
 			},
 			{
 				Name:    "kyccase_status_submitted_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[15]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[18]},
+			},
+			{
+				Name:    "kyccase_status_search_text",
+				Unique:  false,
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[12]},
 			},
 			{
 				Name:    "kyccase_assignee_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[17], KycCasesColumns[2]},
+				Columns: []*schema.Column{KycCasesColumns[20], KycCasesColumns[2]},
 			},
 			{
 				Name:    "kyccase_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[13]},
+				Columns: []*schema.Column{KycCasesColumns[16]},
 			},
 			{
 				Name:    "kyccase_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[14]},
+				Columns: []*schema.Column{KycCasesColumns[17]},
 			},
 		},
 	}

@@ -65,6 +65,19 @@ func (KycCase) Fields() []ent.Field {
 		field.String("reason").
 			Optional().
 			Nillable(),
+		// SearchText is first name, last name and email, lower-cased, for the backoffice search:
+		// one column that a covering index (SQLite) or a trigram index (PostgreSQL) serves.
+		field.String("search_text").
+			Default("").
+			Annotations(entgql.Skip()),
+		// LastEventSeq and LastEventHash are the head of the case's audit chain, updated with
+		// the version-checked case row, so appending an event needs no read of the last one.
+		field.Int("last_event_seq").
+			Default(0).
+			Annotations(entgql.Skip()),
+		field.String("last_event_hash").
+			Default("").
+			Annotations(entgql.Skip()),
 		// TokenHash is the SHA-256 of the applicant's case token; the token itself is never stored.
 		field.String("token_hash").
 			Sensitive().
@@ -109,6 +122,7 @@ func (KycCase) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("status", "created_at"),
 		index.Fields("status", "submitted_at"),
+		index.Fields("status", "search_text"),
 		index.Fields("assignee_id", "status"),
 		index.Fields("created_at"),
 		index.Fields("updated_at"),
