@@ -130,9 +130,9 @@ var (
 				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[18]},
 			},
 			{
-				Name:    "kyccase_status_search_text",
+				Name:    "kyccase_status_search_text_id",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[12]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[12], KycCasesColumns[0]},
 			},
 			{
 				Name:    "kyccase_assignee_id_status",

@@ -122,7 +122,8 @@ func (KycCase) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("status", "created_at"),
 		index.Fields("status", "submitted_at"),
-		index.Fields("status", "search_text"),
+		// Covers the list's count (ent counts ids): a search never reads the table's rows.
+		index.Fields("status", "search_text", "id"),
 		index.Fields("assignee_id", "status"),
 		index.Fields("created_at"),
 		index.Fields("updated_at"),
