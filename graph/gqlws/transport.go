@@ -1,0 +1,367 @@
+// Package gqlws is a gqlgen transport for the graphql-transport-ws protocol
+// (https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md) that holds one goroutine
+// per connection and none per subscription between events: a subscription resolver that
+// calls Ready tells the transport when a value waits on its channel, and a short-lived
+// goroutine delivers it.
+package gqlws
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/coder/websocket"
+)
+
+// Subprotocol is the WebSocket subprotocol this transport speaks.
+const Subprotocol = "graphql-transport-ws"
+
+// The protocol's close codes.
+const (
+	closeBadRequest      websocket.StatusCode = 4400
+	closeUnauthorized    websocket.StatusCode = 4401
+	closeForbidden       websocket.StatusCode = 4403
+	closeInitTimeout     websocket.StatusCode = 4408
+	closeSubscriberTaken websocket.StatusCode = 4409
+	closeTooManyInits    websocket.StatusCode = 4429
+)
+
+// Defaults for the zero values of Transport's fields.
+const (
+	defaultInitTimeout  = 10 * time.Second
+	defaultWriteTimeout = 10 * time.Second
+	defaultReadLimit    = 64 << 10
+)
+
+// Transport serves GraphQL over graphql-transport-ws. It claims only upgrade requests that
+// offer that subprotocol: register it before gqlgen's transport.Websocket, which then keeps
+// serving clients of the legacy graphql-ws protocol.
+type Transport struct {
+	// InitFunc checks connection_init's payload and returns the connection's context; an
+	// error closes the connection with 4403 Forbidden. nil accepts every connection.
+	InitFunc func(ctx context.Context, payload map[string]any) (context.Context, error)
+	// InitTimeout is how long a client has to send connection_init before it is closed with
+	// 4408 (default 10 s).
+	InitTimeout time.Duration
+	// KeepAlive is the interval of the server's pings once the connection is acknowledged;
+	// 0 sends none.
+	KeepAlive time.Duration
+	// WriteTimeout bounds each write: a client that does not read for that long is
+	// disconnected (default 10 s).
+	WriteTimeout time.Duration
+	// ReadLimit is the largest message a client may send, in bytes (default 64 KiB).
+	ReadLimit int64
+	// OriginPatterns are the other origins' hosts allowed to connect, as in
+	// websocket.AcceptOptions; same-origin requests are always allowed.
+	OriginPatterns []string
+}
+
+var _ graphql.Transport = Transport{}
+
+// Supports claims WebSocket upgrades that offer graphql-transport-ws.
+func (t Transport) Supports(r *http.Request) bool {
+	return hasToken(r.Header, "Upgrade", "websocket") && hasToken(r.Header, "Sec-WebSocket-Protocol", Subprotocol)
+}
+
+func hasToken(h http.Header, key, token string) bool {
+	for _, v := range h.Values(key) {
+		for s := range strings.SplitSeq(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(s), token) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Do upgrades the request and returns: the connection is read by a goroutine of its own, so
+// that net/http's serving goroutine, whose stack grew in the middleware, ends.
+func (t Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{
+		Subprotocols:    []string{Subprotocol},
+		OriginPatterns:  t.OriginPatterns,
+		CompressionMode: websocket.CompressionDisabled,
+	})
+	if err != nil {
+		return // Accept has answered the request
+	}
+	if !strings.EqualFold(ws.Subprotocol(), Subprotocol) {
+		_ = ws.Close(websocket.StatusProtocolError, "the "+Subprotocol+" subprotocol is required")
+		return
+	}
+	if t.InitTimeout <= 0 {
+		t.InitTimeout = defaultInitTimeout
+	}
+	if t.WriteTimeout <= 0 {
+		t.WriteTimeout = defaultWriteTimeout
+	}
+	if t.ReadLimit <= 0 {
+		t.ReadLimit = defaultReadLimit
+	}
+	ws.SetReadLimit(t.ReadLimit)
+	c := &conn{
+		t:       t,
+		ws:      ws,
+		exec:    exec,
+		headers: r.Header,
+		// The request's context ends when Do returns; the connection keeps its values
+		// (the caller the middleware authenticated).
+		ctx:  context.WithoutCancel(r.Context()),
+		subs: map[string]*subscription{},
+	}
+	c.mu.Lock()
+	c.initTimer = time.AfterFunc(t.InitTimeout, func() {
+		c.close(closeInitTimeout, "Connection initialisation timeout")
+	})
+	c.mu.Unlock()
+	go c.read()
+}
+
+// conn is one client connection.
+type conn struct {
+	t       Transport
+	ws      *websocket.Conn
+	exec    graphql.GraphExecutor
+	headers http.Header
+
+	// Owned by the read goroutine.
+	ctx      context.Context // after the ack: InitFunc's context, cancelled when the connection ends
+	initSeen bool
+	acked    bool
+
+	mu        sync.Mutex
+	closed    bool
+	cancel    context.CancelFunc // cancels ctx, and so every subscription
+	subs      map[string]*subscription
+	initTimer *time.Timer
+	pingTimer *time.Timer
+}
+
+// clientMessage is a message from the client; what payload holds depends on the type.
+type clientMessage struct {
+	Type    string          `json:"type"`
+	ID      string          `json:"id"`
+	Payload json.RawMessage `json:"payload"`
+}
+
+// subscribePayload is the payload of subscribe.
+type subscribePayload struct {
+	Query         *string        `json:"query"`
+	OperationName string         `json:"operationName"`
+	Variables     map[string]any `json:"variables"`
+	Extensions    map[string]any `json:"extensions"`
+}
+
+func (c *conn) read() {
+	for {
+		typ, b, err := c.ws.Read(context.Background())
+		if err != nil {
+			// The client left, the network failed, or we closed the connection.
+			c.shutdown()
+			_ = c.ws.CloseNow()
+			return
+		}
+		if typ != websocket.MessageText {
+			c.close(closeBadRequest, "Invalid message received")
+			return
+		}
+		if !c.handle(b, graphql.Now()) {
+			return
+		}
+	}
+}
+
+// handle acts on one message and reports whether the connection stays open.
+func (c *conn) handle(b []byte, received time.Time) bool {
+	var m clientMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return c.close(closeBadRequest, "Invalid message received")
+	}
+	switch m.Type {
+	case "connection_init":
+		return c.init(m.Payload)
+	case "subscribe":
+		if !c.acked {
+			return c.close(closeUnauthorized, "Unauthorized")
+		}
+		var p subscribePayload
+		if m.ID == "" || json.Unmarshal(m.Payload, &p) != nil || p.Query == nil {
+			return c.close(closeBadRequest, "Invalid message received")
+		}
+		return c.subscribe(m.ID, &graphql.RawParams{
+			Query:         *p.Query,
+			OperationName: p.OperationName,
+			Variables:     p.Variables,
+			Extensions:    p.Extensions,
+			ReadTime:      graphql.TraceTiming{Start: received, End: graphql.Now()},
+			Headers:       c.headers,
+		})
+	case "complete":
+		if m.ID == "" {
+			return c.close(closeBadRequest, "Invalid message received")
+		}
+		c.mu.Lock()
+		s := c.subs[m.ID]
+		delete(c.subs, m.ID)
+		c.mu.Unlock()
+		if s != nil {
+			s.stop()
+		}
+		return true
+	case "ping":
+		c.send("pong", "", m.Payload)
+		return true
+	case "pong":
+		return true
+	default:
+		return c.close(closeBadRequest, "Invalid message received")
+	}
+}
+
+func (c *conn) init(payload json.RawMessage) bool {
+	if c.initSeen {
+		return c.close(closeTooManyInits, "Too many initialisation requests")
+	}
+	c.initSeen = true
+	c.mu.Lock()
+	c.initTimer.Stop()
+	c.mu.Unlock()
+	var p map[string]any
+	if len(payload) > 0 {
+		if err := json.Unmarshal(payload, &p); err != nil {
+			return c.close(closeBadRequest, "Invalid message received")
+		}
+	}
+	if p == nil {
+		p = map[string]any{}
+	}
+	ctx := c.ctx
+	if c.t.InitFunc != nil {
+		var err error
+		if ctx, err = c.t.InitFunc(ctx, p); err != nil {
+			return c.close(closeForbidden, "Forbidden")
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		cancel()
+		return false
+	}
+	c.ctx, c.cancel, c.acked = ctx, cancel, true
+	if c.t.KeepAlive > 0 {
+		c.pingTimer = time.AfterFunc(c.t.KeepAlive, c.ping)
+	}
+	c.mu.Unlock()
+	c.send("connection_ack", "", nil)
+	return true
+}
+
+// subscribe registers the operation and runs it in a goroutine of its own, which ends once
+// the operation has started (or, for a resolver that does not call Ready, once it is done).
+func (c *conn) subscribe(id string, params *graphql.RawParams) bool {
+	ctx, cancel := context.WithCancel(c.ctx)
+	s := &subscription{c: c, id: id, ctx: ctx, cancel: cancel}
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		cancel()
+		return false
+	}
+	if c.subs[id] != nil {
+		c.mu.Unlock()
+		cancel()
+		return c.close(closeSubscriberTaken, reason("Subscriber for "+id+" already exists"))
+	}
+	c.subs[id] = s
+	c.mu.Unlock()
+	go s.run(params)
+	return true
+}
+
+// forget drops a subscription that ended, so that its id may be used again.
+func (c *conn) forget(s *subscription) {
+	c.mu.Lock()
+	if c.subs[s.id] == s {
+		delete(c.subs, s.id)
+	}
+	c.mu.Unlock()
+}
+
+// ping sends the keep-alive ping and schedules the next one.
+func (c *conn) ping() {
+	c.send("ping", "", nil)
+	c.mu.Lock()
+	if !c.closed {
+		c.pingTimer.Reset(c.t.KeepAlive)
+	}
+	c.mu.Unlock()
+}
+
+// send writes one message. A failed write needs no handling here: the library closes the
+// connection, the read goroutine's Read fails, and shutdown ends every subscription.
+func (c *conn) send(typ, id string, payload json.RawMessage) {
+	b := make([]byte, 0, 32+len(id)+len(payload))
+	b = append(b, `{"type":"`...)
+	b = append(b, typ...)
+	b = append(b, '"')
+	if id != "" {
+		q, _ := json.Marshal(id)
+		b = append(b, `,"id":`...)
+		b = append(b, q...)
+	}
+	if len(payload) > 0 {
+		b = append(b, `,"payload":`...)
+		b = append(b, payload...)
+	}
+	b = append(b, '}')
+	ctx, cancel := context.WithTimeout(context.Background(), c.t.WriteTimeout)
+	_ = c.ws.Write(ctx, websocket.MessageText, b)
+	cancel()
+}
+
+// close ends the connection with a close frame; it returns false so that handle can
+// return its result.
+func (c *conn) close(code websocket.StatusCode, why string) bool {
+	if c.shutdown() {
+		_ = c.ws.Close(code, why)
+	}
+	return false
+}
+
+// shutdown stops the timers and every subscription, once; it reports whether this call did.
+func (c *conn) shutdown() bool {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return false
+	}
+	c.closed = true
+	c.initTimer.Stop()
+	if c.pingTimer != nil {
+		c.pingTimer.Stop()
+	}
+	subs, cancel := c.subs, c.cancel
+	c.subs = nil
+	c.mu.Unlock()
+	for _, s := range subs {
+		s.stop()
+	}
+	if cancel != nil {
+		cancel()
+	}
+	return true
+}
+
+// reason fits a close reason in the 123 bytes a close frame has for it.
+func reason(s string) string {
+	if len(s) > 123 {
+		return strings.ToValidUTF8(s[:123], "")
+	}
+	return s
+}
