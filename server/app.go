@@ -25,6 +25,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/graph/gqlws"
 	"github.com/openkyc/kyc-manual-review/server/web"
 )
 
@@ -157,6 +158,13 @@ func (a *app) graphqlHandler() http.Handler {
 			origins = append(origins, u.Host)
 		}
 	}
+	// graphql-transport-ws without a goroutine per subscription; gqlgen's transport after it
+	// serves the clients that offer only the legacy graphql-ws.
+	srv.AddTransport(gqlws.Transport{
+		InitFunc:       a.res.WebsocketInit,
+		KeepAlive:      wsKeepAlive,
+		OriginPatterns: origins,
+	})
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: wsKeepAlive,
 		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
