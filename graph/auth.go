@@ -144,7 +144,7 @@ func (res *Resolver) WebsocketInit(ctx context.Context, payload map[string]any) 
 
 func (res *Resolver) reviewerForSession(ctx context.Context, token string) *ent.Reviewer {
 	s, err := res.Client.Session.Query().
-		Where(session.TokenHash(HashToken(token)), session.ExpiresAtGT(res.Now())).
+		Where(session.TokenHash(HashToken(token)), session.ExpiresAtGT(res.now())).
 		WithReviewer().
 		Only(ctx)
 	if err != nil {
@@ -186,12 +186,12 @@ func (res *Resolver) login(ctx context.Context, email, password string) (*ent.Re
 		return nil, errWrongCredentials
 	}
 	token, tokenHash := NewToken()
-	expires := res.Now().Add(SessionTTL)
+	expires := res.now().Add(SessionTTL)
 	if err := res.Client.Session.Create().SetTokenHash(tokenHash).SetReviewerID(rv.ID).SetExpiresAt(expires).Exec(ctx); err != nil {
 		return nil, err
 	}
 	// Opportunistic clean-up keeps the session table small without a background job.
-	_, _ = res.Client.Session.Delete().Where(session.ExpiresAtLT(res.Now())).Exec(ctx)
+	_, _ = res.Client.Session.Delete().Where(session.ExpiresAtLT(res.now())).Exec(ctx)
 	res.setSessionCookie(ctx, token, expires)
 	return rv, nil
 }

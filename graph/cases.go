@@ -100,7 +100,7 @@ func (r *Resolver) caseForReader(ctx context.Context, id uuid.UUID) (*ent.KycCas
 
 // claim makes the reviewer the assignee of an unassigned case, or refuses when another
 // reviewer holds it. It returns the audit change of the claim, if the case was claimed.
-func claim(c *ent.KycCase, rv *ent.Reviewer, upd *ent.KycCaseUpdateOne) ([]change, error) {
+func claim(c *ent.KycCase, rv *ent.Reviewer, upd *ent.KycCaseUpdate) ([]change, error) {
 	if c.AssigneeID != nil {
 		if *c.AssigneeID != rv.ID {
 			return nil, workflow.Errorf(workflow.EForbidden, "this case is assigned to another reviewer")

@@ -37,16 +37,7 @@ const docCacheSize = 4096
 
 func (c *docCache) current(ctx context.Context, q *ent.DocumentClient, kc *ent.KycCase) ([]*ent.Document, error) {
 	key := docKey{kc.ID, kc.Version}
-	c.mu.Lock()
-	if c.entries == nil || len(c.entries) >= docCacheSize {
-		c.entries = map[docKey]*docEntry{}
-	}
-	e, ok := c.entries[key]
-	if !ok {
-		e = &docEntry{}
-		c.entries[key] = e
-	}
-	c.mu.Unlock()
+	e := c.entry(key, &docEntry{})
 	e.once.Do(func() {
 		e.docs, e.err = currentDocuments(context.WithoutCancel(ctx), q, kc.ID)
 		e.loaded.Store(e.err == nil)
@@ -72,4 +63,26 @@ func (c *docCache) inTx(ctx context.Context, tx *ent.Tx, kc *ent.KycCase) ([]*en
 		return e.docs, nil
 	}
 	return currentDocuments(ctx, tx.Document, kc.ID)
+}
+
+// carry records docs as kc's current documents, for a change known to leave them as they were.
+func (c *docCache) carry(kc *ent.KycCase, docs []*ent.Document) {
+	e := &docEntry{docs: docs}
+	e.once.Do(func() {})
+	e.loaded.Store(true)
+	c.entry(docKey{kc.ID, kc.Version}, e)
+}
+
+// entry returns the entry of key, adding e when there is none.
+func (c *docCache) entry(key docKey, e *docEntry) *docEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.entries[key]; ok {
+		return old
+	}
+	if c.entries == nil || len(c.entries) >= docCacheSize {
+		c.entries = map[docKey]*docEntry{}
+	}
+	c.entries[key] = e
+	return e
 }

@@ -91,7 +91,7 @@ func (r *caseResolver) Notes(ctx context.Context, obj *ent.KycCase) ([]*ent.Note
 
 // URL is the resolver for the url field.
 func (r *documentResolver) URL(ctx context.Context, obj *ent.Document) (string, error) {
-	return r.Signer.URL(obj.ID, r.Now()), nil
+	return r.Signer.URL(obj.ID, r.now()), nil
 }
 
 // StartCase is the resolver for the startCase field.
@@ -105,7 +105,7 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 		events []*ent.CaseEvent
 	)
 	err := r.withTx(ctx, func(tx *ent.Tx) (err error) {
-		k := newChain(&ent.KycCase{ID: uuid.New()}, r.Now())
+		k := newChain(&ent.KycCase{ID: uuid.New()}, r.now())
 		if err := k.add(tx.CaseEvent, change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
 			return err
 		}
@@ -119,8 +119,8 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 			SetSearchText(SearchText(first, last, email)).
 			SetLastEventSeq(k.seq).
 			SetLastEventHash(k.hash).
-			SetCreatedAt(r.Now()).
-			SetUpdatedAt(r.Now()).
+			SetCreatedAt(r.now()).
+			SetUpdatedAt(r.now()).
 			Save(ctx)
 		if err != nil {
 			return err
@@ -140,8 +140,9 @@ func (r *mutationResolver) SendCaseEvent(ctx context.Context, input model.SendCa
 	if err := requireApplicant(ctx, input.CaseID); err != nil {
 		return nil, err
 	}
-	return r.mutateCase(ctx, input.CaseID, input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
-		docs, err := r.docs.inTx(ctx, tx, c)
+	var docs []*ent.Document
+	saved, err := r.mutateCase(ctx, input.CaseID, input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) (_ []change, err error) {
+		docs, err = r.docs.inTx(ctx, tx, c)
 		if err != nil {
 			return nil, err
 		}
@@ -161,11 +162,16 @@ func (r *mutationResolver) SendCaseEvent(ctx context.Context, input model.SendCa
 		}
 		if move.Submits {
 			status, revision := workflow.Submission(c.Revision)
-			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(r.Now()).ClearResumeFloor().ClearResubmissionTypes().ClearReason().ClearDecidedAt()
+			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(r.now()).ClearResumeFloor().ClearResubmissionTypes().ClearReason().ClearDecidedAt()
 			changes = append(changes, change{Type: EvCaseSubmitted, Actor: "applicant", Data: map[string]any{"revision": revision}})
 		}
 		return changes, nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	r.docs.carry(saved, docs) // an event changes no document: the new version has the same ones
+	return saved, nil
 }
 
 // UploadDocument is the resolver for the uploadDocument field.
@@ -197,7 +203,7 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 		side = &front
 	}
 	var doc *ent.Document
-	_, err = r.mutateCase(ctx, c.ID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
+	_, err = r.mutateCase(ctx, c.ID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
 		docs, err := r.docs.inTx(ctx, tx, c)
 		if err != nil {
 			return nil, err
@@ -223,7 +229,7 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 			SetWidth(info.Width).
 			SetHeight(info.Height).
 			SetStorageKey(key).
-			SetCreatedAt(r.Now()).
+			SetCreatedAt(r.now()).
 			Save(ctx)
 		if err != nil {
 			return nil, err
@@ -250,10 +256,10 @@ func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
 	if rv == nil {
 		return false, nil
 	}
-	if _, err := r.Client.Session.Delete().Where(session.ReviewerID(rv.ID), session.ExpiresAtGT(r.Now())).Exec(ctx); err != nil {
+	if _, err := r.Client.Session.Delete().Where(session.ReviewerID(rv.ID), session.ExpiresAtGT(r.now())).Exec(ctx); err != nil {
 		return false, err
 	}
-	r.setSessionCookie(ctx, "", r.Now().Add(-SessionTTL))
+	r.setSessionCookie(ctx, "", r.now().Add(-SessionTTL))
 	return true, nil
 }
 
@@ -269,7 +275,7 @@ func (r *mutationResolver) AssignCase(ctx context.Context, input model.AssignCas
 			return nil, err
 		}
 	}
-	return r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
+	return r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
 		upd.SetAssigneeID(target.ID)
 		return []change{{Type: EvCaseAssigned, Actor: actor(ctx), Data: map[string]any{"assignee": target.Email}}}, nil
 	})
@@ -281,7 +287,7 @@ func (r *mutationResolver) UnassignCase(ctx context.Context, input model.Unassig
 	if err != nil {
 		return nil, err
 	}
-	return r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
+	return r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
 		if c.AssigneeID != nil && *c.AssigneeID != me.ID {
 			return nil, workflow.Errorf(workflow.EForbidden, "only the assignee can unassign this case; assign it to yourself first")
 		}
@@ -300,7 +306,7 @@ func (r *mutationResolver) DecideDocument(ctx context.Context, input model.Decid
 	if err != nil {
 		return nil, err
 	}
-	return r.mutateCase(ctx, doc.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
+	return r.mutateCase(ctx, doc.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
 		status, err := workflow.DecideDocument(c.Status, input.Decision, deref(input.Reason))
 		if err != nil {
 			return nil, err
@@ -324,7 +330,7 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 	if err != nil {
 		return nil, err
 	}
-	return r.mutateCase(ctx, input.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
+	return r.mutateCase(ctx, input.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
 		docs, err := r.docs.inTx(ctx, tx, c)
 		if err != nil {
 			return nil, err
@@ -341,7 +347,7 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 		if err != nil {
 			return nil, err
 		}
-		upd.SetStatus(plan.Status).SetNillableReason(trimmed(input.Reason)).SetDecidedAt(r.Now())
+		upd.SetStatus(plan.Status).SetNillableReason(trimmed(input.Reason)).SetDecidedAt(r.now())
 		if plan.State != "" {
 			upd.SetState(plan.State).SetResumeFloor(plan.Floor).SetResubmissionTypes(plan.Retake).ClearDecidedAt()
 		}
@@ -372,8 +378,8 @@ func (r *mutationResolver) AddNote(ctx context.Context, input model.AddNoteInput
 		return nil, workflow.Errorf(workflow.EBadUserInput, "a note cannot be empty")
 	}
 	var n *ent.Note
-	_, err = r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdateOne) ([]change, error) {
-		n, err = tx.Note.Create().SetCaseID(c.ID).SetAuthorID(me.ID).SetBody(body).SetCreatedAt(r.Now()).Save(ctx)
+	_, err = r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		n, err = tx.Note.Create().SetCaseID(c.ID).SetAuthorID(me.ID).SetBody(body).SetCreatedAt(r.now()).Save(ctx)
 		if err != nil {
 			return nil, err
 		}

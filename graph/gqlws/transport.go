@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -58,6 +59,11 @@ type Transport struct {
 	// OriginPatterns are the other origins' hosts allowed to connect, as in
 	// websocket.AcceptOptions; same-origin requests are always allowed.
 	OriginPatterns []string
+	// Context gives a connection its context, which InitFunc then extends. nil: the upgrade
+	// request's context (without its cancellation). The connection holds its context while
+	// it is open, and with it everything the context refers to: a function that copies only
+	// what the resolvers need (the caller) lets the request and its headers go.
+	Context func(r *http.Request) context.Context
 }
 
 var _ graphql.Transport = Transport{}
@@ -103,21 +109,24 @@ func (t Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 		t.ReadLimit = defaultReadLimit
 	}
 	ws.SetReadLimit(t.ReadLimit)
-	c := &conn{
-		t:       t,
-		ws:      ws,
-		exec:    exec,
-		headers: r.Header,
-		// The request's context ends when Do returns; the connection keeps its values
-		// (the caller the middleware authenticated).
-		ctx:  context.WithoutCancel(r.Context()),
-		subs: map[string]*subscription{},
+	c := &conn{t: t, ws: ws, exec: exec, subs: map[string]*subscription{}}
+	if t.Context != nil {
+		c.ctx = t.Context(r)
+	} else {
+		// The request's context ends when Do returns; the connection keeps its values (the
+		// caller the middleware authenticated), and so the request.
+		c.ctx = context.WithoutCancel(r.Context())
+		c.headers = r.Header
 	}
 	c.mu.Lock()
 	c.initTimer = time.AfterFunc(t.InitTimeout, func() {
 		c.close(closeInitTimeout, "Connection initialisation timeout")
 	})
 	c.mu.Unlock()
+	if os.Getenv("GQLWS_EXP_BLOCK") != "" {
+		c.read()
+		return
+	}
 	go c.read()
 }
 

@@ -1,0 +1,77 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/google/uuid"
+	_ "modernc.org/sqlite"
+
+	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/workflow"
+)
+
+type nopBroker struct{}
+
+func (nopBroker) Publish(context.Context, Notice) error           { return nil }
+func (nopBroker) Subscribe(uuid.UUID, func(Notice)) (stop func()) { return func() {} }
+
+// mutateCase builds the updated case in memory instead of reading the row back: for every
+// field a change may set or clear, what it returns must equal the row as stored.
+func TestMutateCaseReturnsTheStoredRow(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "t.db")+
+		"?_pragma=foreign_keys(1)&_txlock=immediate&_time_format=sqlite&_timezone=UTC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := ent.NewClient(ent.Driver(entsql.OpenDB(dialect.SQLite, db)))
+	defer client.Close()
+	if err := client.Schema.Create(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rv := client.Reviewer.Create().SetEmail("r@example.com").SetName("R").SetPasswordHash("x").SaveX(ctx)
+	c := client.KycCase.Create().SetTokenHash("t").SaveX(ctx)
+	clock := time.Date(2026, 11, 26, 1, 2, 3, 456789123, time.FixedZone("CET", 3600))
+	r := &Resolver{Client: client, Broker: nopBroker{}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Now: func() time.Time { clock = clock.Add(time.Second + 1); return clock }}
+
+	for _, step := range []struct {
+		name string
+		set  func(*ent.KycCaseUpdate)
+	}{
+		{"set every field", func(u *ent.KycCaseUpdate) {
+			u.SetState(workflow.DocumentPhoto).SetStatus(workflow.StatusResubmissionRequested).SetRevision(3).
+				SetSelectedDocumentType(workflow.DocPassport).SetResumeFloor(workflow.DocumentPhoto).
+				SetResubmissionTypes([]workflow.DocType{workflow.DocPassport, workflow.DocSelfie}).SetReason("blurry").
+				SetAssigneeID(rv.ID).SetSubmittedAt(r.now()).SetDecidedAt(r.now())
+		}},
+		{"clear every field", func(u *ent.KycCaseUpdate) {
+			u.ClearSelectedDocumentType().ClearResumeFloor().ClearResubmissionTypes().ClearReason().
+				ClearAssigneeID().ClearSubmittedAt().ClearDecidedAt()
+		}},
+		{"only the version", func(*ent.KycCaseUpdate) {}},
+	} {
+		saved, err := r.mutateCase(ctx, c.ID, nil, func(_ *ent.Tx, _ *ent.KycCase, u *ent.KycCaseUpdate) ([]change, error) {
+			step.set(u)
+			return []change{{Type: "TEST", Actor: "system"}}, nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		stored := client.KycCase.GetX(ctx, c.ID)
+		got, _ := json.Marshal(saved)
+		want, _ := json.Marshal(stored)
+		if string(got) != string(want) {
+			t.Fatalf("%s: returned\n%s\nstored\n%s", step.name, got, want)
+		}
+	}
+}
