@@ -197,19 +197,25 @@ func (s *subscription) recoverPanic() {
 	if r == nil {
 		return
 	}
+	s.end("error", errorsJSON(gqlerror.List{presentPanic(s.ctx, s.c.exec, r)}))
+}
+
+// presentPanic turns a recovered panic into a GraphQL error through the executor's
+// RecoverFunc and error presenter, as the executor does for a panicking resolver.
+func presentPanic(ctx context.Context, exec graphql.GraphExecutor, r any) *gqlerror.Error {
 	var err error
-	if p, ok := s.c.exec.(interface {
+	if p, ok := exec.(interface {
 		PresentRecoveredError(context.Context, any) error
 	}); ok {
-		err = p.PresentRecoveredError(s.ctx, r)
+		err = p.PresentRecoveredError(ctx, r)
 	} else {
-		err = graphql.DefaultErrorPresenter(s.ctx, graphql.DefaultRecover(s.ctx, r))
+		err = graphql.DefaultErrorPresenter(ctx, graphql.DefaultRecover(ctx, r))
 	}
 	var gqlErr *gqlerror.Error
 	if !errors.As(err, &gqlErr) {
 		gqlErr = &gqlerror.Error{Message: "internal system error"}
 	}
-	s.end("error", errorsJSON(gqlerror.List{gqlErr}))
+	return gqlErr
 }
 
 func errorsJSON(errs gqlerror.List) json.RawMessage {

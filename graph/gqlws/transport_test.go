@@ -1,10 +1,13 @@
 package gqlws_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -221,6 +224,11 @@ func TestCloseCodes(t *testing.T) {
 		{"init refused", gqlws.Transport{InitFunc: refuse}, func(c *client) {
 			c.send(msg{Type: "connection_init", Payload: json.RawMessage(`{"token":"no"}`)})
 		}, 4403, "Forbidden"},
+		{"init panics", gqlws.Transport{InitFunc: func(context.Context, map[string]any) (context.Context, error) {
+			panic("boom")
+		}}, func(c *client) {
+			c.send(msg{Type: "connection_init"})
+		}, 4500, "Internal server error"},
 		{"no init in time", gqlws.Transport{InitTimeout: 50 * time.Millisecond}, func(c *client) {}, 4408, "Connection initialisation timeout"},
 		{"second init", gqlws.Transport{}, func(c *client) {
 			c.send(msg{Type: "connection_init"})
@@ -576,5 +584,104 @@ func TestOriginPatterns(t *testing.T) {
 		} else if resp.StatusCode != http.StatusForbidden {
 			t.Fatalf("origin %s: status %d, want 403", origin, resp.StatusCode)
 		}
+	}
+}
+
+// A client may send its first frames right behind the upgrade request, before the server's
+// response: they must survive the swap of net/http's buffers.
+func TestFramesRightBehindTheUpgrade(t *testing.T) {
+	_, url := serve(t, gqlws.Transport{})
+	nc, err := net.Dial("tcp", strings.TrimPrefix(url, "ws://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	_ = nc.SetDeadline(time.Now().Add(5 * time.Second))
+	req := "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+		"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" +
+		"Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n"
+	frame := func(payload string) []byte { // a masked text frame, as clients send
+		key := []byte{1, 2, 3, 4}
+		b := []byte{0x81, 0x80 | byte(len(payload))}
+		b = append(b, key...)
+		for i := range len(payload) {
+			b = append(b, payload[i]^key[i%4])
+		}
+		return b
+	}
+	out := append([]byte(req), frame(`{"type":"connection_init"}`)...)
+	out = append(out, frame(`{"type":"ping","payload":{"early":1}}`)...)
+	if _, err := nc.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	br := bufio.NewReader(nc)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil || resp.StatusCode != http.StatusSwitchingProtocols {
+		t.Fatalf("upgrade: %v %v", resp, err)
+	}
+	for _, want := range []string{`{"type":"connection_ack"}`, `{"type":"pong","payload":{"early":1}}`} {
+		h := make([]byte, 2)
+		if _, err := io.ReadFull(br, h); err != nil {
+			t.Fatal(err)
+		}
+		p := make([]byte, h[1]&0x7f)
+		if _, err := io.ReadFull(br, p); err != nil {
+			t.Fatal(err)
+		}
+		if string(p) != want {
+			t.Fatalf("got %s, want %s", p, want)
+		}
+	}
+}
+
+// Messages larger than the connection's buffers pass in both directions.
+func TestMessagesLargerThanBuffers(t *testing.T) {
+	_, url := serve(t, gqlws.Transport{ReadBufferSize: 64, WriteBufferSize: 64})
+	c := ack(t, url)
+	var q, want strings.Builder
+	q.WriteString("{")
+	want.WriteString(`{"data":{`)
+	for i := range 500 {
+		fmt.Fprintf(&q, " f%d: hello", i)
+		if i > 0 {
+			want.WriteString(",")
+		}
+		fmt.Fprintf(&want, `"f%d":"world"`, i)
+	}
+	q.WriteString(" }")
+	want.WriteString("}}")
+	c.subscribe("big", q.String())
+	c.want("next", "big", want.String())
+	c.want("complete", "big", "")
+}
+
+func TestContextFunc(t *testing.T) {
+	type key struct{}
+	var initSaw any
+	s, url := serve(t, gqlws.Transport{
+		Context: func(r *http.Request) context.Context {
+			return context.WithValue(context.Background(), key{}, r.Header.Get("X-Caller"))
+		},
+		InitFunc: func(ctx context.Context, p map[string]any) (context.Context, error) {
+			initSaw = ctx.Value(key{})
+			return ctx, nil
+		},
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ws, _, err := websocket.Dial(ctx, url, &websocket.DialOptions{
+		Subprotocols: []string{gqlws.Subprotocol},
+		HTTPHeader:   http.Header{"X-Caller": {"rita"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ws.CloseNow() })
+	c := &client{t: t, c: ws}
+	c.send(msg{Type: "connection_init"})
+	c.want("connection_ack", "", "")
+	c.subscribe("1", "subscription { ticks }")
+	if got := s.next(t).ctx.Value(key{}); got != "rita" || initSaw != "rita" {
+		t.Fatalf("InitFunc saw %v, the resolver %v; want rita from the Context function", initSaw, got)
 	}
 }
