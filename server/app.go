@@ -164,6 +164,11 @@ func (a *app) graphqlHandler() http.Handler {
 		InitFunc:       a.res.WebsocketInit,
 		KeepAlive:      wsKeepAlive,
 		OriginPatterns: origins,
+		// Only the caller: a connection that held the request's context would hold the
+		// request (through the response writer in it) for as long as it is open.
+		Context: func(r *http.Request) context.Context {
+			return graph.WithViewer(context.Background(), graph.ViewerFrom(r.Context()))
+		},
 	})
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: wsKeepAlive,
