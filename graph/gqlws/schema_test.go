@@ -17,7 +17,8 @@ import (
 // graphql.ResolveFieldStream, as gqlgen's generated code does, so the transport is tested
 // against gqlgen's real executor.
 //
-//	ticks:  calls gqlws.Ready (notify-driven); a negative value panics while it is marshaled
+//	ticks:  calls gqlws.Ready (notify-driven); a negative value panics while it is marshaled,
+//	        13 comes with an error
 //	legacy: does not call Ready (the fallback goroutine)
 //	denied: fails
 //	readyThenFail: calls Ready, then fails
@@ -110,6 +111,9 @@ func (s *testSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			func(ctx context.Context, _ ast.SelectionSet, v int) graphql.Marshaler {
 				if v < 0 {
 					panic("negative tick")
+				}
+				if v == 13 {
+					graphql.AddErrorf(ctx, "unlucky")
 				}
 				return graphql.MarshalInt(v)
 			},

@@ -292,7 +292,7 @@ func (c *conn) init(payload json.RawMessage) bool {
 		c.pingTimer = time.AfterFunc(c.t.KeepAlive, c.ping)
 	}
 	c.mu.Unlock()
-	c.send("connection_ack", "", nil)
+	c.send("connection_ack", "")
 	return true
 }
 
@@ -329,7 +329,7 @@ func (c *conn) forget(s *subscription) {
 
 // ping sends the keep-alive ping and schedules the next one.
 func (c *conn) ping() {
-	c.send("ping", "", nil)
+	c.send("ping", "")
 	c.mu.Lock()
 	if !c.closed {
 		c.pingTimer.Reset(c.t.KeepAlive)
@@ -339,8 +339,13 @@ func (c *conn) ping() {
 
 // send writes one message. A failed write needs no handling here: the library closes the
 // connection, the read goroutine's Read fails, and shutdown ends every subscription.
-func (c *conn) send(typ, id string, payload json.RawMessage) {
-	b := make([]byte, 0, 32+len(id)+len(payload))
+// The payload is the concatenation of parts.
+func (c *conn) send(typ, id string, payload ...[]byte) {
+	n := 32 + len(id)
+	for _, p := range payload {
+		n += len(p)
+	}
+	b := make([]byte, 0, n)
 	b = append(b, `{"type":"`...)
 	b = append(b, typ...)
 	b = append(b, '"')
@@ -349,9 +354,11 @@ func (c *conn) send(typ, id string, payload json.RawMessage) {
 		b = append(b, `,"id":`...)
 		b = append(b, q...)
 	}
-	if len(payload) > 0 {
+	if n > 32+len(id) {
 		b = append(b, `,"payload":`...)
-		b = append(b, payload...)
+		for _, p := range payload {
+			b = append(b, p...)
+		}
 	}
 	b = append(b, '}')
 	ctx, cancel := context.WithTimeout(context.Background(), c.t.WriteTimeout)

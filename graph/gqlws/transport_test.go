@@ -29,6 +29,7 @@ func serve(t *testing.T, tr gqlws.Transport) (*testSchema, string) {
 	t.Helper()
 	s := newTestSchema()
 	srv := handler.New(s)
+	srv.SetRecoverFunc(func(_ context.Context, p any) error { return fmt.Errorf("recovered: %v", p) })
 	srv.AddTransport(tr)
 	srv.AddTransport(transport.Websocket{})
 	hs := httptest.NewServer(srv)
@@ -326,6 +327,15 @@ func TestNotifyDrivenSubscription(t *testing.T) {
 		f.send(i)
 		c.want("next", "t", fmt.Sprintf(`{"data":{"ticks":%d}}`, i))
 	}
+	f.send(13) // data and an error: next, and the subscription goes on
+	m := c.want("next", "t", "")
+	var p struct {
+		Data   struct{ Ticks int }
+		Errors []struct{ Message string }
+	}
+	if err := json.Unmarshal(m.Payload, &p); err != nil || p.Data.Ticks != 13 || len(p.Errors) != 1 || p.Errors[0].Message != "unlucky" {
+		t.Fatalf("next with an error: %s", m.Payload)
+	}
 	f.close()
 	c.want("complete", "t", "")
 	waitEnded(t, f) // the transport ends the operation's context once the stream is done
@@ -434,7 +444,7 @@ func TestPanicWhileDelivering(t *testing.T) {
 	f.send(1)
 	c.want("next", "p", `{"data":{"ticks":1}}`)
 	f.send(-1) // the marshaler panics
-	c.want("error", "p", "")
+	c.want("error", "p", `[{"message":"recovered: negative tick"}]`) // through the executor's RecoverFunc
 	waitEnded(t, f)
 	c.quiet() // the connection survives
 }
@@ -456,7 +466,7 @@ func TestOrderUnderConcurrentNotifies(t *testing.T) {
 	for _, f := range feeds {
 		wg.Go(func() {
 			for v := range values {
-				f.send(v)
+				f.send(2 * v) // never 13, which comes with an error
 			}
 			f.close()
 		})
@@ -467,7 +477,7 @@ func TestOrderUnderConcurrentNotifies(t *testing.T) {
 		m := c.read()
 		switch m.Type {
 		case "next":
-			want := fmt.Sprintf(`{"data":{"ticks":%d}}`, next[m.ID])
+			want := fmt.Sprintf(`{"data":{"ticks":%d}}`, 2*next[m.ID])
 			if string(m.Payload) != want {
 				t.Fatalf("subscription %s: got %s, want %s", m.ID, m.Payload, want)
 			}
