@@ -144,7 +144,7 @@ type conn struct {
 	exec    graphql.GraphExecutor
 	headers http.Header
 
-	// Owned by the read goroutine.
+	// Owned by the handling of messages, which is one at a time.
 	ctx      context.Context // after the ack: InitFunc's context
 	initSeen bool
 	acked    bool
@@ -180,11 +180,26 @@ func (c *conn) read() {
 			_ = c.ws.CloseNow()
 			return
 		}
+		received := graphql.Now()
 		if typ != websocket.MessageText {
 			c.close(closeBadRequest, "Invalid message received")
 			return
 		}
-		if !c.handle(b, graphql.Now()) {
+		// The message is handled in a goroutine of its own, one at a time: decoding JSON
+		// (and InitFunc's database query, say) grows a stack to 8 KB or more, and the read
+		// goroutine, parked between messages for the life of the connection, would keep
+		// that; parked in Read alone, it keeps 4 KB.
+		open := make(chan bool, 1)
+		go func() {
+			defer func() {
+				if r := recover(); r != nil { // InitFunc's
+					presentPanic(c.ctx, c.exec, r) // the executor's RecoverFunc logs it
+					open <- c.close(closeInternalError, "Internal server error")
+				}
+			}()
+			open <- c.handle(b, received)
+		}()
+		if !<-open {
 			return
 		}
 	}
@@ -258,27 +273,8 @@ func (c *conn) init(payload json.RawMessage) bool {
 	}
 	ctx := c.ctx
 	if c.t.InitFunc != nil {
-		// InitFunc runs in a goroutine of its own, as resolvers do: the stack it grows (a
-		// database query, say) would otherwise stay with the read goroutine until the
-		// garbage collector shrinks it.
 		var err error
-		panicked := false
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			defer func() {
-				if r := recover(); r != nil {
-					panicked = true
-					presentPanic(ctx, c.exec, r) // the executor's RecoverFunc logs it
-				}
-			}()
-			ctx, err = c.t.InitFunc(ctx, p)
-		}()
-		<-done
-		switch {
-		case panicked:
-			return c.close(closeInternalError, "Internal server error")
-		case err != nil:
+		if ctx, err = c.t.InitFunc(ctx, p); err != nil {
 			return c.close(closeForbidden, "Forbidden")
 		}
 	}

@@ -443,8 +443,8 @@ func TestPanicWhileDelivering(t *testing.T) {
 	f := s.next(t)
 	f.send(1)
 	c.want("next", "p", `{"data":{"ticks":1}}`)
-	f.send(-1) // the marshaler panics
-	c.want("error", "p", `[{"message":"recovered: negative tick"}]`) // through the executor's RecoverFunc
+	f.send(-1) // the marshaler panics; the error comes through the executor's RecoverFunc
+	c.want("error", "p", `[{"message":"recovered: negative tick"}]`)
 	waitEnded(t, f)
 	c.quiet() // the connection survives
 }
