@@ -1,8 +1,11 @@
 // Package gqlws is a gqlgen transport for the graphql-transport-ws protocol
-// (https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md) that holds one goroutine
-// per connection and none per subscription between events: a subscription resolver that
-// calls Ready tells the transport when a value waits on its channel, and a short-lived
-// goroutine delivers it.
+// (https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md) built to hold many idle
+// subscriptions. A connection keeps one goroutine parked in Read (4 KB of stack), the
+// websocket.Conn with small buffers, and a map of its subscriptions; a subscription keeps no
+// goroutine between events: its resolver calls Ready, then tells the transport when a value
+// waits on its channel, and a short-lived goroutine delivers it. Everything else (handling a
+// message, starting an operation) runs in short-lived goroutines too, so that the stacks it
+// grows are not kept.
 package gqlws
 
 import (
