@@ -235,12 +235,35 @@ func updated(c *ent.KycCase, m *ent.KycCaseMutation) (_ *ent.KycCase, ok bool) {
 
 func ptr[T any](v T) *T { return &v }
 
+// writeGate is a first-come-first-served queue in front of write transactions (a channel
+// queues blocked senders in order). Without it writers wait in database/sql's pool, which
+// hands a freed connection to a random waiter, or in SQLite's busy handler, which sleeps and
+// retries: the unlucky ones wait far longer than the rest. Bench figure 2, 64 clients: p99
+// 62–71 → 35–45 ms on PostgreSQL (8 writers), 76 → 32 ms on SQLite (1 writer), same tps.
+func (r *Resolver) writeGate() chan struct{} {
+	r.gateOnce.Do(func() {
+		if r.Writers > 0 {
+			r.gate = make(chan struct{}, r.Writers)
+		}
+	})
+	return r.gate
+}
+
 // now is the resolvers' clock, in UTC at the microsecond, what both databases store, so that
 // a case built in memory after an update equals the row read back.
 func (r *Resolver) now() time.Time { return r.Now().UTC().Truncate(time.Microsecond) }
 
-// withTx runs fn in a transaction, committing when it returns nil.
+// withTx runs fn in a transaction, committing when it returns nil. At most Writers
+// transactions run at once; the others wait their turn in arrival order.
 func (r *Resolver) withTx(ctx context.Context, fn func(tx *ent.Tx) error) error {
+	if gate := r.writeGate(); gate != nil {
+		select {
+		case gate <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		defer func() { <-gate }()
+	}
 	tx, err := r.Client.Tx(ctx)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -50,8 +51,14 @@ type Resolver struct {
 	// MaxUploadBytes bounds one document; MaxPixels bounds its decoded size.
 	MaxUploadBytes int64
 	MaxPixels      int
+	// Writers bounds the write transactions that run at once (0: no bound); the rest queue
+	// in arrival order. SQLite runs one writer at a time anyway.
+	Writers int
 
 	docs    docCache
 	tokens  tokenCache
 	streams caseStreams
+
+	gateOnce sync.Once
+	gate     chan struct{}
 }

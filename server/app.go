@@ -80,6 +80,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		Now:            time.Now,
 		MaxUploadBytes: int64(cfg.MaxUploadMB) << 20,
 		MaxPixels:      40_000_000,
+		Writers:        writers(cfg.DatabaseURL),
 	}
 	return &app{cfg: cfg, log: log, client: client, db: db, res: res, cancel: cancel}, nil
 }

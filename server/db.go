@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"entgo.io/ent/dialect"
@@ -73,6 +74,15 @@ func openDB(ctx context.Context, databaseURL, dataDir string, log *slog.Logger) 
 		return nil, nil, fmt.Errorf("migrate the database: %w", err)
 	}
 	return client, db, nil
+}
+
+// writers is how many write transactions run at once: SQLite has one writer at a time
+// (more only wait in its busy handler); PostgreSQL does best with a few per core.
+func writers(databaseURL string) int {
+	if databaseURL == "" {
+		return 1
+	}
+	return 4 * runtime.GOMAXPROCS(0)
 }
 
 // migrate brings the schema up to date. On PostgreSQL an advisory lock makes replicas that
