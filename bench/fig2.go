@@ -138,8 +138,8 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 		}
 		e.rep.add(r)
 	}
-	e.rep.note(2, "%s: each client is one applicant (own case, own bearer token) in a closed loop for %s after a warm-up, alternating USER_NEXT_STEP (documentType ID_CARD) welcome→document_selection and USER_PREV_STEP back; each call is one transaction in the server (load case, current documents, version-checked update, last audit event, insert audit event) plus the post-commit notice%s, and asks for the SDK's CaseFields (availableEvents and documents cost two more reads each).",
-		backend, e.cfg.duration, map[bool]string{true: " (pg_notify)", false: ""}[backend == "postgres"])
+	e.rep.note(2, "%s: each client is one applicant (own case, own bearer token) in a closed loop for %s after a warm-up, alternating USER_NEXT_STEP (documentType ID_CARD) welcome→document_selection and USER_PREV_STEP back; each call is one transaction in the server (BEGIN, load the case, version-checked update of the case and its audit chain head, insert the audit event, COMMIT%s; the current documents come from the server's per-version cache) and asks for the SDK's CaseFields.",
+		backend, e.cfg.duration, map[bool]string{true: "; a trigger sends the NOTIFY at commit", false: ""}[backend == "postgres"])
 	if backend == "postgres" {
 		e.rep.note(2, "pgbench: `pgbench -n -M prepared -c C -j min(C,2) -T %d` with a custom script on its own database in the same cluster: BEGIN; SELECT version … \\gset; UPDATE bench_cases SET version=v+1, state=…, updated_at=now() WHERE id=:client_id AND version=v; INSERT INTO bench_events (uuid, case_id, seq, … hashes, now()) — unique (case_id, seq) like the real audit table; END.", int(math.Max(1, e.cfg.duration.Seconds())))
 	} else {
