@@ -57,6 +57,7 @@ type Resolver struct {
 
 	docs    docCache
 	tokens  tokenCache
+	logins  loginThrottle
 	streams caseStreams
 
 	gateOnce sync.Once

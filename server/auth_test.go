@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -212,4 +213,44 @@ func TestConcurrentDecisions(t *testing.T) {
 			t.Fatalf("%d CASE_ASSIGNED events (claim), want exactly 1", got)
 		}
 	})
+}
+
+// Password guessing is throttled per email: the sixth attempt within 15 minutes is refused
+// even with the right password, other accounts are unaffected, and the window passes.
+func TestLoginThrottle(t *testing.T) {
+	ts := newTestServer(t, testDB{name: "sqlite"})
+	var skew atomic.Int64
+	ts.app.res.Now = func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }
+	ts.addReviewer(t, "otto@example.com")
+	anon := ts.anon(t)
+	login := func(email, password string) gqlResponse {
+		return anon.do(`mutation($e: String!, $p: String!){ login(input:{email:$e, password:$p}){ id } }`, map[string]any{"e": email, "p": password})
+	}
+	for i := range 5 {
+		if r := login("Reviewer@example.com ", "guess"); r.code() != "UNAUTHENTICATED" || !strings.Contains(r.Errors[0].Message, "wrong email or password") {
+			t.Fatalf("guess %d: %+v", i+1, r.Errors)
+		}
+	}
+	r := login(testReviewerEmail, testReviewerPassword)
+	if r.code() != "UNAUTHENTICATED" || !strings.Contains(r.Errors[0].Message, "too many failed sign-ins") {
+		t.Fatalf("the right password after 5 guesses: %+v, want refused as throttled", r.Errors)
+	}
+	if r := login("otto@example.com", "another password"); r.code() != "" {
+		t.Fatalf("another reviewer is throttled too: %+v", r.Errors)
+	}
+	skew.Store(int64(15 * time.Minute))
+	if r := login(testReviewerEmail, testReviewerPassword); r.code() != "" {
+		t.Fatalf("after the window: %+v", r.Errors)
+	}
+	// A success clears the count.
+	for range 4 {
+		login(testReviewerEmail, "guess")
+	}
+	login(testReviewerEmail, testReviewerPassword)
+	for range 4 {
+		login(testReviewerEmail, "guess")
+	}
+	if r := login(testReviewerEmail, testReviewerPassword); r.code() != "" {
+		t.Fatalf("4 failures after a success: %+v", r.Errors)
+	}
 }
