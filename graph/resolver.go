@@ -23,11 +23,12 @@ type Blobs interface {
 }
 
 // Notice tells subscribers that an event was committed on a case. Within one process it
-// also carries the case as committed, so subscribers need not load it again.
+// also carries the event and the case as committed, so subscribers need not load them again.
 type Notice struct {
-	CaseID  uuid.UUID    `json:"caseId"`
-	EventID uuid.UUID    `json:"eventId"`
-	Case    *ent.KycCase `json:"-"`
+	CaseID  uuid.UUID      `json:"caseId"`
+	EventID uuid.UUID      `json:"eventId"`
+	Case    *ent.KycCase   `json:"-"`
+	Event   *ent.CaseEvent `json:"-"`
 }
 
 // Broker fans committed events out to subscribers, possibly across API replicas.

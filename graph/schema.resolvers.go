@@ -472,10 +472,13 @@ func (r *subscriptionResolver) CaseFeed(ctx context.Context) (<-chan *ent.CaseEv
 	go func() {
 		defer close(out)
 		for n := range notices {
-			ev, err := r.Client.CaseEvent.Get(ctx, n.EventID)
-			if err != nil {
-				r.Log.WarnContext(ctx, "caseFeed: load event", "event", n.EventID, "err", err)
-				continue
+			ev := n.Event
+			if ev == nil { // from another replica
+				var err error
+				if ev, err = r.Client.CaseEvent.Get(ctx, n.EventID); err != nil {
+					r.Log.WarnContext(ctx, "caseFeed: load event", "event", n.EventID, "err", err)
+					continue
+				}
 			}
 			select {
 			case out <- ev:
