@@ -39,8 +39,8 @@ func openDB(ctx context.Context, databaseURL, dataDir string, log *slog.Logger) 
 		db, err = sql.Open("pgx", databaseURL)
 		dia = dialect.Postgres
 		if err == nil {
-			db.SetMaxOpenConns(32)
-			db.SetMaxIdleConns(32)
+			db.SetMaxOpenConns(pgConns)
+			db.SetMaxIdleConns(pgConns)
 		}
 	} else {
 		if err := os.MkdirAll(dataDir, 0o750); err != nil {
@@ -76,13 +76,17 @@ func openDB(ctx context.Context, databaseURL, dataDir string, log *slog.Logger) 
 	return client, db, nil
 }
 
+// pgConns is the size of the PostgreSQL connection pool.
+const pgConns = 32
+
 // writers is how many write transactions run at once: SQLite has one writer at a time
-// (more only wait in its busy handler); PostgreSQL does best with a few per core.
+// (more only wait in its busy handler); PostgreSQL does best with a few per core, and reads
+// keep at least a quarter of the pool.
 func writers(databaseURL string) int {
 	if databaseURL == "" {
 		return 1
 	}
-	return 4 * runtime.GOMAXPROCS(0)
+	return min(4*runtime.GOMAXPROCS(0), pgConns*3/4)
 }
 
 // migrate brings the schema up to date. On PostgreSQL an advisory lock makes replicas that
