@@ -285,6 +285,55 @@ describe('case view', () => {
     expect(location.pathname).toBe('/backoffice/cases/case-1');
   });
 
+  it('refetches the case once for fresh image links when an image fails, keeping the dialog, comment and zoom', async () => {
+    const { client, setServerCase } = open(makeCase());
+    const passport = await screen.findByRole('region', { name: 'Passport' });
+    const user = userEvent.setup();
+    await user.click(button('Zoom in', passport));
+    await user.click(button('Rotate', passport));
+    await user.click(button('Reject case'));
+    const dialog = screen.getByRole('dialog', { name: 'Reject case' });
+    await user.type(within(dialog).getByLabelText('Comment'), 'Looks edited');
+
+    // Hours later the link has expired; the server signs a new one.
+    const fresh = '/documents/doc-passport?exp=2&sig=new';
+    setServerCase(makeCase({ documents: [makeDocument({ url: fresh }), makeDocument({ type: 'SELFIE' })] }));
+    fireEvent.error(passport.querySelector('img')!);
+    await waitFor(() => expect(passport.querySelector('img')?.getAttribute('src')).toBe(fresh));
+    expect(client.callsOf('GetCase')).toHaveLength(2);
+    expect(screen.getByRole('dialog', { name: 'Reject case' })).toBe(dialog);
+    expect((within(dialog).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe('Looks edited');
+    expect(within(passport).getByLabelText('Zoom level').textContent).toBe('125 %');
+    expect(passport.querySelector('img')!.style.transform).toBe('translate(0px, 0px) scale(1.25) rotate(90deg)');
+
+    // It fails again: a message in place of the image, and no further refetch.
+    fireEvent.error(passport.querySelector('img')!);
+    expect(within(passport).getByRole('alert').textContent).toMatch(/^This image could not be loaded\./);
+    expect(passport.querySelector('img')).toBeNull();
+    await act(async () => {});
+    expect(client.callsOf('GetCase')).toHaveLength(2);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(button('Retry', passport));
+    await waitFor(() => expect(client.callsOf('GetCase')).toHaveLength(3));
+    await waitFor(() => expect(within(passport).getByRole('img', { name: 'Passport, revision 1' }).getAttribute('src')).toBe(fresh));
+    expect(within(passport).queryByRole('alert')).toBeNull();
+  });
+
+  it('asks once for fresh links when several images fail together', async () => {
+    const { client } = open(makeCase());
+    await screen.findByRole('region', { name: 'Passport' });
+    for (const img of screen.getAllByRole('img')) fireEvent.error(img);
+    await waitFor(() => expect(client.callsOf('GetCase')).toHaveLength(2));
+    await act(async () => {});
+    for (const img of screen.getAllByRole('img')) fireEvent.error(img);
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      expect.stringMatching(/^This image could not be loaded/),
+      expect.stringMatching(/^This image could not be loaded/),
+    ]);
+    expect(client.callsOf('GetCase')).toHaveLength(2);
+  });
+
   it('says when a case does not exist', async () => {
     renderApp('cases/nope', { GetCase: () => ({ node: null }) });
     expect(await screen.findByRole('heading', { name: 'Case not found' })).toBeTruthy();

@@ -22,6 +22,7 @@ import {
 import { describeChanges, sentence } from './changes';
 import { DecisionDialog, type DecisionInput, type DecisionRequest } from './decision-dialog';
 import { DocumentPanel } from './document-panel';
+import { useFreshLinks } from './fresh-links';
 import { Notes } from './notes';
 import { Timeline } from './timeline';
 
@@ -142,6 +143,18 @@ export function CasePage({ id }: { id: string }) {
     },
   );
   useReconnect(() => void refetch());
+
+  // Document links are signed and expire (12 h). A refetch gives fresh ones without touching
+  // the reviewer's state: dialogs, typed text and each viewer's zoom live outside the query data,
+  // and the panels keep their keys (document ids). Images that fail together share one refetch.
+  const linkRefresh = useRef<Promise<void> | null>(null);
+  const refreshLinks = useCallback(() => {
+    linkRefresh.current ??= refetch().finally(() => {
+      linkRefresh.current = null;
+    });
+    return linkRefresh.current;
+  }, [refetch]);
+  useFreshLinks(c ? [...c.documents, ...c.documentHistory].map((d) => d.url) : [], refreshLinks);
 
   const mine = c?.assignee?.id === me.id;
   const othersCase = !!c?.assignee && !mine;
@@ -288,6 +301,7 @@ export function CasePage({ id }: { id: string }) {
       revisions={history(d)}
       canDecide={canDecide}
       busy={busy}
+      refreshLinks={refreshLinks}
       onApprove={() => void decideDocument(d, 'APPROVE', {}, c).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }))}
       onRequestResubmission={() => setDialog({ request: { kind: 'document', decision: 'REQUEST_RESUBMISSION', document: d }, seen: c })}
       onReject={() => setDialog({ request: { kind: 'document', decision: 'REJECT', document: d }, seen: c })}

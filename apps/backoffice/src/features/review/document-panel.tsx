@@ -12,6 +12,8 @@ export interface DocumentPanelProps {
   /** canDecide is false when the case is not pending review or belongs to another reviewer. */
   canDecide: boolean;
   busy: boolean;
+  /** refreshLinks fetches the case again for fresh signed image links (see ImageViewer). */
+  refreshLinks?: () => Promise<unknown>;
   onApprove(): void;
   onRequestResubmission(): void;
   onReject(): void;
@@ -21,7 +23,7 @@ export interface DocumentPanelProps {
  * DocumentPanel is one document: a region named by its type, with the photo viewer, its details,
  * earlier revisions, and the per-document decisions.
  */
-export function DocumentPanel({ document: current, revisions, canDecide, busy, onApprove, onRequestResubmission, onReject }: DocumentPanelProps) {
+export function DocumentPanel({ document: current, revisions, canDecide, busy, refreshLinks, onApprove, onRequestResubmission, onReject }: DocumentPanelProps) {
   const headingId = useId();
   const [shownId, setShownId] = useState(current.id);
   const shown = revisions.find((r) => r.id === shownId) ?? current;
@@ -78,7 +80,7 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, o
         </p>
       )}
 
-      <ImageViewer key={shown.id} src={shown.url} alt={`${label}, revision ${shown.revision}`} label={label} />
+      <ImageViewer key={shown.id} src={shown.url} alt={`${label}, revision ${shown.revision}`} label={label} refresh={refreshLinks} />
 
       <dl className="doc-meta">
         <div>

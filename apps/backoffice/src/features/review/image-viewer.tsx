@@ -15,17 +15,76 @@ const INITIAL: View = { zoom: 1, rotation: 0, x: 0, y: 0 };
 
 const clampZoom = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100));
 
+/** refreshing: a fresh link is being fetched after a failure; failed: the message and Retry show. */
+type Load = 'loading' | 'loaded' | 'refreshing' | 'failed';
+
+export interface ImageViewerProps {
+  src: string;
+  alt: string;
+  label: string;
+  /**
+   * refresh fetches fresh signed links (they expire): the viewer calls it once when the image
+   * fails, then tries again with the new src. A second failure shows a message with Retry.
+   */
+  refresh?: () => Promise<unknown>;
+}
+
 /**
  * ImageViewer shows one document photo with zoom (buttons, + / −, wheel), pan (drag, arrow keys),
  * rotate, reset and open-in-new-tab. The image stays fitted to the frame at 100 %.
  */
-export function ImageViewer({ src, alt, label }: { src: string; alt: string; label: string }) {
+export function ImageViewer({ src, alt, label, refresh }: ImageViewerProps) {
   const [view, setView] = useState<View>(INITIAL);
-  const [failed, setFailed] = useState(false);
-  const [loaded, setLoaded] = useState(false);
+  const [load, setLoad] = useState<Load>('loading');
+  // attempt remounts the <img>, so the browser asks again even when the src did not change.
+  const [attempt, setAttempt] = useState(0);
+  const [seenSrc, setSeenSrc] = useState(src);
+  // refreshed: a fresh link was already fetched since the image last loaded. The next failure
+  // then shows the message instead of refetching, so a broken file cannot cause a refetch loop.
+  const refreshed = useRef(false);
+  const alive = useRef(true);
   const frame = useRef<HTMLDivElement>(null);
   const drag = useRef<{ id: number; x: number; y: number } | null>(null);
   const hintId = useId();
+  const errorId = useId();
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  // A new link from the case (another viewer's refresh, the timed one) is worth one more try.
+  if (src !== seenSrc) {
+    setSeenSrc(src);
+    if (load === 'failed') setLoad('loading');
+  }
+
+  const tryAgain = async (withFreshLink: boolean) => {
+    if (withFreshLink && refresh) {
+      refreshed.current = true;
+      setLoad('refreshing');
+      try {
+        await refresh();
+      } catch {
+        // The retry below fails too and says so.
+      }
+      if (!alive.current) return;
+    }
+    setLoad('loading');
+    setAttempt((a) => a + 1);
+  };
+
+  const onError = () => {
+    if (refresh && !refreshed.current) void tryAgain(true);
+    else setLoad('failed');
+  };
+  const onLoad = () => {
+    refreshed.current = false;
+    setLoad('loaded');
+  };
+  const failed = load === 'failed';
 
   const zoomBy = (factor: number) =>
     setView((v) => {
@@ -66,7 +125,8 @@ export function ImageViewer({ src, alt, label }: { src: string; alt: string; lab
   };
 
   const onPointerDown = (e: PointerEvent) => {
-    if (view.zoom <= 1 || e.button !== 0) return;
+    // No capture over the message: Retry must get its click.
+    if (view.zoom <= 1 || e.button !== 0 || failed) return;
     drag.current = { id: e.pointerId, x: e.clientX - view.x, y: e.clientY - view.y };
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
   };
@@ -103,7 +163,7 @@ export function ImageViewer({ src, alt, label }: { src: string; alt: string; lab
       </div>
       <div
         ref={frame}
-        className={`viewer-frame${view.zoom > 1 ? ' is-zoomed' : ''}`}
+        className={`viewer-frame${view.zoom > 1 && !failed ? ' is-zoomed' : ''}`}
         tabIndex={0}
         role="group"
         aria-label={`${label} photo`}
@@ -113,20 +173,31 @@ export function ImageViewer({ src, alt, label }: { src: string; alt: string; lab
         onPointerMove={onPointerMove}
         onPointerUp={endDrag}
         onPointerCancel={endDrag}
-        onDoubleClick={() => (view.zoom > 1 ? setView(INITIAL) : zoomBy(STEP * STEP))}
+        onDoubleClick={() => {
+          if (failed) return;
+          if (view.zoom > 1) setView(INITIAL);
+          else zoomBy(STEP * STEP);
+        }}
       >
         {failed ? (
-          <p className="viewer-error">
-            The image could not be loaded. Its link may have expired: reload the page.
-          </p>
+          // In place of the image, never a broken-image icon. Zoom and rotation are kept for the retry.
+          <div className="viewer-error">
+            <p id={errorId} role="alert">
+              <strong>This image could not be loaded.</strong> Check your connection, then retry.
+            </p>
+            <button type="button" className="button button-small" aria-describedby={errorId} onClick={() => void tryAgain(true)}>
+              Retry
+            </button>
+          </div>
         ) : (
           <img
+            key={attempt}
             src={src}
             alt={alt}
             draggable={false}
-            onLoad={() => setLoaded(true)}
-            onError={() => setFailed(true)}
-            className={loaded ? 'is-loaded' : undefined}
+            onLoad={onLoad}
+            onError={onError}
+            className={load === 'loaded' ? 'is-loaded' : undefined}
             style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom}) rotate(${view.rotation}deg)` }}
           />
         )}
