@@ -17,6 +17,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; does: string }> = [
   { keys: 'R', does: 'Request resubmission (asks which documents)' },
   { keys: 'X', does: 'Reject the case (asks for a reason)' },
   { keys: 'N', does: 'Open the next case waiting for review' },
+  { keys: 'J / K', does: 'Case list: move down / up a row (↓ / ↑ too, while the list has focus)' },
+  { keys: 'Enter / O', does: 'Case list: open the highlighted case' },
   { keys: '/', does: 'Search the case list' },
   { keys: '?', does: 'Show this help' },
   { keys: 'Esc', does: 'Close a dialog' },
@@ -105,8 +107,13 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
             <tbody>
               {SHORTCUTS.map((s) => (
                 <tr key={s.keys}>
-                  <td>
-                    <kbd>{s.keys}</kbd>
+                  <td className="keys">
+                    {s.keys.split(' / ').map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && ' / '}
+                        <kbd>{k}</kbd>
+                      </span>
+                    ))}
                   </td>
                   <td>{s.does}</td>
                 </tr>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, navigate } from '../../app/router';
-import { useShortcut } from '../../app/shortcuts';
+import { useShortcut, useShortcuts } from '../../app/shortcuts';
 import { StatusBadge } from '../../components/status-badge';
 import type { CaseListItemFragment, CaseStatus } from '../../gql/graphql';
 import { useQuery, useReconnect, useSubscription } from '../../lib/api-context';
@@ -11,6 +11,7 @@ import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session';
 import { CaseFeedSubscription, ListCasesQuery } from './api/list-cases';
 import { filtersFromParams, filtersToSearch, listVariables, type ListFilters, type StatusFilter } from './filters';
+import { useRowCursor } from './row-cursor';
 
 /** The list's last query string, so "All cases" from a case view returns to the same filters. */
 let lastSearch = '';
@@ -41,7 +42,8 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const refetchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  lastSearch = filtersToSearch(filters);
+  const search = filtersToSearch(filters);
+  lastSearch = search;
 
   const update = (patch: Partial<ListFilters>) => {
     // Any filter change starts again from the first page.
@@ -79,9 +81,12 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   useEffect(() => () => clearTimeout(refetchTimer.current), []);
 
   useShortcut('/', () => searchRef.current?.focus());
+  const { enabled: keys } = useShortcuts();
 
   const connection = data?.cases;
   const edges = connection?.edges ?? [];
+  // The cursor belongs to one page of one filter: the query string says which.
+  const cursor = useRowCursor(edges.map((e) => e.node.id), search);
 
   return (
     <main id="main" tabIndex={-1} className="page">
@@ -94,6 +99,19 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
             </span>
           )}
         </h1>
+        {edges.length > 0 && (
+          <p className="keys-hint" id="case-keys">
+            {keys ? (
+              <>
+                <kbd>J</kbd> <kbd>K</kbd> or <kbd>↓</kbd> <kbd>↑</kbd> move, <kbd>Enter</kbd> opens
+              </>
+            ) : (
+              <>
+                In the list, <kbd>↓</kbd> <kbd>↑</kbd> move, <kbd>Enter</kbd> opens
+              </>
+            )}
+          </p>
+        )}
       </div>
 
       <form className="filters" role="search" aria-label="Filter cases" onSubmit={(e) => { e.preventDefault(); update({ q: query }); }}>
@@ -159,7 +177,7 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
 
       {connection && edges.length > 0 && (
         <div className="table-wrap" aria-busy={loading}>
-          <table className="case-table">
+          <table className="case-table" aria-describedby="case-keys">
             <caption className="visually-hidden">
               Cases, {filters.status === 'ALL' ? 'all statuses' : CASE_STATUS_LABEL[filters.status as CaseStatus].toLowerCase()}, newest first
             </caption>
@@ -173,9 +191,9 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
                 <th scope="col">Last change</th>
               </tr>
             </thead>
-            <tbody>
-              {edges.map(({ node }) => (
-                <CaseRow key={node.id} node={node} meId={me.id} now={now} fresh={fresh.has(node.id)} />
+            <tbody ref={cursor.body} onKeyDown={cursor.onKeyDown}>
+              {edges.map(({ node }, i) => (
+                <CaseRow key={node.id} node={node} meId={me.id} now={now} fresh={fresh.has(node.id)} {...cursor.rowProps(node.id, i)} />
               ))}
             </tbody>
           </table>
@@ -206,13 +224,24 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   );
 }
 
-function CaseRow({ node, meId, now, fresh }: { node: CaseListItemFragment; meId: string; now: number; fresh: boolean }) {
+interface CaseRowProps {
+  node: CaseListItemFragment;
+  meId: string;
+  now: number;
+  fresh: boolean;
+  /** active: the keyboard cursor is on this row (see useRowCursor). */
+  active: boolean;
+  tabIndex: number;
+  onFocus(): void;
+}
+
+function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus }: CaseRowProps) {
   const flagged = node.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
   const types = [...new Set(node.documents.map((d) => DOCUMENT_TYPE_LABEL[d.type]))];
   return (
-    <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id}>
+    <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id} data-active={active || undefined} onFocus={onFocus}>
       <td className="cell-applicant">
-        <Link to={`cases/${encodeURIComponent(node.id)}`} className="row-link">
+        <Link to={`cases/${encodeURIComponent(node.id)}`} className="row-link" tabIndex={tabIndex}>
           {applicantName(node.applicant)}
         </Link>
         {node.applicant.email && <span className="sub">{node.applicant.email}</span>}

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { navigate } from '../../app/router';
 import { connection, listItem, ME } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
@@ -11,6 +12,10 @@ const grace = listItem({
   applicant: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' },
   assignee: ME,
 });
+const alan = listItem({ id: 'c3', applicant: { firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com' } });
+
+const link = (name: string) => screen.getByRole('link', { name }) as HTMLAnchorElement;
+const activeRow = () => document.querySelector('tbody tr[data-active]')?.getAttribute('data-case-id') ?? null;
 
 describe('case list', () => {
   it('shows each case as a row whose link is the applicant name, with status, assignee and age', async () => {
@@ -84,5 +89,78 @@ describe('case list', () => {
     await user.click(screen.getByRole('button', { name: 'Older →' }));
     await screen.findByRole('link', { name: 'Grace Hopper' });
     expect(client.callsOf('ListCases').at(-1)).toMatchObject({ first: 25, after: 'c9' });
+  });
+
+  it('moves a highlight with J / K and the arrow keys, and opens the highlighted case with Enter', async () => {
+    renderApp('', { ListCases: () => connection([ada, grace, alan]), GetCase: () => ({ node: null }) });
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    const user = userEvent.setup();
+    // One tab stop in the table: the first row until the cursor moves.
+    expect([link('Ada Lovelace').tabIndex, link('Grace Hopper').tabIndex, link('Alan Turing').tabIndex]).toEqual([0, -1, -1]);
+
+    await user.keyboard('j');
+    expect(document.activeElement).toBe(link('Ada Lovelace'));
+    expect(activeRow()).toBe('c1');
+    await user.keyboard('jj');
+    expect(document.activeElement).toBe(link('Alan Turing'));
+    await user.keyboard('j'); // the last row stays
+    expect(document.activeElement).toBe(link('Alan Turing'));
+    await user.keyboard('k');
+    expect(document.activeElement).toBe(link('Grace Hopper'));
+    expect(activeRow()).toBe('c2');
+    expect([link('Ada Lovelace').tabIndex, link('Grace Hopper').tabIndex]).toEqual([-1, 0]);
+
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(link('Ada Lovelace'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(link('Grace Hopper'));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(location.pathname).toBe('/backoffice/cases/c2'));
+
+    // Back on the list the cursor is on the case just opened; J goes on from there, O opens.
+    act(() => navigate(''));
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    expect(activeRow()).toBe('c2');
+    await user.keyboard('j');
+    expect(document.activeElement).toBe(link('Alan Turing'));
+    await user.keyboard('o');
+    await waitFor(() => expect(location.pathname).toBe('/backoffice/cases/c3'));
+  });
+
+  it('keeps the highlight on its case when the list updates live', async () => {
+    let nodes = [ada, grace];
+    const { client } = renderApp('', { ListCases: () => connection(nodes) });
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    const user = userEvent.setup();
+    await user.keyboard('jj');
+    expect(activeRow()).toBe('c2');
+    nodes = [alan, ada, grace];
+    client.emit('CaseFeed', { caseFeed: { id: 'e1', caseId: 'c3', type: 'CASE_SUBMITTED', actor: 'applicant', createdAt: '2026-11-25T10:05:00Z' } });
+    await screen.findByRole('link', { name: 'Alan Turing' });
+    expect(activeRow()).toBe('c2');
+    expect(document.activeElement).toBe(link('Grace Hopper'));
+  });
+
+  it('does nothing with J, K or O while typing in the search box or while a dialog is open', async () => {
+    renderApp('', { ListCases: () => connection([ada, grace, alan]) });
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    const user = userEvent.setup();
+    const search = screen.getByLabelText('Search') as HTMLInputElement;
+    const before = activeRow();
+    await user.click(search);
+    await user.keyboard('jko');
+    expect(search.value).toBe('jko');
+    expect(document.activeElement).toBe(search);
+    expect(activeRow()).toBe(before);
+    expect(location.pathname).toBe('/backoffice/');
+
+    await user.clear(search);
+    await user.click(screen.getByRole('heading', { level: 1 }));
+    await user.keyboard('?');
+    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(help).getByText('Case list: move down / up a row (↓ / ↑ too, while the list has focus)')).toBeTruthy();
+    await user.keyboard('jo');
+    expect(help.contains(document.activeElement)).toBe(true);
+    expect(location.pathname).toBe('/backoffice/');
   });
 });
