@@ -17,8 +17,13 @@ const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'p
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 const problems = [];
+let expected404 = false; // set while document links are made to fail on purpose
 page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+page.on('console', (m) => {
+  if (m.type() !== 'error') return;
+  if (expected404 && /status of 404/.test(m.text())) return; // the simulated expired links below
+  problems.push(`console: ${m.text()}`);
+});
 
 async function axe(name) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
@@ -49,6 +54,10 @@ await page.getByRole('button', { name: 'Sign in' }).click();
 await page.getByRole('table').waitFor();
 await page.waitForTimeout(300);
 await shot('list');
+// The keyboard cursor: J twice puts focus (and its ring) on the second row.
+await page.keyboard.press('j');
+await page.keyboard.press('j');
+await shot('list-keyboard');
 
 const rows = page.getByRole('table').getByRole('link');
 await rows.first().click();
@@ -102,6 +111,21 @@ await page.getByRole('link', { name: 'All cases' }).click();
 await page.getByLabel('Status').selectOption('ALL');
 await page.waitForTimeout(400);
 await shot('list-all');
+
+// Expired document links, simulated: every image answers 404. The case view refetches the case
+// once for fresh links, then shows the message with Retry in place of each image.
+let caseQueries = 0;
+page.on('request', (r) => r.url().endsWith('/graphql') && /query GetCase/.test(r.postData() ?? '') && caseQueries++);
+await page.route('**/documents/**', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+expected404 = true;
+await page.getByRole('table').getByRole('link').first().click();
+await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+await page.getByText('This image could not be loaded.').first().waitFor();
+await page.waitForTimeout(1000);
+console.log(`GetCase requests for the case with failing images: ${caseQueries} (1 load + 1 refetch expected)`);
+await shot('case-image-failed');
+await page.unroute('**/documents/**');
+expected404 = false;
 
 await ctx.close();
 console.log(problems.length ? problems.join('\n') : 'no page errors, no axe violations');
