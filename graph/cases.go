@@ -56,14 +56,19 @@ func facts(c *ent.KycCase, docs []*ent.Document) workflow.Facts {
 	if c.ResumeFloor != nil {
 		f.Floor = *c.ResumeFloor
 	}
+	front, backRefused := false, false
 	for _, d := range docs {
 		switch {
 		case d.Type == workflow.DocSelfie:
 			f.HasSelfie = d.Status.Usable()
 		case d.Type == f.SelectedType && (d.Side == nil || *d.Side == workflow.SideFront):
-			f.HasDocumentPhoto = d.Status.Usable()
+			front = d.Status.Usable()
+		case d.Type == f.SelectedType:
+			// The back side is optional, but one a reviewer refused must be re-taken.
+			backRefused = !d.Status.Usable()
 		}
 	}
+	f.HasDocumentPhoto = front && !backRefused
 	return f
 }
 

@@ -323,11 +323,17 @@ type file struct {
 // GraphQL-Require-Preflight: 1.
 func (c *client) upload(caseID, docType string, f file, preflight bool) gqlResponse {
 	c.t.Helper()
+	return c.uploadSide(caseID, docType, nil, f, preflight)
+}
+
+// uploadSide is upload with a document side (nil: the server's default).
+func (c *client) uploadSide(caseID, docType string, side *string, f file, preflight bool) gqlResponse {
+	c.t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	ops, _ := json.Marshal(map[string]any{
 		"query":     `mutation($in: UploadDocumentInput!){ uploadDocument(input:$in){ id type side status revision url contentType size sha256 width height } }`,
-		"variables": map[string]any{"in": map[string]any{"caseId": caseID, "type": docType, "file": nil}},
+		"variables": map[string]any{"in": map[string]any{"caseId": caseID, "type": docType, "side": side, "file": nil}},
 	})
 	_ = mw.WriteField("operations", string(ops))
 	_ = mw.WriteField("map", `{"0":["variables.in.file"]}`)

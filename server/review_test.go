@@ -306,3 +306,71 @@ func TestResubmissionRetakes(t *testing.T) {
 		}
 	})
 }
+
+// The back side of a document is optional, but a back side the reviewer sent back must be
+// re-taken before the applicant can go on; the front is kept.
+func TestBackSideResubmission(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db testDB) {
+		ts := newTestServer(t, db)
+		rita := ts.rita(t)
+		c, app := ts.startCase(t, "Two", "Sides", "")
+		id := c.ID
+		back := "BACK"
+		app.step(id, "USER_NEXT_STEP", "")
+		app.step(id, "USER_NEXT_STEP", "ID_CARD")
+		front := app.mustUpload(id, "ID_CARD", jpegFile(t))
+		if r := app.uploadSide(id, "ID_CARD", &back, jpegFile(t), false); r.code() != "" {
+			t.Fatalf("back side upload: %+v", r.Errors)
+		}
+		app.step(id, "USER_NEXT_STEP", "")
+		app.step(id, "USER_NEXT_STEP", "")
+		app.mustUpload(id, "SELFIE", pngFile(t))
+		app.step(id, "USER_NEXT_STEP", "")
+		app.step(id, "USER_NEXT_STEP", "")
+
+		c = rita.reviewCase(id)
+		var backDoc docView
+		for _, d := range c.Documents {
+			if d.Type == "ID_CARD" && d.Side != nil && *d.Side == back {
+				backDoc = d
+			}
+		}
+		if backDoc.ID == "" || len(c.Documents) != 3 {
+			t.Fatalf("the reviewer sees %d current documents, back %q; want front, back and selfie", len(c.Documents), backDoc.ID)
+		}
+		var dd struct {
+			DecideDocument caseView `json:"decideDocument"`
+		}
+		rita.mustDo(`mutation($in: DecideDocumentInput!){ decideDocument(input:$in){ `+caseFields+` } }`, map[string]any{"in": map[string]any{
+			"documentId": backDoc.ID, "decision": "REQUEST_RESUBMISSION", "reason": "Glare", "expectedVersion": c.Version}}, &dd)
+		c = rita.mustDecideCase(map[string]any{"caseId": id, "decision": "REQUEST_RESUBMISSION", "expectedVersion": dd.DecideDocument.Version})
+		if c.State != "document_photo" {
+			t.Fatalf("after the request: state %s, want document_photo", c.State)
+		}
+
+		if r := app.sendEvent(id, "USER_NEXT_STEP", ""); r.code() != "INVALID_TRANSITION" {
+			t.Fatalf("going on with the refused back side: %+v, want INVALID_TRANSITION", r.Errors)
+		}
+		if r := app.uploadSide(id, "ID_CARD", &back, jpegFile(t), false); r.code() != "" {
+			t.Fatalf("back side re-take: %+v", r.Errors)
+		}
+		for range 3 {
+			app.step(id, "USER_NEXT_STEP", "")
+		}
+		c = app.step(id, "USER_NEXT_STEP", "")
+		if c.Status != "PENDING_REVIEW" {
+			t.Fatalf("resubmitted: %s", c.Status)
+		}
+		for _, d := range c.Documents {
+			switch {
+			case d.Type != "ID_CARD":
+			case d.Side != nil && *d.Side == back:
+				if d.Revision != 2 || d.Status != "PENDING" {
+					t.Fatalf("back side after the re-take: revision %d %s", d.Revision, d.Status)
+				}
+			case d.ID != front.ID:
+				t.Fatalf("the front was replaced (%s, was %s)", d.ID, front.ID)
+			}
+		}
+	})
+}

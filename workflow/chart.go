@@ -132,7 +132,8 @@ type Facts struct {
 	SelectedType DocType
 	// ChosenType is the document type sent with this event ("" when none).
 	ChosenType DocType
-	// HasDocumentPhoto: the current revision of the selected type exists and is usable.
+	// HasDocumentPhoto: the current revision of the selected type's front exists and is
+	// usable, and its back side, optional, is not one a reviewer refused.
 	HasDocumentPhoto bool
 	// HasSelfie: the current selfie exists and is usable.
 	HasSelfie bool
@@ -175,7 +176,7 @@ func Next(from State, ev Event, f Facts) (Move, error) {
 			}
 		case DocumentPhoto:
 			if !f.HasDocumentPhoto {
-				return Move{}, Errorf(EInvalidTransition, "upload a photo of your document to continue")
+				return Move{}, Errorf(EInvalidTransition, "upload a photo of your document (and re-take any side sent back) to continue")
 			}
 		case Selfie:
 			if !f.HasSelfie {
