@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createKycClient, TOKEN_KEY, type KycClient, type TokenStorage } from './client';
+import { createKycClient, currentDocument, refusedBack, TOKEN_KEY, usablePhoto, type KycClient, type TokenStorage } from './client';
 import { KycError } from './errors';
 import { buildChart } from './machine';
 import type { SubscriptionSink, Transport } from './transport';
@@ -116,6 +116,32 @@ describe('createKycClient', () => {
     const before = server.calls.length;
     await expect(client.back()).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     expect(server.calls.length).toBe(before);
+  });
+
+  it('keeps the two sides apart: the back alone is not the photo, a flagged back must be re-taken', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await client.next();
+    await client.next({ documentType: 'ID_CARD' });
+    await client.upload('ID_CARD', 'BACK', photo());
+    expect(currentDocument(client.case, 'ID_CARD', 'BACK')?.side).toBe('BACK');
+    expect(usablePhoto(client.case, 'ID_CARD')).toBeUndefined();
+    await expect(client.next()).rejects.toMatchObject({ code: 'UPLOAD_REQUIRED' });
+    await client.upload('ID_CARD', 'FRONT', photo());
+    expect(usablePhoto(client.case, 'ID_CARD')?.side).toBe('FRONT');
+    await walkTo(client, 'final');
+
+    server.decide(client.case!.id, 'REQUEST_RESUBMISSION', { flag: [{ type: 'ID_CARD', side: 'BACK', reason: 'Glare' }] });
+    await client.refresh();
+    expect(client.state).toBe('document_photo');
+    expect(refusedBack(client.case, 'ID_CARD')?.reason).toBe('Glare');
+    expect(usablePhoto(client.case, 'ID_CARD')).toBeDefined(); // the front is kept
+    await expect(client.next()).rejects.toMatchObject({ code: 'UPLOAD_REQUIRED' });
+    await client.upload('ID_CARD', 'BACK', photo());
+    expect(refusedBack(client.case, 'ID_CARD')).toBeUndefined();
+    expect(currentDocument(client.case, 'ID_CARD', 'BACK')?.revision).toBe(2);
+    await client.next();
+    expect(client.state).toBe('document_review');
   });
 
   it('blocks leaving the submit state until the upload succeeded', async () => {

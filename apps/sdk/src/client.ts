@@ -112,12 +112,39 @@ export interface KycClient {
   dispose(): void;
 }
 
-/** usablePhoto is the current, not-flagged document of that type, if any. */
-export function usablePhoto(c: KycCase | null, type: DocumentType | null | undefined): KycDocument | undefined {
+/** isFront: identity documents uploaded without a side are fronts (the server stores them as FRONT). */
+function isFront(d: KycDocument): boolean {
+  return d.side !== 'BACK';
+}
+
+/** currentDocument is the current revision of (type, side), if any; side FRONT also finds a document without a side. */
+export function currentDocument(
+  c: KycCase | null,
+  type: DocumentType | null | undefined,
+  side: DocumentSide | null = 'FRONT',
+): KycDocument | undefined {
   if (!c || !type) return undefined;
-  return c.documents.find(
-    (d) => d.type === type && d.status !== 'RESUBMISSION_REQUESTED' && d.status !== 'REJECTED',
-  );
+  return c.documents.find((d) => d.type === type && (side === 'BACK' ? d.side === 'BACK' : isFront(d)));
+}
+
+/** isRefused: a reviewer flagged this revision (resubmission requested or rejected); it must be re-taken. */
+export function isRefused(d: KycDocument | undefined): boolean {
+  return d?.status === 'RESUBMISSION_REQUESTED' || d?.status === 'REJECTED';
+}
+
+/** usablePhoto is the current, not-flagged photo of that type (the front of an identity document), if any. */
+export function usablePhoto(c: KycCase | null, type: DocumentType | null | undefined): KycDocument | undefined {
+  const d = currentDocument(c, type, 'FRONT');
+  return d && !isRefused(d) ? d : undefined;
+}
+
+/**
+ * refusedBack is the back side of that type when a reviewer flagged it. The back is optional, but
+ * a flagged one must be re-taken before the step can be left (the server's guard says the same).
+ */
+export function refusedBack(c: KycCase | null, type: DocumentType | null | undefined): KycDocument | undefined {
+  const d = currentDocument(c, type, 'BACK');
+  return isRefused(d) ? d : undefined;
 }
 
 /** photoTypeFor says which document a photo state collects: the selected identity document, or the selfie. */
@@ -273,8 +300,12 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
       if (uploadInFlight) await uploadInFlight;
       const info = ch.info(c.state);
       const latest = snap.case ?? c;
-      if (info?.submit && !usablePhoto(latest, photoTypeFor(latest, latest.state) ?? latest.selectedDocumentType)) {
+      const photoType = photoTypeFor(latest, latest.state) ?? latest.selectedDocumentType;
+      if (info?.submit && !usablePhoto(latest, photoType)) {
         throw new KycError('UPLOAD_REQUIRED', 'Upload a photo of your document before you continue.');
+      }
+      if (info?.submit && refusedBack(latest, photoType)) {
+        throw new KycError('UPLOAD_REQUIRED', 'Re-take the back of your document before you continue.');
       }
     }
     const caseNow = snap.case ?? c;

@@ -1,5 +1,5 @@
 // Package @kyc/sdk: the headless KYC client. See README.md.
-export { createKycClient, usablePhoto, photoTypeFor, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES } from './client';
+export { createKycClient, usablePhoto, photoTypeFor, currentDocument, isRefused, refusedBack, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES } from './client';
 export type { KycClient, KycClientOptions, KycSnapshot, KycCase, KycDocument, NextPayload, TokenStorage, UploadState } from './client';
 export { KycError } from './errors';
 export type { KycErrorCode } from './errors';

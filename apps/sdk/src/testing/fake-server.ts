@@ -75,7 +75,7 @@ export class FakeServer {
   decide(
     id: string,
     decision: 'APPROVE' | 'REJECT' | 'REQUEST_RESUBMISSION',
-    opts: { reason?: string; flag?: Array<{ type: DocumentType; reason: string }> } = {},
+    opts: { reason?: string; flag?: Array<{ type: DocumentType; side?: DocumentSide; reason: string }> } = {},
   ) {
     const c = this.caseOf(id);
     if (c.status !== 'PENDING_REVIEW') throw new Error(`cannot decide a ${c.status} case`);
@@ -91,12 +91,13 @@ export class FakeServer {
       c.status = 'RESUBMISSION_REQUESTED';
       c.reason = opts.reason ?? null;
       c.documents = c.documents.map((d) => {
-        const f = flags.find((x) => x.type === d.type);
+        // A flag without a side is the front (or the selfie).
+        const f = flags.find((x) => x.type === d.type && (x.side === 'BACK') === (d.side === 'BACK'));
         return f ? { ...d, status: 'RESUBMISSION_REQUESTED', reason: f.reason } : d;
       });
       const identityFlagged = flags.some((f) => f.type !== 'SELFIE');
       c.state = identityFlagged ? 'document_photo' : 'selfie';
-      c.resubmissionTypes = flags.map((f) => f.type);
+      c.resubmissionTypes = [...new Set(flags.map((f) => f.type))];
       c.floor = order.indexOf(c.state);
     }
     c.decidedAt = now;
@@ -243,9 +244,13 @@ export class FakeServer {
             if (!documentType || documentType === 'SELFIE') this.fail('BAD_USER_INPUT', 'Choose a document type.');
             c.selectedDocumentType = documentType;
           }
-          const fresh = (type: DocumentType | null) =>
-            c.documents.some((d) => d.type === type && d.status !== 'RESUBMISSION_REQUESTED' && d.status !== 'REJECTED');
-          if (c.state === 'document_photo' && !fresh(c.selectedDocumentType)) this.fail('BAD_USER_INPUT', 'Upload the document photo first.');
+          const refused = (d: { status: string }) => d.status === 'RESUBMISSION_REQUESTED' || d.status === 'REJECTED';
+          const fresh = (type: DocumentType | null) => c.documents.some((d) => d.type === type && d.side !== 'BACK' && !refused(d));
+          // The back is optional, but one a reviewer refused must be re-taken (as on the real server).
+          const backRefused = c.documents.some((d) => d.type === c.selectedDocumentType && d.side === 'BACK' && refused(d));
+          if (c.state === 'document_photo' && (!fresh(c.selectedDocumentType) || backRefused)) {
+            this.fail('BAD_USER_INPUT', 'Upload the document photo first.');
+          }
           if (c.state === 'selfie' && !fresh('SELFIE')) this.fail('BAD_USER_INPUT', 'Upload a selfie first.');
         }
         c.state = target;
@@ -267,11 +272,14 @@ export class FakeServer {
           this.fail('INVALID_TRANSITION', `Uploads of ${type} are not accepted in ${c.state}.`);
         }
         if (file.size > 10 * 1024 * 1024) this.fail('PAYLOAD_TOO_LARGE', 'The file is too large.');
-        const prev = c.documents.find((d) => d.type === type);
+        // Identity documents without a side are fronts, as on the real server.
+        const stored: DocumentSide | null = side ?? (type === 'SELFIE' ? null : 'FRONT');
+        const sameSlot = (d: { type: DocumentType; side?: DocumentSide | null }) => d.type === type && (d.side ?? null) === stored;
+        const prev = c.documents.find(sameSlot);
         const doc = {
           id: `doc-${++this.seq}`,
           type,
-          side: side ?? null,
+          side: stored,
           status: 'PENDING' as const,
           reason: null,
           revision: (prev?.revision ?? 0) + 1,
@@ -280,7 +288,7 @@ export class FakeServer {
           size: file.size,
           createdAt: new Date().toISOString(),
         };
-        c.documents = [...c.documents.filter((d) => d.type !== type), doc].sort(
+        c.documents = [...c.documents.filter((d) => !sameSlot(d)), doc].sort(
           (a, b) => Number(a.type === 'SELFIE') - Number(b.type === 'SELFIE'),
         );
         this.touch(c);
