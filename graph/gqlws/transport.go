@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unique"
 
@@ -55,7 +56,8 @@ type Transport struct {
 	// 4408 (default 10 s).
 	InitTimeout time.Duration
 	// KeepAlive is the interval of the server's pings once the connection is acknowledged;
-	// 0 sends none.
+	// 0 sends none. The protocol has clients answer each ping with a pong: a connection that
+	// sent nothing for two intervals is closed (a peer gone without closing, as phones do).
 	KeepAlive time.Duration
 	// WriteTimeout bounds each write: a client that does not read for that long is
 	// disconnected (default 10 s).
@@ -152,6 +154,8 @@ type conn struct {
 	initSeen bool
 	acked    bool
 
+	lastRead atomic.Int64 // when the last message arrived, in Unix nanoseconds
+
 	mu        sync.Mutex
 	closed    bool
 	subs      map[string]*subscription // what the connection's end stops
@@ -184,6 +188,7 @@ func (c *conn) read() {
 			return
 		}
 		received := graphql.Now()
+		c.lastRead.Store(received.UnixNano())
 		if typ != websocket.MessageText {
 			c.close(closeBadRequest, "Invalid message received")
 			return
@@ -326,8 +331,13 @@ func (c *conn) forget(s *subscription) {
 	c.mu.Unlock()
 }
 
-// ping sends the keep-alive ping and schedules the next one.
+// ping sends the keep-alive ping and schedules the next one, or closes a connection whose
+// peer stopped answering.
 func (c *conn) ping() {
+	if time.Since(time.Unix(0, c.lastRead.Load())) > 2*c.t.KeepAlive {
+		c.close(websocket.StatusGoingAway, "No pong received")
+		return
+	}
 	c.send("ping", "")
 	c.mu.Lock()
 	if !c.closed {

@@ -536,11 +536,19 @@ func TestNoGoroutinePerSubscription(t *testing.T) {
 func TestKeepAlive(t *testing.T) {
 	_, url := serve(t, gqlws.Transport{KeepAlive: 20 * time.Millisecond})
 	c := ack(t, url)
-	for range 3 {
+	for range 5 {
 		if m := c.read(); m.Type != "ping" {
 			t.Fatalf("got %+v, want ping", m)
 		}
+		c.send(msg{Type: "pong"})
 	}
+}
+
+// A client that stops answering pings (a phone gone without closing) is closed.
+func TestNoPongCloses(t *testing.T) {
+	_, url := serve(t, gqlws.Transport{KeepAlive: 20 * time.Millisecond})
+	c := ack(t, url)
+	c.wantClose(websocket.StatusGoingAway, "No pong received")
 }
 
 func TestSupports(t *testing.T) {
