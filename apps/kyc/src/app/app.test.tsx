@@ -205,3 +205,151 @@ describe('KYC app', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+async function walkToIdCardPhoto(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+  await waitFor(() => screen.getByRole('heading', { name: 'Before you start' }));
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await waitForState('document_selection');
+  await user.click(screen.getByRole('radio', { name: 'ID card' }));
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await waitForState('document_photo');
+}
+
+/** Front and back of an ID card, then on to final. */
+async function walkToFinalWithBack(ctx: ReturnType<typeof renderApp>) {
+  const { user } = ctx;
+  await walkToIdCardPhoto(user);
+  await user.upload(screen.getByLabelText('Upload a photo'), png());
+  await screen.findByAltText('Your current ID card photo');
+  await user.click(screen.getByRole('button', { name: 'Add the back side (optional)' }));
+  await user.upload(screen.getByLabelText('Upload the back side'), png());
+  await screen.findByAltText('Your current ID card photo (back)');
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await waitForState('document_review');
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await waitForState('selfie');
+  await uploadAndContinue(user, 'selfie_review');
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  await waitForState('final');
+}
+
+describe('the back side of an identity document', () => {
+  it('is not offered for a passport', async () => {
+    const { user } = renderApp();
+    await startAndWalkToPhoto(user);
+    expect(screen.queryByRole('button', { name: /back side/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Back side' })).toBeNull();
+  });
+
+  it('is optional beside the front: front alone continues, both sides are uploaded and reviewed', async () => {
+    const { user, server } = renderApp();
+    await walkToIdCardPhoto(user);
+    const front = screen.getByRole('region', { name: 'Front side' });
+    const back = screen.getByRole('region', { name: 'Back side' });
+    expect(within(front).getByText('Required')).toBeTruthy();
+    expect(within(back).getByText('Optional')).toBeTruthy();
+    expect(within(front).getByLabelText('Upload a photo')).toBeTruthy();
+    expect(screen.queryByLabelText('Upload the back side')).toBeNull(); // closed until asked for
+
+    // Continue without the front is refused as before, even with the back offered.
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/add a photo/i);
+
+    await user.upload(screen.getByLabelText('Upload a photo'), png());
+    await screen.findByAltText('Your current ID card photo');
+    await user.click(screen.getByRole('button', { name: 'Add the back side (optional)' }));
+    const input = screen.getByLabelText('Upload the back side') as HTMLInputElement;
+    expect(input.accept).toBe('image/jpeg,image/png,image/webp');
+    expect(input.getAttribute('capture')).toBe('environment');
+    await user.upload(input, png());
+    expect(await within(screen.getByRole('region', { name: 'Back side' })).findByRole('progressbar')).toBeTruthy();
+    await screen.findByAltText('Your current ID card photo (back)');
+    expect(within(screen.getByRole('region', { name: 'Back side' })).getByText('Added')).toBeTruthy();
+    expect(server.caseOf().documents.map((d) => `${d.type}/${d.side}`)).toEqual(['ID_CARD/FRONT', 'ID_CARD/BACK']);
+
+    // Either side can be re-taken: a new front is a new revision, the back stays.
+    await user.upload(screen.getByLabelText('Upload a photo'), png());
+    await waitFor(() => expect(server.caseOf().documents.find((d) => d.side === 'FRONT')?.revision).toBe(2));
+    expect(server.caseOf().documents.find((d) => d.side === 'BACK')?.revision).toBe(1);
+
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitForState('document_review');
+    expect(screen.getByAltText('Your ID card photo')).toBeTruthy();
+    expect(screen.getByAltText('Your ID card photo (back)')).toBeTruthy();
+  });
+
+  it('front only still continues (the back stays optional)', async () => {
+    const { user } = renderApp();
+    await walkToIdCardPhoto(user);
+    await uploadAndContinue(user, 'document_review');
+    expect(screen.getByAltText('Your ID card photo')).toBeTruthy();
+    expect(screen.queryByAltText('Your ID card photo (back)')).toBeNull();
+  });
+
+  it('resubmission of the back: says which side and why, keeps the front, requires a new back', async () => {
+    const ctx = renderApp();
+    const { user, server } = ctx;
+    await walkToFinalWithBack(ctx);
+    act(() =>
+      server.decide(server.caseOf().id, 'REQUEST_RESUBMISSION', { flag: [{ type: 'ID_CARD', side: 'BACK', reason: 'Blurry image' }] }),
+    );
+    const panel = await waitFor(() => {
+      const el = document.querySelector('[data-status="RESUBMISSION_REQUESTED"]');
+      expect(el).not.toBeNull();
+      return el as HTMLElement;
+    });
+    expect(within(panel).getByText('The back of your ID card')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Re-take photos' }));
+    await waitForState('document_photo');
+
+    expect(screen.getByRole('note').textContent).toMatch(/new photo of the back side\..*Blurry image/);
+    const front = screen.getByRole('region', { name: 'Front side' });
+    expect(within(front).getByText('Kept')).toBeTruthy();
+    expect(within(front).getByText(/This photo is kept/)).toBeTruthy();
+    expect(screen.queryByLabelText('Upload a photo')).toBeNull(); // the front cannot be re-taken
+    const back = screen.getByRole('region', { name: 'Back side' });
+    expect(within(back).getByText('New photo needed')).toBeTruthy();
+    expect(within(back).getByAltText('Your ID card photo (back) that needs to be re-taken')).toBeTruthy();
+
+    // Continue with the flagged back is refused in the app, before asking the server.
+    const sent = server.calls.filter((c) => c === 'SendCaseEvent').length;
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/new photo of the back side.*re-take it/);
+    expect(server.calls.filter((c) => c === 'SendCaseEvent').length).toBe(sent);
+    expect(stateShown()).toBe('document_photo');
+
+    await user.upload(within(back).getByLabelText('Upload the back side'), png());
+    await screen.findByAltText('Your current ID card photo (back)');
+    // The new back can still be re-taken until the case is submitted again.
+    expect(screen.getByLabelText('Upload the back side')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitForState('document_review');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitForState('selfie');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitForState('selfie_review');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitForState('final');
+    expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('PENDING_REVIEW');
+    const docs = server.caseOf().documents;
+    expect(docs.find((d) => d.side === 'FRONT')?.revision).toBe(1);
+    expect(docs.find((d) => d.side === 'BACK')?.revision).toBe(2);
+  });
+
+  it('resubmission of the front: the back is kept and can stay as it is', async () => {
+    const ctx = renderApp();
+    const { user, server } = ctx;
+    await walkToFinalWithBack(ctx);
+    act(() => server.decide(server.caseOf().id, 'REQUEST_RESUBMISSION', { flag: [{ type: 'ID_CARD', side: 'FRONT', reason: 'Glare' }] }));
+    await user.click(await screen.findByRole('button', { name: 'Re-take photos' }));
+    await waitForState('document_photo');
+    expect(screen.getByRole('note').textContent).toMatch(/front side\..*Glare/);
+    expect(within(screen.getByRole('region', { name: 'Back side' })).getByText('Kept')).toBeTruthy();
+    expect(screen.queryByLabelText('Upload the back side')).toBeNull();
+    await user.upload(screen.getByLabelText('Upload a photo'), png());
+    await screen.findByAltText('Your current ID card photo');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitForState('document_review');
+  });
+});

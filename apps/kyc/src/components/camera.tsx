@@ -6,6 +6,8 @@ interface CameraProps {
   onCapture: (file: File) => void;
   onError: (message: string) => void;
   disabled?: boolean;
+  /** openLabel names the button that opens the camera (default "Use camera"). */
+  openLabel?: string;
 }
 
 /** hasCamera tells whether getUserMedia exists (only on https or localhost). */
@@ -14,7 +16,7 @@ export function hasCamera(): boolean {
 }
 
 /** Camera shows a live preview once asked ("Use camera") and takes a still ("Take photo"). */
-export function Camera({ facingMode, onCapture, onError, disabled }: CameraProps) {
+export function Camera({ facingMode, onCapture, onError, disabled, openLabel = 'Use camera' }: CameraProps) {
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [starting, setStarting] = useState(false);
@@ -77,7 +79,7 @@ export function Camera({ facingMode, onCapture, onError, disabled }: CameraProps
   if (!stream) {
     return (
       <button type="button" className="button secondary" onClick={() => void open()} disabled={disabled || starting}>
-        {starting ? 'Opening camera…' : 'Use camera'}
+        {starting ? 'Opening camera…' : openLabel}
       </button>
     );
   }

@@ -1,4 +1,4 @@
-import type { DocumentType } from '@kyc/sdk';
+import { currentDocument, type DocumentType } from '@kyc/sdk';
 import type { ReactNode } from 'react';
 import { useAction, useKyc } from '@/app/kyc-context';
 import { Actions, ContinueButton, Screen } from './screen';
@@ -11,17 +11,30 @@ interface ReviewStepProps {
   children: ReactNode;
 }
 
-/** ReviewStep shows the uploaded photo with Retake (USER_PREV_STEP) and Continue. */
+/**
+ * ReviewStep shows the uploaded photo with Retake (USER_PREV_STEP) and Continue. When the document
+ * has a back side too, both are shown, each captioned with its side.
+ */
 export function ReviewStep({ state, title, type, alt, children }: ReviewStepProps) {
   const { snap, client } = useKyc();
   const run = useAction();
-  const doc = snap.case?.documents.find((d) => d.type === type);
+  const doc = currentDocument(snap.case, type, type === 'SELFIE' ? null : 'FRONT');
+  const back = type && type !== 'SELFIE' ? currentDocument(snap.case, type, 'BACK') : undefined;
   return (
     <Screen state={state} title={title}>
       {doc ? (
-        <figure className="photo">
-          <img src={doc.url} alt={alt} />
-        </figure>
+        <div className={back ? 'sides' : undefined}>
+          <figure className="photo">
+            <img src={doc.url} alt={alt} />
+            {back && <figcaption>Front side</figcaption>}
+          </figure>
+          {back && (
+            <figure className="photo">
+              <img src={back.url} alt={`${alt} (back)`} />
+              <figcaption>Back side</figcaption>
+            </figure>
+          )}
+        </div>
       ) : (
         <p>We could not find your photo. Please retake it.</p>
       )}

@@ -57,7 +57,13 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
             <ul className="flagged">
               {flagged.map((d) => (
                 <li key={d.id}>
-                  <strong>{d.type === 'SELFIE' ? 'Your selfie' : `Your ${documentNoun[d.type]} photo`}</strong>
+                  <strong>
+                    {d.type === 'SELFIE'
+                      ? 'Your selfie'
+                      : d.side === 'BACK'
+                        ? `The back of your ${documentNoun[d.type]}`
+                        : `Your ${documentNoun[d.type]} photo`}
+                  </strong>
                   {d.reason ? `: ${d.reason}` : ''}
                 </li>
               ))}
