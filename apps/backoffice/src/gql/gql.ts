@@ -18,7 +18,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.CaseListItemFragmentDoc,
+    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.CaseListItemFragmentDoc,
     "\n  query ListCases(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: CaseFilter\n    $orderBy: CaseOrder\n  ) {\n    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CaseListItem\n        }\n      }\n    }\n  }\n": typeof types.ListCasesDocument,
     "\n  subscription CaseFeed {\n    caseFeed {\n      id\n      caseId\n      type\n      actor\n      createdAt\n    }\n  }\n": typeof types.CaseFeedDocument,
     "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    sha256\n    width\n    height\n    createdAt\n  }\n": typeof types.DocumentFieldsFragmentDoc,
@@ -36,7 +36,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.CaseListItemFragmentDoc,
+    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.CaseListItemFragmentDoc,
     "\n  query ListCases(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: CaseFilter\n    $orderBy: CaseOrder\n  ) {\n    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CaseListItem\n        }\n      }\n    }\n  }\n": types.ListCasesDocument,
     "\n  subscription CaseFeed {\n    caseFeed {\n      id\n      caseId\n      type\n      actor\n      createdAt\n    }\n  }\n": types.CaseFeedDocument,
     "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    sha256\n    width\n    height\n    createdAt\n  }\n": types.DocumentFieldsFragmentDoc,
@@ -66,7 +66,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n"): typeof import('./graphql').CaseListItemFragmentDoc;
+export function graphql(source: "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n"): typeof import('./graphql').CaseListItemFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -115,7 +115,7 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, status: DocumentStatus }> };
+export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> };
 
 export type ListCasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -127,7 +127,7 @@ export type ListCasesQueryVariables = Exact<{
 }>;
 
 
-export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, status: DocumentStatus }> } }> } };
+export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> } }> } };
 
 export type CaseFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -235,6 +235,7 @@ export const CaseListItemFragmentDoc = new TypedDocumentString(`
   documents {
     id
     type
+    side
     status
   }
   createdAt
@@ -391,6 +392,7 @@ export const ListCasesDocument = new TypedDocumentString(`
   documents {
     id
     type
+    side
     status
   }
   createdAt

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventDetails } from '../features/review/timeline';
-import { applicantName, composeReason, documentLabel } from './labels';
+import { applicantName, composeReason, documentLabel, documentsSummary } from './labels';
 import { timeAgo } from './time';
 
 describe('labels', () => {
@@ -16,6 +16,16 @@ describe('labels', () => {
     expect(documentLabel({ type: 'SELFIE', side: null })).toBe('Selfie');
     expect(applicantName({ firstName: 'Ada', lastName: null, email: 'a@b' })).toBe('Ada');
     expect(applicantName({ firstName: null, lastName: null, email: 'a@b' })).toBe('a@b');
+  });
+
+  it('names the documents of a case once per type in the list, with the back when there is one', () => {
+    expect(documentsSummary([{ type: 'PASSPORT', side: 'FRONT' }, { type: 'SELFIE', side: null }])).toBe('Passport, Selfie');
+    expect(
+      documentsSummary([{ type: 'ID_CARD', side: 'FRONT' }, { type: 'ID_CARD', side: 'BACK' }, { type: 'SELFIE', side: null }]),
+    ).toBe('ID card (both sides), Selfie');
+    expect(documentsSummary([{ type: 'VOTER_ID', side: 'BACK' }])).toBe('Voter ID (back)');
+    expect(documentsSummary([{ type: 'DRIVERS_LICENSE', side: null }])).toBe("Driver's license");
+    expect(documentsSummary([])).toBe('');
   });
 
   it('says how long ago', () => {

@@ -37,6 +37,20 @@ export function documentLabel(doc: { type: DocumentType; side?: DocumentSide | n
   return doc.side === 'BACK' ? `${type} (back)` : type;
 }
 
+/** documentsSummary names a case's documents for the list, once per type: "ID card (both sides), Selfie". */
+export function documentsSummary(docs: readonly { type: DocumentType; side?: DocumentSide | null }[]): string {
+  const types = [...new Set(docs.map((d) => d.type))];
+  return types
+    .map((t) => {
+      const sides = new Set(docs.filter((d) => d.type === t).map((d) => d.side ?? 'FRONT'));
+      const name = DOCUMENT_TYPE_LABEL[t];
+      if (t === 'SELFIE') return name;
+      if (sides.has('BACK')) return sides.has('FRONT') ? `${name} (both sides)` : `${name} (back)`;
+      return name;
+    })
+    .join(', ');
+}
+
 export function applicantName(a: { firstName?: string | null; lastName?: string | null; email?: string | null }): string {
   const name = [a.firstName, a.lastName].filter(Boolean).join(' ').trim();
   return name || a.email || 'Unnamed applicant';

@@ -59,7 +59,7 @@ export function listItem(c: Partial<CaseListItemFragment> & { id: string }): Cas
     revision: 1,
     applicant: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
     assignee: null,
-    documents: [{ id: `${c.id}-d`, type: 'PASSPORT', status: 'PENDING' }],
+    documents: [{ id: `${c.id}-d`, type: 'PASSPORT', side: 'FRONT', status: 'PENDING' }],
     createdAt: '2026-11-25T09:59:00Z',
     updatedAt: '2026-11-25T10:01:00Z',
     submittedAt: '2026-11-25T10:01:00Z',

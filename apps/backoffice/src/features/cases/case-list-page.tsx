@@ -5,7 +5,7 @@ import { StatusBadge } from '../../components/status-badge';
 import type { CaseListItemFragment, CaseStatus } from '../../gql/graphql';
 import { useQuery, useReconnect, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
-import { applicantName, CASE_STATUS_LABEL, DOCUMENT_TYPE_LABEL } from '../../lib/labels';
+import { applicantName, CASE_STATUS_LABEL, documentsSummary } from '../../lib/labels';
 import { formatDateTime, timeAgo } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session';
@@ -237,7 +237,7 @@ interface CaseRowProps {
 
 function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus }: CaseRowProps) {
   const flagged = node.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
-  const types = [...new Set(node.documents.map((d) => DOCUMENT_TYPE_LABEL[d.type]))];
+  const types = documentsSummary(node.documents);
   return (
     <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id} data-active={active || undefined} onFocus={onFocus}>
       <td className="cell-applicant">
@@ -251,7 +251,7 @@ function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus }: CaseRowP
         {node.revision > 1 && <span className="sub">Resubmission {node.revision - 1}</span>}
       </td>
       <td>
-        {types.length ? types.join(', ') : <span className="muted">None yet</span>}
+        {types || <span className="muted">None yet</span>}
         {node.status === 'PENDING_REVIEW' && flagged.length > 0 && (
           <span className="sub flag">{flagged.length === 1 ? '1 flagged' : `${flagged.length} flagged`}</span>
         )}

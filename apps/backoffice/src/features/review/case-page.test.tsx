@@ -110,6 +110,28 @@ describe('case view', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('shows the back of an ID card as its own panel, decided on its own', async () => {
+    const front = makeDocument({ id: 'doc-front', type: 'ID_CARD', side: 'FRONT' });
+    const back = makeDocument({ id: 'doc-back', type: 'ID_CARD', side: 'BACK', url: '/documents/doc-back?exp=1&sig=abc' });
+    const selfie = makeDocument({ type: 'SELFIE' });
+    const { client } = open(makeCase({ selectedDocumentType: 'ID_CARD', documents: [front, back, selfie] }), {
+      DecideDocument: () => ({ decideDocument: makeCase({ version: 8, assignee: ME, selectedDocumentType: 'ID_CARD', documents: [front, { ...back, status: 'RESUBMISSION_REQUESTED', reason: 'Blurry image' }, selfie] }) }),
+    });
+    const user = userEvent.setup();
+    const backPanel = await screen.findByRole('region', { name: 'ID card (back)' });
+    expect(screen.getByRole('region', { name: 'ID card' })).toBeTruthy();
+    expect(within(backPanel).getByRole('img', { name: 'ID card (back), revision 1' }).getAttribute('src')).toBe('/documents/doc-back?exp=1&sig=abc');
+    await user.click(button('Request resubmission', backPanel));
+    const dialog = screen.getByRole('dialog');
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Blurry image');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(client.callsOf('DecideDocument')).toEqual([
+      { input: { documentId: 'doc-back', decision: 'REQUEST_RESUBMISSION', reason: 'Blurry image', expectedVersion: 7 } },
+    ]));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'ID card (back)' })).getByText(/Blurry image/)).toBeTruthy());
+    expect(within(screen.getByRole('region', { name: 'ID card' })).queryByText(/Blurry image/)).toBeNull();
+  });
+
   it('requests resubmission of the case: flagged documents are included, others can be picked', async () => {
     const { client } = open(makeCase({
       availableDecisions: ['REJECT', 'REQUEST_RESUBMISSION'],

@@ -19,6 +19,7 @@ export const CaseListItemFragment = graphql(`
     documents {
       id
       type
+      side
       status
     }
     createdAt
