@@ -30,13 +30,14 @@ export const RETAKE_BACK = 'Our reviewer asked for a new photo of the back side.
 
 /**
  * kept says whether a photo stays as it is during a resubmission: its type was not flagged, or it
- * is a usable photo from before the reviewer's decision. Photos taken since can still be re-taken.
+ * is a usable photo of the submission the reviewer saw. Photos taken since can still be re-taken.
  */
 function isKept(c: KycCase | null, type: DocumentType | null, doc: KycDocument | undefined): boolean {
   if (!c || c.status !== 'RESUBMISSION_REQUESTED' || !type) return false;
   if (!c.resubmissionTypes.includes(type)) return true;
   if (!doc || isRefused(doc)) return false;
-  return !!c.decidedAt && doc.createdAt <= c.decidedAt;
+  // Photos of the submission the reviewer saw are kept; those taken since are re-takes.
+  return !!c.submittedAt && Date.parse(doc.createdAt) <= Date.parse(c.submittedAt);
 }
 
 /**

@@ -100,7 +100,8 @@ export class FakeServer {
       c.resubmissionTypes = [...new Set(flags.map((f) => f.type))];
       c.floor = order.indexOf(c.state);
     }
-    c.decidedAt = now;
+    // As on the real server, a resubmission request is not a final decision.
+    c.decidedAt = decision === 'REQUEST_RESUBMISSION' ? null : now;
     this.touch(c);
   }
 
