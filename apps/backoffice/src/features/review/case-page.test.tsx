@@ -114,12 +114,14 @@ describe('case view', () => {
     const front = makeDocument({ id: 'doc-front', type: 'ID_CARD', side: 'FRONT' });
     const back = makeDocument({ id: 'doc-back', type: 'ID_CARD', side: 'BACK', url: '/documents/doc-back?exp=1&sig=abc' });
     const selfie = makeDocument({ type: 'SELFIE' });
-    const { client } = open(makeCase({ selectedDocumentType: 'ID_CARD', documents: [front, back, selfie] }), {
+    const { client } = open(makeCase({ selectedDocumentType: 'ID_CARD', documents: [back, front, selfie] }), {
       DecideDocument: () => ({ decideDocument: makeCase({ version: 8, assignee: ME, selectedDocumentType: 'ID_CARD', documents: [front, { ...back, status: 'RESUBMISSION_REQUESTED', reason: 'Blurry image' }, selfie] }) }),
     });
     const user = userEvent.setup();
     const backPanel = await screen.findByRole('region', { name: 'ID card (back)' });
     expect(screen.getByRole('region', { name: 'ID card' })).toBeTruthy();
+    // the front comes first even when the back was uploaded first
+    expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby') && document.getElementById(r.getAttribute('aria-labelledby')!)?.textContent).filter((n) => n?.startsWith('ID card'))).toEqual(['ID card', 'ID card (back)']);
     expect(within(backPanel).getByRole('img', { name: 'ID card (back), revision 1' }).getAttribute('src')).toBe('/documents/doc-back?exp=1&sig=abc');
     await user.click(button('Request resubmission', backPanel));
     const dialog = screen.getByRole('dialog');

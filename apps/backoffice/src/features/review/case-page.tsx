@@ -225,7 +225,8 @@ export function CasePage({ id }: { id: string }) {
 
   const name = applicantName(c.applicant);
   const history = (d: DocumentFieldsFragment) => c.documentHistory.filter((h) => slot(h) === slot(d));
-  const identity = c.documents.filter((d) => d.type !== 'SELFIE');
+  // The front above its back, whichever was uploaded first.
+  const identity = c.documents.filter((d) => d.type !== 'SELFIE').sort((a, b) => Number(a.side === 'BACK') - Number(b.side === 'BACK'));
   const selfies = c.documents.filter((d) => d.type === 'SELFIE');
   const blocking = c.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
 
