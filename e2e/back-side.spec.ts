@@ -19,6 +19,9 @@ test('front and back of an ID card; the back is flagged, re-taken alone, and the
   await expect(backSide.getByAltText('Your current ID card photo (back)')).toBeVisible({ timeout: 20_000 });
   await expect(backSide.getByText('Added', { exact: true })).toBeVisible();
   await check(phone, 'kyc-document_photo-both-sides');
+  await phone.setViewportSize({ width: 1280, height: 800 }); // the two sides side by side on a desktop
+  await check(phone, 'kyc-document_photo-both-sides-desktop');
+  await phone.setViewportSize({ width: 360, height: 740 });
 
   await phone.getByRole('button', { name: 'Continue' }).click();
   await expectState(phone, 'document_review');
