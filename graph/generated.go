@@ -142,11 +142,12 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Cases    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) int
-		Me       func(childComplexity int) int
-		MyCase   func(childComplexity int) int
-		Node     func(childComplexity int, id uuid.UUID) int
-		Workflow func(childComplexity int) int
+		Cases     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) int
+		Me        func(childComplexity int) int
+		MyCase    func(childComplexity int) int
+		Node      func(childComplexity int, id uuid.UUID) int
+		Reviewers func(childComplexity int) int
+		Workflow  func(childComplexity int) int
 	}
 
 	Reviewer struct {
@@ -228,6 +229,7 @@ type QueryResolver interface {
 	Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) (*ent.CaseConnection, error)
 	Node(ctx context.Context, id uuid.UUID) (ent.Noder, error)
 	Me(ctx context.Context) (*ent.Reviewer, error)
+	Reviewers(ctx context.Context) ([]*ent.Reviewer, error)
 }
 type SubscriptionResolver interface {
 	CaseUpdated(ctx context.Context, caseID uuid.UUID) (<-chan *ent.KycCase, error)
@@ -749,6 +751,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(uuid.UUID)), true
+	case "Query.reviewers":
+		if e.ComplexityRoot.Query.Reviewers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Reviewers(childComplexity), true
 	case "Query.workflow":
 		if e.ComplexityRoot.Query.Workflow == nil {
 			break
@@ -3669,6 +3677,38 @@ func (ec *executionContext) _Query_me(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reviewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reviewers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Reviewers(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Reviewer) graphql.Marshaler {
+			return ec.marshalNReviewer2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -6714,6 +6754,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
+		case "reviewers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewers(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -7686,6 +7732,22 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[uuid.UUID]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewer2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewerᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Reviewer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx context.Context, sel ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {

@@ -16,6 +16,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/ent/note"
+	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
 	"github.com/openkyc/kyc-manual-review/graph/model"
 	"github.com/openkyc/kyc-manual-review/workflow"
@@ -451,6 +452,14 @@ func (r *queryResolver) Node(ctx context.Context, id uuid.UUID) (ent.Noder, erro
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*ent.Reviewer, error) {
 	return ViewerFrom(ctx).Reviewer, nil
+}
+
+// Reviewers is the resolver for the reviewers field.
+func (r *queryResolver) Reviewers(ctx context.Context) ([]*ent.Reviewer, error) {
+	if _, err := requireReviewer(ctx); err != nil {
+		return nil, err
+	}
+	return r.Client.Reviewer.Query().Order(ent.Asc(reviewer.FieldName), ent.Asc(reviewer.FieldEmail)).All(ctx)
 }
 
 // CaseUpdated is the resolver for the caseUpdated field.

@@ -81,6 +81,20 @@ func TestCasesQuery(t *testing.T) {
 		submitCase(t, app2, c2.ID)
 		rita.mustDo(`mutation($id: ID!){ assignCase(input:{caseId:$id}){ id } }`, map[string]any{"id": c1.ID}, nil)
 		otto.mustDo(`mutation($id: ID!){ assignCase(input:{caseId:$id}){ id } }`, map[string]any{"id": c2.ID}, nil)
+
+		// Whom a case can be assigned to: every reviewer, for reviewers only; and assigning
+		// to another reviewer.
+		var rs struct {
+			Reviewers []struct{ ID, Email, Name string }
+		}
+		rita.mustDo(`{ reviewers{ id email name } }`, nil, &rs)
+		if len(rs.Reviewers) != 2 || rs.Reviewers[0].Email != testReviewerEmail || rs.Reviewers[1].Email != "otto@example.com" {
+			t.Fatalf("reviewers: %+v", rs.Reviewers)
+		}
+		app1.wantCode("FORBIDDEN", `{ reviewers{ id } }`, nil)
+		ts.anon(t).wantCode("UNAUTHENTICATED", `{ reviewers{ id } }`, nil)
+		rita.mustDo(`mutation($id: ID!, $to: ID){ assignCase(input:{caseId:$id, reviewerId:$to}){ id } }`, map[string]any{"id": c5.ID, "to": rs.Reviewers[1].ID}, nil)
+		otto.mustDo(`mutation($id: ID!){ unassignCase(input:{caseId:$id}){ id } }`, map[string]any{"id": c5.ID}, nil)
 		rita.note(c3.ID, "touch c3 last")
 
 		asc := map[string]any{"field": "CREATED_AT", "direction": "ASC"}
