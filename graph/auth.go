@@ -177,7 +177,7 @@ func (res *Resolver) setSessionCookie(ctx context.Context, value string, expires
 
 // login checks a reviewer's credentials and opens a session.
 func (res *Resolver) login(ctx context.Context, email, password string) (*ent.Reviewer, error) {
-	if err := res.logins.check(email, res.now()); err != nil {
+	if err := res.logins.attempt(email, res.now()); err != nil {
 		return nil, err
 	}
 	rv, err := res.Client.Reviewer.Query().Where(reviewer.EmailEqualFold(strings.TrimSpace(email))).Only(ctx)
@@ -186,7 +186,6 @@ func (res *Resolver) login(ctx context.Context, email, password string) (*ent.Re
 		hash = []byte(rv.PasswordHash)
 	}
 	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || rv == nil {
-		res.logins.failed(email, res.now())
 		return nil, errWrongCredentials
 	}
 	res.logins.succeeded(email)

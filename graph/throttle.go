@@ -30,40 +30,38 @@ type loginFailures struct {
 
 func throttleKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
-// check refuses an attempt for email while it is throttled.
-func (t *loginThrottle) check(email string, now time.Time) error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	f, ok := t.m[throttleKey(email)]
-	if !ok || f.n < maxLoginFailures || now.Sub(f.first) >= loginFailureWindow {
-		return nil
-	}
-	wait := f.first.Add(loginFailureWindow).Sub(now)
-	return workflow.Errorf(workflow.EUnauthenticated,
-		"too many failed sign-ins for this email: try again in %d minutes", int(wait.Minutes())+1)
-}
-
-// failed counts a failed attempt.
-func (t *loginThrottle) failed(email string, now time.Time) {
+// attempt counts a sign-in attempt for email, or refuses it while email is throttled. It
+// counts before the password is checked, so that concurrent guesses cannot all slip in
+// before the first failure is recorded; a success clears the count.
+func (t *loginThrottle) attempt(email string, now time.Time) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.m == nil {
 		t.m = map[string]loginFailures{}
 	}
+	key := throttleKey(email)
+	f := t.m[key]
+	if f.n > 0 && now.Sub(f.first) >= loginFailureWindow {
+		f = loginFailures{}
+	}
+	if f.n >= maxLoginFailures {
+		wait := f.first.Add(loginFailureWindow).Sub(now)
+		return workflow.Errorf(workflow.EUnauthenticated,
+			"too many failed sign-ins for this email: try again in %d minutes", int(wait.Minutes())+1)
+	}
 	if len(t.m) >= loginThrottleSize {
-		for k, f := range t.m {
-			if now.Sub(f.first) >= loginFailureWindow {
+		for k, old := range t.m {
+			if now.Sub(old.first) >= loginFailureWindow {
 				delete(t.m, k)
 			}
 		}
 	}
-	key := throttleKey(email)
-	f := t.m[key]
-	if f.n == 0 || now.Sub(f.first) >= loginFailureWindow {
-		f = loginFailures{first: now}
+	if f.n == 0 {
+		f.first = now
 	}
 	f.n++
 	t.m[key] = f
+	return nil
 }
 
 // succeeded clears the count of email.

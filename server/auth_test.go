@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -237,6 +238,20 @@ func TestLoginThrottle(t *testing.T) {
 	}
 	if r := login("otto@example.com", "another password"); r.code() != "" {
 		t.Fatalf("another reviewer is throttled too: %+v", r.Errors)
+	}
+	// Concurrent guesses: only 5 get their password checked.
+	var checked atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if r := login("otto@example.com", "guess"); len(r.Errors) > 0 && strings.Contains(r.Errors[0].Message, "wrong email or password") {
+				checked.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := checked.Load(); n != 5 {
+		t.Fatalf("%d of 20 concurrent guesses were checked, want 5", n)
 	}
 	skew.Store(int64(15 * time.Minute))
 	if r := login(testReviewerEmail, testReviewerPassword); r.code() != "" {
