@@ -31,6 +31,7 @@ type Documents = {
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.AssignCaseDocument,
     "\n  mutation UnassignCase($input: UnassignCaseInput!) {\n    unassignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.UnassignCaseDocument,
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.AddNoteDocument,
+    "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ReviewersDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": types.MeDocument,
@@ -49,6 +50,7 @@ const documents: Documents = {
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.AssignCaseDocument,
     "\n  mutation UnassignCase($input: UnassignCaseInput!) {\n    unassignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.UnassignCaseDocument,
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.AddNoteDocument,
+    "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n    }\n  }\n": types.ReviewersDocument,
 };
 
 /**
@@ -115,6 +117,10 @@ export function graphql(source: "\n  mutation UnassignCase($input: UnassignCaseI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n"): typeof import('./graphql').AddNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n    }\n  }\n"): typeof import('./graphql').ReviewersDocument;
 
 
 export function graphql(source: string) {

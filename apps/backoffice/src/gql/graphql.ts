@@ -198,6 +198,11 @@ export type AddNoteMutationVariables = Exact<{
 
 export type AddNoteMutation = { addNote: { id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } } };
 
+export type ReviewersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewersQuery = { reviewers: Array<{ id: string, name: string, email: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -871,3 +876,12 @@ export const AddNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddNoteMutation, AddNoteMutationVariables>;
+export const ReviewersDocument = new TypedDocumentString(`
+    query Reviewers {
+  reviewers {
+    id
+    name
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewersQuery, ReviewersQueryVariables>;

@@ -10,10 +10,14 @@ function open(c: CaseDetailFragment, handlers: Record<string, (v: any) => unknow
   let current = c;
   const result = renderApp(`cases/${c.id}`, {
     GetCase: () => ({ node: { __typename: 'Case', ...current } }),
+    Reviewers: () => ({ reviewers: REVIEWERS }),
     ...handlers,
   });
   return { ...result, setServerCase: (next: CaseDetailFragment) => (current = next) };
 }
+
+const CARLA = { id: 'rev-3', email: 'carla@example.com', name: 'Carla Checker' };
+const REVIEWERS = [OTHER, CARLA, ME]; // the server sorts by name
 
 const caseBar = () => screen.getByRole('region', { name: 'Case decision' });
 const button = (name: string, within_: HTMLElement = caseBar()) => within(within_).getByRole('button', { name }) as HTMLButtonElement;
@@ -361,5 +365,122 @@ describe('case view', () => {
   it('says when a case does not exist', async () => {
     renderApp('cases/nope', { GetCase: () => ({ node: null }) });
     expect(await screen.findByRole('heading', { name: 'Case not found' })).toBeTruthy();
+  });
+  describe('assign to…', () => {
+    const assignee = () => document.querySelector('.case-meta strong')?.textContent;
+
+    it('lists the other reviewers and assigns the case to the one picked', async () => {
+      const { client } = open(makeCase(), {
+        AssignCase: (v) => ({ assignCase: makeCase({ version: 8, assignee: v.input.reviewerId === CARLA.id ? CARLA : OTHER }) }),
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+      expect(assignee()).toBe('nobody');
+      const user = userEvent.setup();
+      const trigger = screen.getByRole('button', { name: 'Assign to…' });
+      expect(trigger.getAttribute('aria-haspopup')).toBe('menu');
+      await user.click(trigger);
+      expect(trigger.getAttribute('aria-expanded')).toBe('true');
+      const menu = screen.getByRole('menu', { name: 'Assign to' });
+      const items = within(menu).getAllByRole('menuitem');
+      // Everyone but me, by name, with the email as the description.
+      expect(items.map((i) => i.textContent)).toEqual(['Bob Builderbob@example.com', 'Carla Checkercarla@example.com']);
+      expect(within(menu).getByRole('menuitem', { name: 'Carla Checker', description: 'carla@example.com' })).toBeTruthy();
+      expect(document.activeElement).toBe(items[0]);
+
+      await user.click(within(menu).getByRole('menuitem', { name: 'Carla Checker' }));
+      await waitFor(() => expect(assignee()).toBe('Carla Checker'));
+      expect(client.callsOf('AssignCase')).toEqual([{ input: { caseId: 'case-1', reviewerId: 'rev-3' } }]);
+      expect(screen.getByText('Assigned to Carla Checker.').getAttribute('role')).toBe('status');
+      expect(screen.queryByRole('menu')).toBeNull();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Assign to…' }));
+      // Someone else's case now: decisions wait for the assignee, and I can still take it over.
+      expect(button('Approve case').disabled).toBe(true);
+      expect(screen.getByRole('button', { name: 'Assign to me' })).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Unassign' })).toBeNull();
+    });
+
+    it('works from the keyboard; Escape closes and gives focus back; letters are not shortcuts there', async () => {
+      const { client } = open(makeCase({ assignee: ME }), {
+        AssignCase: () => ({ assignCase: makeCase({ version: 8, assignee: OTHER }) }),
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+      const user = userEvent.setup();
+      const trigger = screen.getByRole('button', { name: 'Assign to…' });
+      trigger.focus();
+      await user.keyboard('{ArrowDown}');
+      const items = within(screen.getByRole('menu')).getAllByRole('menuitem');
+      expect(document.activeElement).toBe(items[0]);
+      await user.keyboard('{ArrowDown}');
+      expect(document.activeElement).toBe(items[1]);
+      await user.keyboard('{ArrowDown}');
+      expect(document.activeElement).toBe(items[0]);
+      await user.keyboard('{End}');
+      expect(document.activeElement).toBe(items[1]);
+      await user.keyboard('b'); // type-ahead, not a shortcut
+      expect(document.activeElement).toBe(items[0]);
+      await user.keyboard('a'); // "A" approves elsewhere; not from inside the menu
+      expect(screen.queryByRole('dialog')).toBeNull();
+      await user.keyboard('{Escape}');
+      expect(screen.queryByRole('menu')).toBeNull();
+      expect(document.activeElement).toBe(trigger);
+      expect(trigger.getAttribute('aria-expanded')).toBe('false');
+      expect(client.callsOf('AssignCase')).toHaveLength(0);
+
+      await user.keyboard('{Enter}');
+      expect(document.activeElement).toBe(within(screen.getByRole('menu')).getAllByRole('menuitem')[0]);
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(assignee()).toBe('Bob Builder'));
+      expect(client.callsOf('AssignCase')).toEqual([{ input: { caseId: 'case-1', reviewerId: 'rev-2' } }]);
+      // The reviewers were loaded once for this case view.
+      expect(client.callsOf('Reviewers')).toHaveLength(1);
+    });
+
+    it('marks the current assignee, and picking them does nothing', async () => {
+      const { client } = open(makeCase({ assignee: OTHER }));
+      await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: 'Assign to…' }));
+      const bob = within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Bob Builder' });
+      expect(bob.getAttribute('aria-disabled')).toBe('true');
+      expect(bob.textContent).toMatch(/Assignee now/);
+      await user.click(bob);
+      expect(client.callsOf('AssignCase')).toHaveLength(0);
+    });
+
+    it('shows an error when the assignment fails, and keeps the assignee', async () => {
+      open(makeCase(), {
+        AssignCase: () => {
+          throw new ApiError('FORBIDDEN', 'reviewers only');
+        },
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: 'Assign to…' }));
+      await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Bob Builder' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toBe('You are not allowed to do this. The case may be assigned to another reviewer. (reviewers only)');
+      expect(assignee()).toBe('nobody');
+    });
+
+    it('says when the reviewers cannot be loaded, and tries again', async () => {
+      let fail = true;
+      const { client } = open(makeCase(), {
+        Reviewers: () => {
+          if (fail) throw new ApiError('NETWORK', 'offline');
+          return { reviewers: REVIEWERS };
+        },
+      });
+      await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+      await waitFor(() => expect(client.callsOf('Reviewers')).toHaveLength(1));
+      const user = userEvent.setup();
+      fail = true;
+      const trigger = screen.getByRole('button', { name: 'Assign to…' });
+      await user.click(trigger); // opening after a failure asks again
+      expect((await screen.findByRole('alert')).textContent).toMatch(/The reviewers could not be loaded\. The server cannot be reached/);
+      expect(screen.queryByRole('menu')).toBeNull();
+      fail = false;
+      await user.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('menuitem', { name: 'Bob Builder' })).toBeTruthy();
+    });
   });
 });

@@ -19,6 +19,7 @@ import {
   DecideDocumentMutation,
   UnassignCaseMutation,
 } from './api/decide';
+import { AssignMenu, reviewerName, type Reviewer } from './assign-menu';
 import { describeChanges, sentence } from './changes';
 import { DecisionDialog, type DecisionInput, type DecisionRequest } from './decision-dialog';
 import { DocumentPanel } from './document-panel';
@@ -278,6 +279,11 @@ export function CasePage({ id }: { id: string }) {
       kind: 'updated',
       text: 'Assigned to you.',
     }).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }));
+  const assignTo = (r: Reviewer) =>
+    act(c, async () => (await client.execute(AssignCaseMutation, { input: { caseId: c.id, reviewerId: r.id } })).assignCase, {
+      kind: 'updated',
+      text: `Assigned to ${reviewerName(r)}.`,
+    }).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }));
   const unassign = () =>
     act(c, async () => (await client.execute(UnassignCaseMutation, { input: { caseId: c.id } })).unassignCase, {
       kind: 'updated',
@@ -343,6 +349,7 @@ export function CasePage({ id }: { id: string }) {
               Unassign
             </button>
           )}
+          <AssignMenu meId={me.id} assigneeId={c.assignee?.id ?? null} busy={busy} onAssign={(r) => void assignTo(r)} />
         </div>
       </header>
 
