@@ -67,6 +67,17 @@ await shot('case');
 await page.setViewportSize({ width: 1280, height: 800 });
 await page.screenshot({ path: join(out, 'backoffice-case-full-1280.png'), fullPage: true });
 
+// "Assign to…": the menu of the other reviewers (needs a second reviewer on the server), opened
+// from the keyboard; Escape closes it and gives focus back to the button.
+const assignTo = page.getByRole('button', { name: 'Assign to…' });
+await assignTo.focus();
+await page.keyboard.press('ArrowDown');
+await page.getByRole('menu', { name: 'Assign to' }).getByRole('menuitem').first().waitFor();
+await shot('assign-menu');
+await page.keyboard.press('Escape');
+await page.getByRole('menu').waitFor({ state: 'detached' });
+if (!(await assignTo.evaluate((el) => el === document.activeElement))) problems.push('assign menu: Escape did not return focus');
+
 const bar = page.getByRole('region', { name: 'Case decision' });
 await bar.getByRole('button', { name: 'Approve case' }).click();
 await page.getByRole('dialog').waitFor();
