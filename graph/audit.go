@@ -59,9 +59,9 @@ type chain struct {
 	events []*ent.CaseEventCreate
 }
 
-// newChain starts at c's head; now comes from Resolver.now, so the stored time re-hashes to
-// the same value.
-func newChain(c *ent.KycCase, now time.Time) *chain {
+// chainOf starts at c's head; now comes from Resolver.now, so the stored time re-hashes to
+// the same value. A new case's chain is &chain{caseID: id, now: now}.
+func chainOf(c *ent.KycCase, now time.Time) *chain {
 	return &chain{caseID: c.ID, seq: c.LastEventSeq, hash: c.LastEventHash, now: now}
 }
 
@@ -141,7 +141,7 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 		if err != nil {
 			return err
 		}
-		k := newChain(c, now)
+		k := chainOf(c, now)
 		for _, ch := range changes {
 			if err := k.add(tx.CaseEvent, ch); err != nil {
 				return err

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -97,36 +96,17 @@ func (res *Resolver) viewerFromAuthorization(ctx context.Context, header string)
 	if err != nil {
 		return Viewer{}, false
 	}
-	res.tokens.put(hash, id)
+	res.tokens.add(hash, id, tokenCacheSize)
 	return Viewer{CaseID: id}, true
 }
 
 // tokenCache remembers which case a token hash opens, so an applicant's requests skip that
 // lookup. The mapping never changes (token_hash is unique and immutable; cases are never
 // deleted), so an entry cannot go stale. Only valid tokens are cached.
-type tokenCache struct {
-	mu sync.Mutex
-	m  map[string]uuid.UUID
-}
+type tokenCache = capped[string, uuid.UUID]
 
-// tokenCacheSize bounds the cache; when full it starts over.
+// tokenCacheSize bounds the cache.
 const tokenCacheSize = 100_000
-
-func (c *tokenCache) get(hash string) (uuid.UUID, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	id, ok := c.m[hash]
-	return id, ok
-}
-
-func (c *tokenCache) put(hash string, id uuid.UUID) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= tokenCacheSize {
-		c.m = map[string]uuid.UUID{}
-	}
-	c.m[hash] = id
-}
 
 // WebsocketInit authenticates a graphql-transport-ws connection from its connection_init
 // payload ({"authorization": "Bearer <case token>"}); a reviewer's cookie was already read

@@ -14,10 +14,9 @@ import (
 // response (availableEvents, availableDecisions and documents each need them) and between
 // the subscribers that receive the same update. It is keyed by (case, version): every change
 // to a document bumps its case's version in the same transaction, so an entry never goes
-// stale, on any replica. Reads inside a transaction bypass it.
+// stale, on any replica. A transaction uses an entry only once it is loaded (inTx).
 type docCache struct {
-	mu      sync.Mutex
-	entries map[docKey]*docEntry
+	entries capped[docKey, *docEntry]
 }
 
 type docKey struct {
@@ -32,22 +31,18 @@ type docEntry struct {
 	loaded atomic.Bool // docs are set (err is nil)
 }
 
-// docCacheSize bounds the cache; when full it starts over (entries are cheap to reload).
+// docCacheSize bounds the cache.
 const docCacheSize = 4096
 
 func (c *docCache) current(ctx context.Context, q *ent.DocumentClient, kc *ent.KycCase) ([]*ent.Document, error) {
 	key := docKey{kc.ID, kc.Version}
-	e := c.entry(key, &docEntry{})
+	e := c.entries.add(key, &docEntry{}, docCacheSize)
 	e.once.Do(func() {
 		e.docs, e.err = currentDocuments(context.WithoutCancel(ctx), q, kc.ID)
 		e.loaded.Store(e.err == nil)
 	})
 	if e.err != nil {
-		c.mu.Lock()
-		if c.entries[key] == e {
-			delete(c.entries, key)
-		}
-		c.mu.Unlock()
+		c.entries.drop(key, e)
 	}
 	return e.docs, e.err
 }
@@ -56,10 +51,7 @@ func (c *docCache) current(ctx context.Context, q *ent.DocumentClient, kc *ent.K
 // version when one is loaded, else a read in the transaction. The transaction's
 // version-checked update fails if the case changed meanwhile, so a hit is exact.
 func (c *docCache) inTx(ctx context.Context, tx *ent.Tx, kc *ent.KycCase) ([]*ent.Document, error) {
-	c.mu.Lock()
-	e := c.entries[docKey{kc.ID, kc.Version}]
-	c.mu.Unlock()
-	if e != nil && e.loaded.Load() {
+	if e, ok := c.entries.get(docKey{kc.ID, kc.Version}); ok && e.loaded.Load() {
 		return e.docs, nil
 	}
 	return currentDocuments(ctx, tx.Document, kc.ID)
@@ -70,19 +62,5 @@ func (c *docCache) carry(kc *ent.KycCase, docs []*ent.Document) {
 	e := &docEntry{docs: docs}
 	e.once.Do(func() {})
 	e.loaded.Store(true)
-	c.entry(docKey{kc.ID, kc.Version}, e)
-}
-
-// entry returns the entry of key, adding e when there is none.
-func (c *docCache) entry(key docKey, e *docEntry) *docEntry {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if old, ok := c.entries[key]; ok {
-		return old
-	}
-	if c.entries == nil || len(c.entries) >= docCacheSize {
-		c.entries = map[docKey]*docEntry{}
-	}
-	c.entries[key] = e
-	return e
+	c.entries.add(docKey{kc.ID, kc.Version}, e, docCacheSize)
 }

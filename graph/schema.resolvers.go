@@ -106,7 +106,7 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 		events []*ent.CaseEvent
 	)
 	err := r.withTx(ctx, func(tx *ent.Tx) (err error) {
-		k := newChain(&ent.KycCase{ID: uuid.New()}, r.now())
+		k := &chain{caseID: uuid.New(), now: r.now()}
 		if err := k.add(tx.CaseEvent, change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
 			return err
 		}
