@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applicantContext, check, expectState, fixtures, reviewerPage, startCase, state, status, uploadPhoto } from './support';
+import { applicantContext, check, chooseDocument, expectState, fixtures, reviewerPage, startCase, state, status, uploadPhoto } from './support';
 
 // The back of an ID card: optional for the applicant, its own panel for the reviewer, and — once
 // flagged — the only photo the applicant re-takes.
@@ -8,9 +8,7 @@ test('front and back of an ID card; the back is flagged, re-taken alone, and the
   const phone = await (await applicantContext(browser)).newPage();
 
   await startCase(phone, { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
-  await phone.getByRole('radio', { name: 'ID card' }).check();
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'document_photo');
+  await chooseDocument(phone, 'ID card');
   await uploadPhoto(phone, fixtures.document);
   await expect(phone.getByAltText('Your current ID card photo', { exact: true })).toBeVisible();
   await phone.getByRole('button', { name: 'Add the back side (optional)' }).click();

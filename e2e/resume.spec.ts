@@ -1,12 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { applicantContext, check, expectState, fixtures, startCase, state, uploadPhoto } from './support';
+import { applicantContext, check, chooseDocument, expectState, fixtures, startCase, state, uploadPhoto } from './support';
 
 test('a case resumes on another device at document_review, with the uploaded photo', async ({ browser }) => {
   const phone = await (await applicantContext(browser)).newPage();
   await startCase(phone, { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
-  await phone.getByRole('radio', { name: 'ID card' }).check();
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'document_photo');
+  await chooseDocument(phone, 'ID card');
   await uploadPhoto(phone, fixtures.document);
   await phone.getByRole('button', { name: 'Continue' }).click();
   await expectState(phone, 'document_review');

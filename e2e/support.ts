@@ -68,12 +68,17 @@ export async function uploadPhoto(page: Page, file: string) {
   await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled({ timeout: 20_000 });
 }
 
-/** From document_selection to final, with real photos. */
-export async function walkToFinal(page: Page, docLabel = 'Passport', shots = '') {
+/** From document_selection to document_photo with the document labelled docLabel. */
+export async function chooseDocument(page: Page, docLabel: string, shots = '') {
   await page.getByRole('radio', { name: docLabel }).check();
   if (shots) await check(page, `${shots}-document_selection`);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expectState(page, 'document_photo');
+}
+
+/** From document_selection to final, with real photos. */
+export async function walkToFinal(page: Page, docLabel = 'Passport', shots = '') {
+  await chooseDocument(page, docLabel, shots);
   await uploadPhoto(page, fixtures.document);
   if (shots) await check(page, `${shots}-document_photo`);
   await page.getByRole('button', { name: 'Continue' }).click();
