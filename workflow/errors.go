@@ -16,7 +16,10 @@ const (
 	EConflict             Code = "CONFLICT"
 	EPayloadTooLarge      Code = "PAYLOAD_TOO_LARGE"
 	EUnsupportedMediaType Code = "UNSUPPORTED_MEDIA_TYPE"
-	EInternal             Code = "INTERNAL"
+	// ERateLimited: too many attempts from this client (sign-ins, new cases, subscriptions);
+	// the message says when to try again.
+	ERateLimited Code = "RATE_LIMITED"
+	EInternal    Code = "INTERNAL"
 )
 
 // Error is a refusal with a code and a message fit to show to the caller.

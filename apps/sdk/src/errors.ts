@@ -10,6 +10,7 @@ export type KycErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'COMPLEXITY_LIMIT_EXCEEDED'
+  | 'RATE_LIMITED'
   | 'INTERNAL'
   // from the client
   | 'NETWORK' // the request never got an answer (offline, DNS, reset connection)
@@ -26,6 +27,7 @@ const serverCodes = new Set<string>([
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'COMPLEXITY_LIMIT_EXCEEDED',
+  'RATE_LIMITED',
   'INTERNAL',
 ]);
 

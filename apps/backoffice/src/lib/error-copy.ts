@@ -10,6 +10,7 @@ const COPY: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported.',
   COMPLEXITY_LIMIT_EXCEEDED: 'The request was too complex for the server.',
+  RATE_LIMITED: 'Too many attempts. Wait a few minutes and try again.',
   INTERNAL: 'Something went wrong on the server. Try again in a moment.',
   NETWORK: 'The server cannot be reached. Check your connection and try again.',
 };
@@ -21,7 +22,7 @@ const COPY: Record<ErrorCode, string> = {
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return COPY.INTERNAL;
   const base = COPY[error.code];
-  const detailed = error.code === 'BAD_USER_INPUT' || error.code === 'FORBIDDEN' || error.code === 'INVALID_TRANSITION';
+  const detailed = error.code === 'BAD_USER_INPUT' || error.code === 'RATE_LIMITED' || error.code === 'FORBIDDEN' || error.code === 'INVALID_TRANSITION';
   if (detailed && error.message && !base.includes(error.message)) return `${base} (${error.message})`;
   return base;
 }

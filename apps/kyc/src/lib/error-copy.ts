@@ -11,6 +11,7 @@ export const errorCopy: Record<KycErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'This photo is too large. Please use a photo smaller than 10 MB.',
   UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported. Please use a JPEG, PNG or WebP photo.',
   COMPLEXITY_LIMIT_EXCEEDED: 'Something went wrong on our side. Please try again in a moment.',
+  RATE_LIMITED: 'Too many attempts from your network. Please wait a few minutes and try again.',
   INTERNAL: 'Something went wrong on our side. Please try again in a moment.',
   NETWORK: 'We could not reach our server. Check your internet connection and try again.',
   UPLOAD_REQUIRED: 'Please add a photo before you continue.',
