@@ -25,6 +25,9 @@ type subscription struct {
 	ctx    context.Context // ended by the client's complete, the connection's end, or the operation's
 	cancel context.CancelFunc
 
+	release     func() // Transport.Admit's, or nil
+	releaseOnce sync.Once
+
 	mu       sync.Mutex
 	mode     mode
 	respond  graphql.ResponseHandler // set once a notify-driven stream has started
@@ -184,6 +187,7 @@ func (s *subscription) end(typ string, payload json.RawMessage) {
 	s.mu.Unlock()
 	live := s.ctx.Err() == nil
 	s.cancel()
+	s.releaseAdmission()
 	s.c.forget(s) // before the message: the client may reuse the id once it has it
 	if live {
 		s.c.send(typ, s.id, payload)
@@ -197,6 +201,14 @@ func (s *subscription) stop() {
 	s.done = true
 	s.mu.Unlock()
 	s.cancel()
+	s.releaseAdmission()
+}
+
+// releaseAdmission gives back what Transport.Admit counted for the operation, once.
+func (s *subscription) releaseAdmission() {
+	if s.release != nil {
+		s.releaseOnce.Do(s.release)
+	}
 }
 
 // recoverPanic turns a panic while running or delivering into an error message, presented as

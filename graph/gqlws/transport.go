@@ -11,6 +11,7 @@ package gqlws
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/coder/websocket"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // Subprotocol is the WebSocket subprotocol this transport speaks.
@@ -36,6 +38,16 @@ const (
 	closeInternalError   websocket.StatusCode = 4500
 )
 
+// Close codes a server may end a connection with through Conn.Close.
+const (
+	// CloseUnauthorized (4401): the credentials the connection was opened with are no
+	// longer valid (the session ended). graphql-ws clients do not retry it.
+	CloseUnauthorized = closeUnauthorized
+	// CloseTryAgainLater (1013): the server dropped something it owed the client (a
+	// subscriber fell behind). Clients reconnect, subscribe again and re-fetch.
+	CloseTryAgainLater = websocket.StatusTryAgainLater
+)
+
 // Defaults for the zero values of Transport's fields.
 const (
 	defaultInitTimeout  = 10 * time.Second
@@ -50,8 +62,15 @@ const (
 // serving clients of the legacy graphql-ws protocol.
 type Transport struct {
 	// InitFunc checks connection_init's payload and returns the connection's context; an
-	// error closes the connection with 4403 Forbidden. nil accepts every connection.
+	// error closes the connection with 4403 Forbidden. nil accepts every connection. The
+	// context it gets holds the connection (ConnFrom) and ends when the connection does.
 	InitFunc func(ctx context.Context, payload map[string]any) (context.Context, error)
+	// Admit, when set, is asked before each operation of an acknowledged connection starts,
+	// with the connection's context (InitFunc's). An error refuses that operation with an
+	// error message for its id, presented as the executor presents errors; the connection
+	// and its other operations go on. release, when not nil, is called once the operation
+	// has ended, before the client can learn that it did.
+	Admit func(ctx context.Context) (release func(), err error)
 	// InitTimeout is how long a client has to send connection_init before it is closed with
 	// 4408 (default 10 s).
 	InitTimeout time.Duration
@@ -81,6 +100,15 @@ type Transport struct {
 }
 
 var _ graphql.Transport = Transport{}
+
+// InitError lets InitFunc choose how a refused connection closes instead of 4403 Forbidden:
+// e.g. 1013 Try Again Later when the caller could not be checked (clients retry that).
+type InitError struct {
+	Code   websocket.StatusCode
+	Reason string
+}
+
+func (e *InitError) Error() string { return e.Reason }
 
 // Supports claims WebSocket upgrades that offer graphql-transport-ws.
 func (t Transport) Supports(r *http.Request) bool {
@@ -126,14 +154,17 @@ func (t Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 	}
 	ws.SetReadLimit(t.ReadLimit)
 	c := &conn{t: t, ws: ws, exec: exec, subs: map[string]*subscription{}}
+	var base context.Context
 	if t.Context != nil {
-		c.ctx = t.Context(r)
+		base = t.Context(r)
 	} else {
 		// The request's context ends when Do returns; the connection keeps its values (the
 		// caller the middleware authenticated), and so the request.
-		c.ctx = context.WithoutCancel(r.Context())
+		base = context.WithoutCancel(r.Context())
 		c.headers = r.Header
 	}
+	base, c.cancel = context.WithCancel(base)
+	c.ctx = context.WithValue(base, connKey{}, Conn{c})
 	c.mu.Lock()
 	c.initTimer = time.AfterFunc(t.InitTimeout, func() {
 		c.close(closeInitTimeout, "Connection initialisation timeout")
@@ -148,6 +179,8 @@ type conn struct {
 	ws      *websocket.Conn
 	exec    graphql.GraphExecutor
 	headers http.Header
+
+	cancel context.CancelFunc // ends the connection's context, at shutdown
 
 	// Owned by the handling of messages, which is one at a time.
 	ctx      context.Context // after the ack: InitFunc's context
@@ -283,6 +316,9 @@ func (c *conn) init(payload json.RawMessage) bool {
 	if c.t.InitFunc != nil {
 		var err error
 		if ctx, err = c.t.InitFunc(ctx, p); err != nil {
+			if ie := (*InitError)(nil); errors.As(err, &ie) {
+				return c.close(ie.Code, ie.Reason)
+			}
 			return c.close(closeForbidden, "Forbidden")
 		}
 	}
@@ -303,20 +339,30 @@ func (c *conn) init(payload json.RawMessage) bool {
 // subscribe registers the operation and runs it in a goroutine of its own, which ends once
 // the operation has started (or, for a resolver that does not call Ready, once it is done).
 func (c *conn) subscribe(id string, params *graphql.RawParams) bool {
+	c.mu.Lock()
+	taken := c.subs[id] != nil
+	c.mu.Unlock()
+	if taken {
+		return c.close(closeSubscriberTaken, reason("Subscriber for "+id+" already exists"))
+	}
+	var release func()
+	if c.t.Admit != nil {
+		var err error
+		if release, err = c.t.Admit(c.ctx); err != nil {
+			resp := c.exec.DispatchError(c.ctx, gqlerror.List{gqlerror.WrapIfUnwrapped(err)})
+			c.send("error", id, errorsJSON(resp.Errors))
+			return true
+		}
+	}
 	ctx, cancel := context.WithCancel(c.ctx)
-	s := &subscription{c: c, id: id, ctx: ctx, cancel: cancel}
+	s := &subscription{c: c, id: id, ctx: ctx, cancel: cancel, release: release}
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
-		cancel()
+		s.stop()
 		return false
 	}
-	if c.subs[id] != nil {
-		c.mu.Unlock()
-		cancel()
-		return c.close(closeSubscriberTaken, reason("Subscriber for "+id+" already exists"))
-	}
-	c.subs[id] = s
+	c.subs[id] = s // the id was free above: only this goroutine adds operations
 	c.mu.Unlock()
 	go s.run(params)
 	return true
@@ -375,6 +421,28 @@ func (c *conn) send(typ, id string, payload ...[]byte) {
 	cancel()
 }
 
+// Conn is one connection as InitFunc and the resolvers find it in their context, so that
+// the server can end it: when the session it was opened with ends, or when a subscriber
+// fell behind.
+type Conn struct{ c *conn }
+
+type connKey struct{}
+
+// ConnFrom returns the connection of ctx; ok is false outside this transport.
+func ConnFrom(ctx context.Context) (Conn, bool) {
+	h, ok := ctx.Value(connKey{}).(Conn)
+	return h, ok
+}
+
+// Close ends the connection with code and reason: its operations end at once (their
+// contexts are cancelled, and nothing more is sent), and the close frame is sent without
+// waiting for the client's reply. Closing a closed connection does nothing.
+func (h Conn) Close(code websocket.StatusCode, why string) {
+	if h.c.shutdown() {
+		go func() { _ = h.c.ws.Close(code, reason(why)) }()
+	}
+}
+
 // close ends the connection with a close frame; it returns false so that handle can
 // return its result.
 func (c *conn) close(code websocket.StatusCode, why string) bool {
@@ -404,6 +472,7 @@ func (c *conn) shutdown() bool {
 	for _, s := range subs {
 		s.stop()
 	}
+	c.cancel()
 	return true
 }
 
