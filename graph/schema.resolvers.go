@@ -188,13 +188,14 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 	if err := workflow.CanUpload(input.Type, uploadFacts(c)); err != nil {
 		return nil, err
 	}
-	info, err := r.inspectUpload(input.File)
+	// Decoded whole and re-encoded: what is stored is never the uploaded bytes.
+	info, err := r.inspectUpload(ctx, input.File)
 	if err != nil {
 		return nil, err
 	}
 	id := uuid.New()
-	key := fmt.Sprintf("documents/%s/%s%s", c.ID, id, info.Ext)
-	size, sum, err := r.Blobs.Put(ctx, key, input.File.File)
+	key := DocumentKey(c.ID, id, info.Ext)
+	size, sum, err := r.Blobs.Put(ctx, key, info.Body())
 	if err != nil {
 		return nil, fmt.Errorf("store upload: %w", err)
 	}
