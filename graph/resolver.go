@@ -20,6 +20,16 @@ type Blobs interface {
 	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
 	// Delete removes key; deleting a missing key is not an error.
 	Delete(ctx context.Context, key string) error
+	// List calls fn with every stored key under prefix (and anything the store left behind
+	// there, such as an unfinished write), in no particular order, until fn returns an error.
+	List(ctx context.Context, prefix string, fn func(BlobInfo) error) error
+}
+
+// BlobInfo describes one stored object.
+type BlobInfo struct {
+	Key      string
+	Size     int64
+	Modified time.Time
 }
 
 // Notice tells subscribers that an event was committed on a case. Within one process it

@@ -79,9 +79,10 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		PublicURL:      cfg.PublicURL,
 		Now:            time.Now,
 		MaxUploadBytes: int64(cfg.MaxUploadMB) << 20,
-		MaxPixels:      40_000_000,
+		MaxPixels:      25_000_000, // phones send 12 MP; bigger photos are refused from their header
 		Writers:        writers(cfg.DatabaseURL),
 	}
+	go newOrphanSweep(res.Blobs, client, log).Run(bgCtx, sweepEvery)
 	return &app{cfg: cfg, log: log, client: client, db: db, res: res, cancel: cancel}, nil
 }
 

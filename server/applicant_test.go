@@ -5,7 +5,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"image/jpeg"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -13,6 +15,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/document"
+	"github.com/openkyc/kyc-manual-review/internal/testphoto"
 )
 
 // The whole applicant flow, from startCase to PENDING_REVIEW, with the events the server
@@ -58,9 +61,9 @@ func TestApplicantFlow(t *testing.T) {
 
 		jpg := testJPEG(t)
 		doc := app.mustUpload(id, "PASSPORT", file{name: "passport.jpg", contentType: "image/jpeg", body: jpg})
-		sum := sha256.Sum256(jpg)
+		// Size and sha256 describe the stored (re-encoded) copy: checked against the served bytes below.
 		if doc.Type != "PASSPORT" || doc.Status != "PENDING" || doc.Revision != 1 || doc.ContentType != "image/jpeg" ||
-			doc.Size != len(jpg) || doc.Sha256 != hex.EncodeToString(sum[:]) || doc.Width == nil || *doc.Width != 64 || *doc.Height != 48 {
+			doc.Size <= 0 || len(doc.Sha256) != 64 || doc.Width == nil || *doc.Width != 64 || *doc.Height != 48 {
 			t.Fatalf("uploaded document: %+v", doc)
 		}
 		expect(app.myCase(), "document_photo", "USER_NEXT_STEP", "USER_PREV_STEP")
@@ -90,11 +93,15 @@ func TestApplicantFlow(t *testing.T) {
 			t.Fatalf("first event %s, want CASE_STARTED", rc.Events[0].Type)
 		}
 
-		// The signed link serves the same bytes to anyone who holds it (an <img> has no header).
+		// The signed link serves the stored copy to anyone who holds it (an <img> has no header):
+		// the same picture, re-encoded, with the size and sha256 the document reports.
 		anon := ts.anon(t)
 		status, body := anon.get(doc.URL)
-		if status != 200 || !bytes.Equal(body, jpg) {
-			t.Fatalf("GET %s: %d, %d bytes, want 200 and the %d uploaded bytes", doc.URL, status, len(body), len(jpg))
+		if status != 200 || len(body) != doc.Size {
+			t.Fatalf("GET %s: %d, %d bytes, want 200 and the document's %d bytes", doc.URL, status, len(body), doc.Size)
+		}
+		if cfg, err := jpeg.DecodeConfig(bytes.NewReader(body)); err != nil || cfg.Width != 64 || cfg.Height != 48 {
+			t.Fatalf("served bytes: %v, %+v; want the uploaded 64×48 JPEG", err, cfg)
 		}
 		got := sha256.Sum256(body)
 		if hex.EncodeToString(got[:]) != doc.Sha256 {
@@ -233,6 +240,25 @@ func TestUploadRefusals(t *testing.T) {
 			file{name: "photo.png", contentType: "image/png", body: []byte("\x89PNG\r\n\x1a\n")})
 		refuse("50 megapixels", "PAYLOAD_TOO_LARGE", "ID_CARD",
 			file{name: "wide.png", contentType: "image/png", body: hugePNGHeader(10000, 5000)})
+		// Files that pass a header check but are not (only) a photo: decoded whole and refused.
+		photo := testphoto.JPEG(testphoto.Photo(1600, 1200, 11))
+		html := []byte("<!doctype html><html><body><script>fetch('/graphql',{credentials:'include'})</script></body></html>\n")
+		sos := bytes.Index(photo, []byte{0xFF, 0xDA})
+		header := photo[:sos+2+int(photo[sos+2])<<8|int(photo[sos+3])] // up to the first scan's data
+		refuse("JPEG header followed by HTML", "UNSUPPORTED_MEDIA_TYPE", "ID_CARD",
+			file{name: "photo.jpg", contentType: "image/jpeg", body: append(append([]byte{}, header...), bytes.Repeat(html, 2000)...)})
+		refuse("65-byte PNG claiming 6000×6000", "PAYLOAD_TOO_LARGE", "ID_CARD",
+			file{name: "photo.png", contentType: "image/png", body: hugePNGHeader(6000, 6000)})
+		refuse("65-byte PNG claiming 4000×3000", "UNSUPPORTED_MEDIA_TYPE", "ID_CARD",
+			file{name: "photo.png", contentType: "image/png", body: hugePNGHeader(4000, 3000)})
+		refuse("JPEG with HTML appended", "UNSUPPORTED_MEDIA_TYPE", "ID_CARD",
+			file{name: "photo.jpg", contentType: "image/jpeg", body: append(append([]byte{}, photo...), html...)})
+		refuse("36-megapixel black PNG", "PAYLOAD_TOO_LARGE", "ID_CARD",
+			file{name: "black.png", contentType: "image/png", body: testphoto.BlackPNG(6000, 6000)})
+		refuse("PNG with HTML after IEND", "UNSUPPORTED_MEDIA_TYPE", "ID_CARD",
+			file{name: "photo.png", contentType: "image/png", body: append(testPNG(t), html...)})
+		refuse("truncated JPEG", "UNSUPPORTED_MEDIA_TYPE", "ID_CARD",
+			file{name: "photo.jpg", contentType: "image/jpeg", body: photo[:len(photo)/2]})
 		refuse("SELFIE in document_photo", "BAD_USER_INPUT", "SELFIE", jpegFile(t))
 		refuse("another document type than chosen", "BAD_USER_INPUT", "PASSPORT", jpegFile(t))
 
@@ -244,6 +270,64 @@ func TestUploadRefusals(t *testing.T) {
 		}
 		if n := ts.countFiles(t); n != 1 {
 			t.Fatalf("%d files stored after one accepted upload", n)
+		}
+	})
+}
+
+// A phone photo's EXIF (GPS position included) never reaches the store: the server keeps a
+// re-encoded copy, turned upright, and serves that copy with the size, hash and dimensions
+// the document reports.
+func TestUploadStoresCleanCopy(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db testDB) {
+		ts := newTestServer(t, db)
+		c, app := ts.startCase(t, "", "", "")
+		app.step(c.ID, "USER_NEXT_STEP", "")
+		app.step(c.ID, "USER_NEXT_STEP", "ID_CARD")
+
+		// A 1600×1200 photo stored sideways with orientation 6, as phones store portrait shots.
+		up := testphoto.WithEXIF(testphoto.JPEG(testphoto.Photo(1600, 1200, 12)), 6)
+		if !bytes.Contains(up, testphoto.GPSBytes()) {
+			t.Fatal("the test upload lacks its GPS position")
+		}
+		doc := app.mustUpload(c.ID, "ID_CARD", file{name: "IMG_0001.jpg", contentType: "image/jpeg", body: up})
+		if doc.ContentType != "image/jpeg" || doc.Width == nil || *doc.Width != 1200 || *doc.Height != 1600 {
+			t.Fatalf("document %+v, want an upright 1200×1600 JPEG", doc)
+		}
+		status, body := app.get(doc.URL)
+		if status != 200 {
+			t.Fatalf("GET %s: %d", doc.URL, status)
+		}
+		if bytes.Contains(body, testphoto.GPSBytes()) || bytes.Contains(body, []byte("Exif")) || bytes.Contains(body, []byte("KYC Phone")) {
+			t.Fatal("the served document still holds the upload's EXIF")
+		}
+		sum := sha256.Sum256(body)
+		if len(body) != doc.Size || hex.EncodeToString(sum[:]) != doc.Sha256 {
+			t.Fatalf("served %d bytes with sha256 %x; the document says %d bytes, %s", len(body), sum, doc.Size, doc.Sha256)
+		}
+		img, err := jpeg.Decode(bytes.NewReader(body))
+		if err != nil || img.Bounds().Dx() != 1200 || img.Bounds().Dy() != 1600 {
+			t.Fatalf("served bytes decode to %v, %v; want a 1200×1600 JPEG", img.Bounds(), err)
+		}
+		if n := ts.countFiles(t); n != 1 {
+			t.Fatalf("%d files stored after one upload", n)
+		}
+
+		// A realistic PNG is kept as PNG, a WebP is stored as JPEG.
+		pngDoc := app.mustUpload(c.ID, "ID_CARD", file{name: "scan.png", contentType: "image/png",
+			body: testphoto.PNG(testphoto.Photo(1280, 960, 13))})
+		if pngDoc.ContentType != "image/png" || *pngDoc.Width != 1280 || pngDoc.Revision != 2 {
+			t.Fatalf("PNG document %+v", pngDoc)
+		}
+		webp, err := os.ReadFile("../graph/testdata/photo.webp")
+		if err != nil {
+			t.Fatal(err)
+		}
+		webpDoc := app.mustUpload(c.ID, "ID_CARD", file{name: "photo.webp", contentType: "image/webp", body: webp})
+		if webpDoc.ContentType != "image/jpeg" || *webpDoc.Width != 1600 || *webpDoc.Height != 1200 {
+			t.Fatalf("WebP document %+v, want a 1600×1200 JPEG", webpDoc)
+		}
+		if _, body := app.get(webpDoc.URL); !bytes.HasPrefix(body, []byte{0xFF, 0xD8, 0xFF}) {
+			t.Fatal("the WebP upload is not served as JPEG")
 		}
 	})
 }

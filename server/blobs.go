@@ -8,8 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/openkyc/kyc-manual-review/graph"
 )
 
 // dirBlobs stores document bytes as files under a folder. Files are written to a temporary
@@ -74,4 +77,52 @@ func (d dirBlobs) Delete(_ context.Context, key string) error {
 		return err
 	}
 	return nil
+}
+
+// List implements graph.Blobs. It reports unfinished writes (".upload-*" files a crash left
+// behind) too, so that the orphan sweep removes them.
+func (d dirBlobs) List(ctx context.Context, prefix string, fn func(graph.BlobInfo) error) error {
+	// Walk from the deepest folder the prefix names; keys are filtered by the whole prefix.
+	start := d.root
+	if dir, _ := path.Split(prefix); dir != "" {
+		p, err := d.path(dir)
+		if err != nil {
+			return err
+		}
+		start = p
+	}
+	err := filepath.WalkDir(start, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // removed meanwhile, or nothing stored yet
+			}
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(d.root, p)
+		if err != nil {
+			return err
+		}
+		key := filepath.ToSlash(rel)
+		if !strings.HasPrefix(key, prefix) {
+			return nil
+		}
+		info, err := e.Info()
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return fn(graph.BlobInfo{Key: key, Size: info.Size(), Modified: info.ModTime()})
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
