@@ -49,6 +49,22 @@ describe('createHttpClient', () => {
     expect(listener).toHaveBeenCalledOnce();
   });
 
+  it('tells listeners when the server closes the socket because the session ended (4401)', () => {
+    const client = createHttpClient({
+      createSocket: () => ({
+        subscribe: vi.fn((_payload, sink) => { sink.error({ code: 4401, reason: 'Session ended' }); return () => {}; }),
+        dispose: vi.fn(),
+      }),
+      wsUrl: 'ws://example.test/graphql',
+    });
+    const listener = vi.fn();
+    client.onUnauthenticated(listener);
+    const error = vi.fn();
+    client.subscribe(CaseFeedSubscription, {}, { next: vi.fn(), error });
+    expect(listener).toHaveBeenCalledOnce();
+    expect(error.mock.calls[0][0].code).toBe('UNAUTHENTICATED');
+  });
+
   it('subscribes over one socket, reports reconnects and opens a new socket after reset', () => {
     const sockets: { url: string; reconnect: () => void; subscribe: ReturnType<typeof vi.fn>; dispose: ReturnType<typeof vi.fn> }[] = [];
     const client = createHttpClient({

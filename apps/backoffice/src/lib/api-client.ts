@@ -168,6 +168,10 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
           },
           error: (err) => {
             if (Array.isArray(err)) sink.error?.(fail(ApiError.fromGraphQL(err)));
+            // 4401: the server closed the socket because the session ended (a logout in
+            // another tab, expiry): sign in again, as for an UNAUTHENTICATED answer.
+            else if ((err as { code?: unknown } | null)?.code === 4401)
+              sink.error?.(fail(new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again.')));
             else sink.error?.(new ApiError('NETWORK', 'Live updates were interrupted.'));
           },
           complete: () => {},
