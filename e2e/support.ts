@@ -20,6 +20,7 @@ export async function applicantContext(browser: Browser): Promise<BrowserContext
 export async function reviewerPage(browser: Browser, shot = ''): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
+  watchCSP(page);
   await page.goto('/backoffice/');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   if (shot) await check(page, shot);
@@ -38,8 +39,24 @@ export async function expectState(page: Page, name: string) {
   await expect(state(page, name)).toBeVisible();
 }
 
-/** Checks the page with axe (WCAG 2.2 AA) and keeps a screenshot of it. */
+/** Content-Security-Policy violations the browser reported, per page (watched from the first check or start). */
+const cspViolations = new WeakMap<Page, string[]>();
+function watchCSP(page: Page): string[] {
+  let list = cspViolations.get(page);
+  if (!list) {
+    const found: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('Content Security Policy')) found.push(m.text());
+    });
+    cspViolations.set(page, found);
+    list = found;
+  }
+  return list;
+}
+
+/** Checks the page with axe (WCAG 2.2 AA) and against the server's Content-Security-Policy, and keeps a screenshot of it. */
 export async function check(page: Page, name: string) {
+  expect(watchCSP(page), `Content-Security-Policy violations on ${name}`).toEqual([]);
   await page.screenshot({ path: join(screensDir, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -48,6 +65,7 @@ export async function check(page: Page, name: string) {
 
 /** Opens the KYC app and starts a case; ends on document_selection. */
 export async function startCase(page: Page, applicant: { firstName: string; lastName: string; email: string }, shots = '') {
+  watchCSP(page);
   await page.goto('/kyc/');
   await expect(page.getByRole('button', { name: 'Start KYC' })).toBeVisible();
   if (shots) await check(page, `${shots}-landing`);

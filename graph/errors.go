@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -36,7 +37,7 @@ func (r *Resolver) ErrorPresenter(ctx context.Context, err error) *gqlerror.Erro
 		gerr.Message = "the case changed concurrently: reload it and try again"
 		setCode(gerr, workflow.EConflict)
 	case ent.IsValidationError(err):
-		gerr.Message = "invalid input: " + errors.Unwrap(err).Error()
+		gerr.Message = validationMessage(err)
 		setCode(gerr, workflow.EBadUserInput)
 	case gerr.Extensions["code"] == errcode.ValidationFailed || gerr.Extensions["code"] == errcode.ParseFailed:
 		// A malformed operation or variable (e.g. an unknown enum value) is bad input: clients
@@ -80,3 +81,35 @@ var (
 	errWrongCredentials = workflow.Errorf(workflow.EUnauthenticated, "wrong email or password")
 	errApplicantOnly    = workflow.Errorf(workflow.EForbidden, "only the applicant of this case can do this")
 )
+
+// validationMessage words an ent validation error with the API's field name, never ent's
+// internal one (`ent: validator failed for field "KycCase.first_name": …`).
+func validationMessage(err error) string {
+	var ve *ent.ValidationError
+	if !errors.As(err, &ve) {
+		return "invalid input"
+	}
+	inner := err
+	for u := errors.Unwrap(inner); u != nil; u = errors.Unwrap(inner) {
+		inner = u
+	}
+	what := "is not valid"
+	switch msg := inner.Error(); {
+	case strings.Contains(msg, "greater than the required length"):
+		what = "is too long"
+	case strings.Contains(msg, "less than the required length"), strings.Contains(msg, "empty"):
+		what = "must not be empty"
+	}
+	return "invalid input: " + apiName(ve.Name) + " " + what
+}
+
+// apiName turns a column name (first_name) into the API's (firstName).
+func apiName(column string) string {
+	parts := strings.Split(column, "_")
+	for i := 1; i < len(parts); i++ {
+		if p := parts[i]; p != "" {
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+	}
+	return strings.Join(parts, "")
+}

@@ -133,3 +133,12 @@ func AvailableDecisions(status Status, docs []DocFact) []Decision {
 
 // Submission returns the status and revision of a case that enters the final state.
 func Submission(revision int) (Status, int) { return StatusPendingReview, revision + 1 }
+
+// CanAssign reports whether a case of this status may change assignee: not once decided,
+// where an assignment would only rewrite who is on record as having reviewed it.
+func CanAssign(status Status) error {
+	if status == StatusApproved || status == StatusRejected {
+		return Errorf(EInvalidTransition, "a %s case cannot be assigned or unassigned", strings.ToLower(string(status)))
+	}
+	return nil
+}

@@ -347,3 +347,18 @@ func TestDecideCase_rejectedDocumentMustBeResubmitted(t *testing.T) {
 		t.Fatalf("plan = %+v, want both flagged from document_photo", plan)
 	}
 }
+
+func TestCanAssign(t *testing.T) {
+	for _, s := range []workflow.Status{workflow.StatusInProgress, workflow.StatusPendingReview, workflow.StatusApproved, workflow.StatusRejected, workflow.StatusResubmissionRequested} {
+		t.Run(string(s), func(t *testing.T) {
+			err := workflow.CanAssign(s)
+			decided := s == workflow.StatusApproved || s == workflow.StatusRejected
+			if decided != (err != nil) {
+				t.Fatalf("workflow.CanAssign(%s) = %v, want refused: %v", s, err, decided)
+			}
+			if err != nil && err.(*workflow.Error).Code != workflow.EInvalidTransition {
+				t.Fatalf("code %s, want INVALID_TRANSITION", err.(*workflow.Error).Code)
+			}
+		})
+	}
+}
