@@ -119,26 +119,11 @@ func (l OperationLimits) MutateOperationContext(_ context.Context, oc *graphql.O
 	}
 	seen := map[string]int{}
 	total := 0
-	var walk func(ast.SelectionSet, int)
-	walk = func(set ast.SelectionSet, guard int) {
-		if guard > 16 {
-			return
-		}
-		for _, s := range set {
-			switch s := s.(type) {
-			case *ast.Field:
-				total++
-				seen[s.Name]++
-			case *ast.InlineFragment:
-				walk(s.SelectionSet, guard+1)
-			case *ast.FragmentSpread:
-				if f := oc.Doc.Fragments.ForName(s.Name); f != nil {
-					walk(f.SelectionSet, guard+1)
-				}
-			}
-		}
-	}
-	walk(oc.Operation.SelectionSet, 0)
+	eachField(oc.Operation.SelectionSet, oc.Doc.Fragments, func(f *ast.Field) bool {
+		total++
+		seen[f.Name]++
+		return false // root fields only
+	})
 	for _, name := range l.Once {
 		if seen[name] > 1 {
 			return limitError(workflow.EBadUserInput, "%s may appear only once in a request", name)
@@ -232,32 +217,40 @@ func (NoIntrospection) MutateOperationContext(_ context.Context, oc *graphql.Ope
 	if oc.Operation == nil {
 		return nil
 	}
-	var found bool
+	found := false
+	eachField(oc.Operation.SelectionSet, oc.Doc.Fragments, func(f *ast.Field) bool {
+		found = found || f.Name == "__schema" || f.Name == "__type"
+		return !found
+	})
+	if found {
+		return limitError(workflow.EForbidden, "introspection is disabled on this server")
+	}
+	return nil
+}
+
+// eachField calls visit for each field of set, looking through inline fragments and fragment
+// spreads, and into a field's own selections when visit returns true. Fragment cycles are
+// refused by validation; the nesting bound is a backstop.
+func eachField(set ast.SelectionSet, frags ast.FragmentDefinitionList, visit func(*ast.Field) bool) {
 	var walk func(ast.SelectionSet, int)
-	walk = func(set ast.SelectionSet, guard int) {
-		if guard > 64 || found {
+	walk = func(set ast.SelectionSet, nesting int) {
+		if nesting > 64 {
 			return
 		}
 		for _, s := range set {
 			switch s := s.(type) {
 			case *ast.Field:
-				if s.Name == "__schema" || s.Name == "__type" {
-					found = true
-					return
+				if visit(s) {
+					walk(s.SelectionSet, nesting+1)
 				}
-				walk(s.SelectionSet, guard+1)
 			case *ast.InlineFragment:
-				walk(s.SelectionSet, guard+1)
+				walk(s.SelectionSet, nesting+1)
 			case *ast.FragmentSpread:
-				if f := oc.Doc.Fragments.ForName(s.Name); f != nil {
-					walk(f.SelectionSet, guard+1)
+				if f := frags.ForName(s.Name); f != nil {
+					walk(f.SelectionSet, nesting+1)
 				}
 			}
 		}
 	}
-	walk(oc.Operation.SelectionSet, 0)
-	if found {
-		return limitError(workflow.EForbidden, "introspection is disabled on this server")
-	}
-	return nil
+	walk(set, 0)
 }
