@@ -29,6 +29,10 @@ const SessionTTL = 12 * time.Hour
 type Viewer struct {
 	Reviewer *ent.Reviewer
 	CaseID   uuid.UUID // the applicant's case; uuid.Nil when not an applicant
+	// SessionHash and SessionExpires identify a reviewer's session, so that the sockets
+	// opened with it close when it ends (logout) or expires.
+	SessionHash    string
+	SessionExpires time.Time
 }
 
 type viewerKey struct{}
@@ -75,8 +79,8 @@ func (res *Resolver) Authenticate(ctx context.Context, r *http.Request) Viewer {
 		return v
 	}
 	if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
-		if rv := res.reviewerForSession(ctx, c.Value); rv != nil {
-			return Viewer{Reviewer: rv}
+		if s := res.sessionFor(ctx, c.Value); s != nil {
+			return Viewer{Reviewer: s.Edges.Reviewer, SessionHash: s.TokenHash, SessionExpires: s.ExpiresAt}
 		}
 	}
 	return Viewer{}
@@ -117,12 +121,13 @@ func (res *Resolver) WebsocketInit(ctx context.Context, payload map[string]any) 
 		if !ok {
 			return ctx, errUnauthenticated
 		}
-		return WithViewer(ctx, v), nil
+		return res.openSocket(WithViewer(ctx, v))
 	}
-	return ctx, nil
+	return res.openSocket(ctx)
 }
 
-func (res *Resolver) reviewerForSession(ctx context.Context, token string) *ent.Reviewer {
+// sessionFor returns a live session with its reviewer, or nil.
+func (res *Resolver) sessionFor(ctx context.Context, token string) *ent.Session {
 	s, err := res.Client.Session.Query().
 		Where(session.TokenHash(HashToken(token)), session.ExpiresAtGT(res.now())).
 		WithReviewer().
@@ -130,7 +135,7 @@ func (res *Resolver) reviewerForSession(ctx context.Context, token string) *ent.
 	if err != nil {
 		return nil
 	}
-	return s.Edges.Reviewer
+	return s
 }
 
 // WithResponseWriter lets the login and logout resolvers set the session cookie.

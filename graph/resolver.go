@@ -70,6 +70,7 @@ type Resolver struct {
 	tokens  tokenCache
 	logins  loginThrottle
 	streams caseStreams
+	sockets sockets
 
 	gateOnce sync.Once
 	gate     chan struct{}

@@ -262,6 +262,7 @@ func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	r.setSessionCookie(ctx, "", r.now().Add(-SessionTTL))
+	r.CloseReviewer(ctx, rv.ID) // every session of the reviewer ended: so do their sockets
 	return true, nil
 }
 

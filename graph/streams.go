@@ -163,15 +163,26 @@ func (s *caseSub) close() {
 }
 
 // feedNotices delivers the notices of every case until ctx ends, then closes the channel.
-// Reviewers' feeds are few; a feed that falls 256 notices behind loses the oldest news
-// (the backoffice re-fetches its list on reconnect).
+// Reviewers' feeds are few. A feed that falls 256 notices behind (a client that does not
+// read, or a burst such as a catch-up after a database outage) cannot get them all: rather
+// than drop news silently, its connection is closed with 1013 Try Again Later, and the
+// client reconnects, subscribes again and re-fetches what it shows (the backoffice does on
+// every reconnect). Outside this package's transport the subscription just ends.
 func (r *Resolver) feedNotices(ctx context.Context) <-chan Notice {
+	ctx, cancel := context.WithCancel(ctx)
 	ch := make(chan Notice, 256)
+	var behind sync.Once
 	stop := r.Broker.Subscribe(uuid.Nil, func(n Notice) {
 		select {
 		case ch <- n:
 		default:
-			r.Log.Warn("caseFeed subscriber too slow: notice dropped", "case", n.CaseID)
+			behind.Do(func() {
+				r.Log.Warn("caseFeed subscriber fell behind: closing its connection so that it re-fetches", "case", n.CaseID)
+				if conn, ok := gqlws.ConnFrom(ctx); ok {
+					conn.Close(gqlws.CloseTryAgainLater, "Live updates fell behind: reconnect and re-fetch")
+				}
+				cancel()
+			})
 		}
 	})
 	context.AfterFunc(ctx, func() {

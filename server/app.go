@@ -18,7 +18,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
-	"github.com/coder/websocket"
 	"github.com/google/uuid"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -160,26 +159,18 @@ func (a *app) graphqlHandler() http.Handler {
 			origins = append(origins, u.Host)
 		}
 	}
-	// graphql-transport-ws without a goroutine per subscription; gqlgen's transport after it
-	// serves the clients that offer only the legacy graphql-ws.
+	// graphql-transport-ws without a goroutine per subscription, the only WebSocket protocol:
+	// gqlgen's transport for the legacy graphql-ws (which no app speaks) would bypass the caps
+	// of Admit. Admit caps the operations per connection and per case token.
 	srv.AddTransport(gqlws.Transport{
 		InitFunc:       a.res.WebsocketInit,
+		Admit:          a.res.AdmitOperation,
 		KeepAlive:      wsKeepAlive,
 		OriginPatterns: origins,
 		// Only the caller: a connection that held the request's context would hold the
 		// request (through the response writer in it) for as long as it is open.
 		Context: func(r *http.Request) context.Context {
 			return graph.WithViewer(context.Background(), graph.ViewerFrom(r.Context()))
-		},
-	})
-	srv.AddTransport(transport.Websocket{
-		KeepAlivePingInterval: wsKeepAlive,
-		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-			ctx, err := a.res.WebsocketInit(ctx, p)
-			return ctx, nil, err
-		},
-		Implementation: transport.CoderWebsocketImplementation{
-			AcceptOptions: websocket.AcceptOptions{OriginPatterns: origins},
 		},
 	})
 	srv.AddTransport(transport.Options{})

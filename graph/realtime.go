@@ -1,0 +1,263 @@
+package graph
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/openkyc/kyc-manual-review/ent/session"
+	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/workflow"
+)
+
+// Caps on live connections. An open subscription costs a few KiB for as long as it lives
+// (issue 10: 30,000 on one socket from one free case token held +210 MiB), so each caller
+// gets what its app needs with room to spare, and no more. Queries and mutations sent over a
+// socket count while they run.
+const (
+	// maxReviewerOpsPerConn: the backoffice holds two or three (the case feed, the open
+	// case), more while a reviewer has several cases open in one window.
+	maxReviewerOpsPerConn = 64
+	// maxApplicantOpsPerConn: the applicant app holds one (caseUpdated of its case); also
+	// the cap of a connection without credentials.
+	maxApplicantOpsPerConn = 4
+	// maxOpsPerCase and maxConnsPerCase bound one case token across connections: a few tabs
+	// or devices, plus connections that died without closing and still count until the
+	// keep-alive notices (two intervals, 30 s), as a phone switching networks leaves them.
+	maxOpsPerCase   = 12
+	maxConnsPerCase = 12
+)
+
+// errTooManyOps refuses an operation over a cap; the connection and its other operations go on.
+var errTooManyOps = workflow.Errorf(workflow.ERateLimited, "too many subscriptions open on this connection or for this case: complete one first")
+
+// SessionEnd says which reviewer sockets must close: every socket of a reviewer, those of
+// one session (by token hash), or, with Recheck, those whose session is no longer valid
+// (sent after notices may have been missed).
+type SessionEnd struct {
+	ReviewerID  uuid.UUID `json:"reviewerId,omitempty"`
+	SessionHash string    `json:"sessionHash,omitempty"`
+	Recheck     bool      `json:"recheck,omitempty"`
+}
+
+// SessionBus carries session ends to the other API replicas, so that a logout on one closes
+// the reviewer's sockets on all. A Broker that reaches other replicas implements it; its
+// subscribers hear this replica's own ends too.
+type SessionBus interface {
+	PublishSessionEnd(ctx context.Context, e SessionEnd) error
+	SubscribeSessionEnds(fn func(SessionEnd)) (stop func())
+}
+
+// sockets is the registry of this process's WebSocket connections: by reviewer, so that a
+// logout, an expired session or a deactivated reviewer closes them, and by case, to cap what
+// one case token holds open.
+type sockets struct {
+	mu         sync.Mutex
+	byReviewer map[uuid.UUID]map[*socket]struct{}
+	byCase     map[uuid.UUID]*caseLoad
+	busOnce    sync.Once
+}
+
+// caseLoad is what one case token holds open across connections.
+type caseLoad struct{ conns, ops int }
+
+// socket is one registered connection.
+type socket struct {
+	conn   gqlws.Conn
+	viewer Viewer
+	ops    int         // operations running; guarded by sockets.mu
+	expiry *time.Timer // a reviewer's: closes the socket when the session expires
+}
+
+type socketKey struct{}
+
+// openSocket registers the connection of ctx (InitFunc's context, with the caller) and
+// returns the context its operations run in. The registration ends with the connection.
+func (res *Resolver) openSocket(ctx context.Context) (context.Context, error) {
+	conn, ok := gqlws.ConnFrom(ctx)
+	if !ok {
+		return ctx, nil
+	}
+	v := ViewerFrom(ctx)
+	s := &socket{conn: conn, viewer: v}
+	reg := &res.sockets
+	reg.mu.Lock()
+	switch {
+	case v.Reviewer != nil:
+		if reg.byReviewer == nil {
+			reg.byReviewer = map[uuid.UUID]map[*socket]struct{}{}
+		}
+		if reg.byReviewer[v.Reviewer.ID] == nil {
+			reg.byReviewer[v.Reviewer.ID] = map[*socket]struct{}{}
+		}
+		reg.byReviewer[v.Reviewer.ID][s] = struct{}{}
+		if !v.SessionExpires.IsZero() {
+			s.expiry = time.AfterFunc(v.SessionExpires.Sub(res.Now()), func() {
+				conn.Close(gqlws.CloseUnauthorized, "Session expired")
+			})
+		}
+	case v.CaseID != uuid.Nil:
+		if reg.byCase == nil {
+			reg.byCase = map[uuid.UUID]*caseLoad{}
+		}
+		load := reg.byCase[v.CaseID]
+		if load == nil {
+			load = &caseLoad{}
+			reg.byCase[v.CaseID] = load
+		}
+		if load.conns >= maxConnsPerCase {
+			reg.mu.Unlock()
+			return ctx, &gqlws.InitError{Code: gqlws.CloseTryAgainLater, Reason: "Too many connections for this case"}
+		}
+		load.conns++
+	}
+	reg.mu.Unlock()
+	if v.Reviewer != nil {
+		res.listenSessionEnds()
+	}
+	context.AfterFunc(ctx, func() { reg.remove(s) })
+	return context.WithValue(ctx, socketKey{}, s), nil
+}
+
+func (reg *sockets) remove(s *socket) {
+	reg.mu.Lock()
+	defer reg.mu.Unlock()
+	switch v := s.viewer; {
+	case v.Reviewer != nil:
+		if s.expiry != nil {
+			s.expiry.Stop()
+		}
+		delete(reg.byReviewer[v.Reviewer.ID], s)
+		if len(reg.byReviewer[v.Reviewer.ID]) == 0 {
+			delete(reg.byReviewer, v.Reviewer.ID)
+		}
+	case v.CaseID != uuid.Nil:
+		if load := reg.byCase[v.CaseID]; load != nil {
+			if load.conns--; load.conns <= 0 && load.ops <= 0 {
+				delete(reg.byCase, v.CaseID)
+			}
+		}
+	}
+}
+
+// AdmitOperation is gqlws.Transport.Admit: it refuses an operation over the caps with
+// RATE_LIMITED, and counts the admitted one until it ends.
+func (res *Resolver) AdmitOperation(ctx context.Context) (release func(), err error) {
+	s, _ := ctx.Value(socketKey{}).(*socket)
+	if s == nil {
+		return nil, nil
+	}
+	reg := &res.sockets
+	reg.mu.Lock()
+	defer reg.mu.Unlock()
+	limit, caseID := maxApplicantOpsPerConn, s.viewer.CaseID
+	var load *caseLoad // an applicant's, across connections
+	switch {
+	case s.viewer.Reviewer != nil:
+		limit = maxReviewerOpsPerConn
+	case caseID != uuid.Nil:
+		load = reg.byCase[caseID]
+	}
+	if s.ops >= limit || (load != nil && load.ops >= maxOpsPerCase) {
+		return nil, errTooManyOps
+	}
+	s.ops++
+	if load != nil {
+		load.ops++
+	}
+	return func() {
+		reg.mu.Lock()
+		defer reg.mu.Unlock()
+		s.ops--
+		if load != nil {
+			if load.ops--; load.conns <= 0 && load.ops <= 0 && reg.byCase[caseID] == load {
+				delete(reg.byCase, caseID)
+			}
+		}
+	}, nil
+}
+
+// CloseReviewer closes every WebSocket of a reviewer, on every replica: after a logout (which
+// ends all the reviewer's sessions) or when the reviewer is deactivated.
+func (res *Resolver) CloseReviewer(ctx context.Context, id uuid.UUID) {
+	res.endSessions(ctx, SessionEnd{ReviewerID: id})
+}
+
+// CloseSession closes the WebSockets opened with one session (by token hash), on every replica.
+func (res *Resolver) CloseSession(ctx context.Context, hash string) {
+	res.endSessions(ctx, SessionEnd{SessionHash: hash})
+}
+
+func (res *Resolver) endSessions(ctx context.Context, e SessionEnd) {
+	res.closeSockets(ctx, e)
+	if bus, ok := res.Broker.(SessionBus); ok {
+		if err := bus.PublishSessionEnd(context.WithoutCancel(ctx), e); err != nil {
+			// The local sockets are closed; the other replicas' close at the session's
+			// expiry, or when their listener reconnects and rechecks.
+			res.Log.WarnContext(ctx, "publish session end", "err", err)
+		}
+	}
+}
+
+// listenSessionEnds subscribes this replica's registry to the other replicas' session ends,
+// once, when it first holds a reviewer socket.
+func (res *Resolver) listenSessionEnds() {
+	res.sockets.busOnce.Do(func() {
+		if bus, ok := res.Broker.(SessionBus); ok {
+			bus.SubscribeSessionEnds(func(e SessionEnd) {
+				// Called in the listener's goroutine: a recheck queries the database.
+				go res.closeSockets(context.Background(), e)
+			})
+		}
+	})
+}
+
+// closeSockets closes this process's reviewer sockets that e names, with 4401 Unauthorized:
+// graphql-ws clients then stop retrying, and the backoffice asks the reviewer to sign in.
+func (res *Resolver) closeSockets(ctx context.Context, e SessionEnd) {
+	var doomed []*socket
+	res.sockets.mu.Lock()
+	for id, set := range res.sockets.byReviewer {
+		for s := range set {
+			if e.Recheck || id == e.ReviewerID || (e.SessionHash != "" && s.viewer.SessionHash == e.SessionHash) {
+				doomed = append(doomed, s)
+			}
+		}
+	}
+	res.sockets.mu.Unlock()
+	if e.Recheck && len(doomed) > 0 {
+		doomed = res.withoutLiveSessions(ctx, doomed)
+	}
+	for _, s := range doomed {
+		s.conn.Close(gqlws.CloseUnauthorized, "Session ended")
+	}
+}
+
+// withoutLiveSessions keeps the sockets whose session no longer exists or has expired. On a
+// database error it keeps none: a socket is closed only for a definite reason.
+func (res *Resolver) withoutLiveSessions(ctx context.Context, socks []*socket) []*socket {
+	hashes := make([]string, 0, len(socks))
+	for _, s := range socks {
+		hashes = append(hashes, s.viewer.SessionHash)
+	}
+	live, err := res.Client.Session.Query().
+		Where(session.TokenHashIn(hashes...), session.ExpiresAtGT(res.now())).
+		Select(session.FieldTokenHash).Strings(ctx)
+	if err != nil {
+		res.Log.WarnContext(ctx, "recheck reviewer sessions", "err", err)
+		return nil
+	}
+	alive := make(map[string]bool, len(live))
+	for _, h := range live {
+		alive[h] = true
+	}
+	var out []*socket
+	for _, s := range socks {
+		if !alive[s.viewer.SessionHash] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
