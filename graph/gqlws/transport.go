@@ -58,8 +58,8 @@ const (
 )
 
 // Transport serves GraphQL over graphql-transport-ws. It claims only upgrade requests that
-// offer that subprotocol: register it before gqlgen's transport.Websocket, which then keeps
-// serving clients of the legacy graphql-ws protocol.
+// offer that subprotocol; a server that also registers gqlgen's transport.Websocket after it
+// serves the legacy graphql-ws protocol there, without Admit's caps.
 type Transport struct {
 	// InitFunc checks connection_init's payload and returns the connection's context; an
 	// error closes the connection with 4403 Forbidden. nil accepts every connection. The
