@@ -1,11 +1,51 @@
+import {
+  keepPreviousData,
+  QueryClient,
+  QueryClientProvider,
+  queryOptions,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiClient, ApiError, Operation } from './api-client';
-import { ApiError as ApiErrorClass } from './api-client';
+import { ApiError, type ApiClient, type Operation } from './api-client';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    // Every query function below rejects with an ApiError (see apiQuery).
+    defaultError: ApiError;
+  }
+}
 
 const ApiContext = createContext<ApiClient | null>(null);
 
+/**
+ * newQueryClient is the cache the screens share. It keeps the app's behaviour as it was
+ * before the cache: no automatic retries (a failure shows at once, with "Try again"), no
+ * refetch on window focus or on the browser's online event (the live socket's reconnect
+ * refetches instead, see ApiProvider), and requests go out even when the browser thinks
+ * it is offline, so the reviewer sees the NETWORK error rather than a silent pause.
+ */
+export function newQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false, networkMode: 'always' },
+      mutations: { retry: false, networkMode: 'always' },
+    },
+  });
+}
+
+/**
+ * ApiProvider gives the screens the ApiClient and a query cache. After the live-update socket
+ * came back from a drop, events may have been missed: every query on screen is refetched.
+ */
 export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
-  return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
+  const [queryClient] = useState(newQueryClient);
+  useEffect(() => client.onReconnect(() => void queryClient.invalidateQueries()), [client, queryClient]);
+  return (
+    <ApiContext.Provider value={client}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
 }
 
 export function useApi(): ApiClient {
@@ -14,81 +54,71 @@ export function useApi(): ApiClient {
   return client;
 }
 
-function toApiError(e: unknown): ApiError {
-  return e instanceof ApiErrorClass ? e : new ApiErrorClass('INTERNAL', e instanceof Error ? e.message : String(e));
+/** operationName reads "Foo" from "query Foo", "mutation Foo" or "subscription Foo". */
+export function operationName(operation: { toString(): string }): string {
+  const m = /\b(?:query|mutation|subscription)\s+(\w+)/.exec(operation.toString());
+  if (!m) throw new Error('anonymous GraphQL operation');
+  return m[1];
 }
 
-export interface QueryState<R> {
-  data: R | undefined;
-  error: ApiError | undefined;
-  /** loading is true while a request is in flight (also on refetch; data stays until replaced). */
-  loading: boolean;
-  refetch: () => Promise<void>;
-  /** setData replaces the data, e.g. with a mutation's answer. */
-  setData: (data: R) => void;
+/** apiKey is an operation's cache key: its name and variables, e.g. ['GetCase', { id }]. */
+export function apiKey<R, V>(operation: Operation<R, V>, variables: V) {
+  return [operationName(operation), variables ?? {}] as const;
+}
+
+function toApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError('INTERNAL', e instanceof Error ? e.message : String(e));
+}
+
+/** apiQuery is the query options for an operation, with the ApiClient as the query function. */
+export function apiQuery<R, V>(client: ApiClient, operation: Operation<R, V>, variables: V) {
+  return queryOptions<R, ApiError>({
+    queryKey: apiKey(operation, variables),
+    queryFn: () =>
+      client.execute(operation, variables).catch((e: unknown) => {
+        throw toApiError(e);
+      }),
+  });
 }
 
 /**
- * useQuery runs a query when mounted and whenever its variables change. Answers to superseded
- * requests are dropped, so fast filter changes never show an older page.
+ * useApiQuery runs a query when mounted and whenever its variables change; the cache keys
+ * answers by variables, so a superseded request never shows. keepPrevious keeps the last
+ * answer on screen while the next variables load (filters, pages).
  */
-export function useQuery<R, V>(operation: Operation<R, V>, variables: V, options: { skip?: boolean } = {}): QueryState<R> {
+export function useApiQuery<R, V>(operation: Operation<R, V>, variables: V, options: { keepPrevious?: boolean } = {}) {
   const client = useApi();
-  const key = JSON.stringify(variables ?? {});
-  const [state, setState] = useState<{ data?: R; error?: ApiError; loading: boolean }>({ loading: !options.skip });
-  const latest = useRef(0);
-  const vars = useRef(variables);
-  vars.current = variables;
+  return useQuery({ ...apiQuery(client, operation, variables), placeholderData: options.keepPrevious ? keepPreviousData : undefined });
+}
 
-  const run = useCallback(async () => {
-    const id = ++latest.current;
-    setState((s) => ({ ...s, loading: true }));
-    try {
-      const data = await client.execute(operation, vars.current);
-      if (id === latest.current) setState({ data, loading: false });
-    } catch (e) {
-      if (id === latest.current) setState((s) => ({ data: s.data, error: toApiError(e), loading: false }));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, operation, key]);
-
-  useEffect(() => {
-    if (options.skip) return;
-    void run();
-    return () => {
-      latest.current++;
-    };
-  }, [run, options.skip]);
-
-  const setData = useCallback((data: R) => {
-    latest.current++;
-    setState({ data, loading: false });
-  }, []);
-
-  return { data: state.data, error: state.error, loading: state.loading, refetch: run, setData };
+/**
+ * useSetApiData returns a setter that puts data into an operation's cache entry, e.g. a
+ * mutation's or a subscription's answer. A request in flight for that entry is cancelled first,
+ * so its (older) answer cannot overwrite the newer data.
+ */
+export function useSetApiData<R, V>(operation: Operation<R, V>, variables: V) {
+  const queryClient = useQueryClient();
+  const key = JSON.stringify(apiKey(operation, variables));
+  return useCallback(
+    (data: R) => {
+      const queryKey = JSON.parse(key) as readonly unknown[];
+      void queryClient.cancelQueries({ queryKey, exact: true });
+      queryClient.setQueryData(queryKey, data);
+    },
+    [queryClient, key],
+  );
 }
 
 /** useSubscription keeps one subscription open while mounted; onData always sees the latest closure. */
-export function useSubscription<R, V>(
-  operation: Operation<R, V>,
-  variables: V,
-  onData: (data: R) => void,
-  options: { skip?: boolean } = {},
-) {
+export function useSubscription<R, V>(operation: Operation<R, V>, variables: V, onData: (data: R) => void) {
   const client = useApi();
   const key = JSON.stringify(variables ?? {});
   const handler = useRef(onData);
-  handler.current = onData;
   useEffect(() => {
-    if (options.skip) return;
-    return client.subscribe(operation, JSON.parse(key) as V, { next: (d) => handler.current(d) });
-  }, [client, operation, key, options.skip]);
-}
-
-/** useReconnect calls listener after the live-update socket recovered from a drop. */
-export function useReconnect(listener: () => void) {
-  const client = useApi();
-  const handler = useRef(listener);
-  handler.current = listener;
-  useEffect(() => client.onReconnect(() => handler.current()), [client]);
+    handler.current = onData;
+  });
+  useEffect(
+    () => client.subscribe(operation, JSON.parse(key) as V, { next: (d) => handler.current(d) }),
+    [client, operation, key],
+  );
 }

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MeQuery as MeResult } from '../../gql/graphql';
 import { ApiError } from '../../lib/api-client';
@@ -24,6 +25,7 @@ const SessionContext = createContext<SessionApi | null>(null);
 /** SessionProvider restores the cookie session with `me` and drops it when the server says UNAUTHENTICATED. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApi();
+  const queryClient = useQueryClient();
   const [session, setSession] = useState<Session>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -50,9 +52,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       const { login } = await client.execute(LoginMutation, { input: { email, password } });
       client.resetSocket(); // the socket authenticates with the cookie it was opened with
+      queryClient.clear(); // cached cases belong to the reviewer who loaded them
       setSession({ status: 'signed-in', me: login });
     },
-    [client],
+    [client, queryClient],
   );
 
   const signOut = useCallback(async () => {
@@ -60,9 +63,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await client.execute(LogoutMutation, {});
     } finally {
       client.resetSocket();
+      queryClient.clear();
       setSession({ status: 'signed-out' });
     }
-  }, [client]);
+  }, [client, queryClient]);
 
   const value = useMemo(
     () => ({ session, signIn, signOut, retry: () => setAttempt((n) => n + 1) }),

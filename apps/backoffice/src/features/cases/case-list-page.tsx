@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, navigate } from '../../app/router';
 import { useShortcut, useShortcuts } from '../../app/shortcuts';
 import { StatusBadge } from '../../components/status-badge';
 import type { CaseListItemFragment, CaseStatus } from '../../gql/graphql';
-import { useQuery, useReconnect, useSubscription } from '../../lib/api-context';
+import { operationName, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, CASE_STATUS_LABEL, documentsSummary } from '../../lib/labels';
 import { formatDateTime, timeAgo } from '../../lib/time';
@@ -34,7 +35,9 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   const me = useMe();
   const filters = filtersFromParams(params);
   const variables = listVariables(filters);
-  const { data, error, loading, refetch } = useQuery(ListCasesQuery, variables);
+  // The last page stays on screen (aria-busy) while the next filters or page load.
+  const { data, error, isFetching: loading, refetch } = useApiQuery(ListCasesQuery, variables, { keepPrevious: true });
+  const queryClient = useQueryClient();
   const now = useNow();
   const [query, setQuery] = useState(filters.q);
   const [announcement, setAnnouncement] = useState('');
@@ -63,11 +66,11 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
-  // Live: every case event refetches the page (debounced, so a burst costs one request) and
-  // marks the case so its row can be highlighted.
+  // Live: every case event makes the cached lists stale and refetches the one on screen
+  // (debounced, so a burst costs one request), and marks the case so its row can be highlighted.
   useSubscription(CaseFeedSubscription, {}, ({ caseFeed }) => {
     clearTimeout(refetchTimer.current);
-    refetchTimer.current = setTimeout(() => void refetch(), 250);
+    refetchTimer.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: [operationName(ListCasesQuery)] }), 250);
     setFresh((s) => new Set(s).add(caseFeed.caseId));
     setTimeout(() => setFresh((s) => {
       const next = new Set(s);
@@ -77,7 +80,6 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
     if (caseFeed.type === 'CASE_SUBMITTED') setAnnouncement(`A case was submitted for review at ${formatDateTime(caseFeed.createdAt, true)}.`);
     else if (caseFeed.type === 'CASE_DECIDED') setAnnouncement(`A case was decided at ${formatDateTime(caseFeed.createdAt, true)}.`);
   });
-  useReconnect(() => void refetch());
   useEffect(() => () => clearTimeout(refetchTimer.current), []);
 
   useShortcut('/', () => searchRef.current?.focus());

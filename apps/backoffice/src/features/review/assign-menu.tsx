@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReviewersQuery as ReviewersData } from '../../gql/graphql';
-import { useQuery } from '../../lib/api-context';
+import { useApiQuery } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
 import { ReviewersQuery } from './api/reviewers';
 
@@ -20,7 +20,7 @@ export function AssignMenu({ meId, assigneeId, busy, onAssign }: {
   busy: boolean;
   onAssign: (reviewer: Reviewer) => void;
 }) {
-  const { data, error, loading, refetch } = useQuery(ReviewersQuery, {});
+  const { data, error, isFetching: loading, refetch } = useApiQuery(ReviewersQuery, {});
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const trigger = useRef<HTMLButtonElement>(null);

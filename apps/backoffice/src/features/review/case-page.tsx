@@ -4,7 +4,7 @@ import { useShortcut, useShortcuts } from '../../app/shortcuts';
 import { StatusBadge } from '../../components/status-badge';
 import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
 import { isApiError } from '../../lib/api-client';
-import { useApi, useQuery, useReconnect, useSubscription } from '../../lib/api-context';
+import { useApi, useApiQuery, useSetApiData, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, CASE_STATUS_LABEL, documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
 import { formatDateTime, timeAgo } from '../../lib/time';
@@ -45,7 +45,8 @@ export function CasePage({ id }: { id: string }) {
   const client = useApi();
   const me = useMe();
   const now = useNow();
-  const { data, error, loading, refetch, setData } = useQuery(GetCaseQuery, { id });
+  const { data, error, isFetching: loading, refetch } = useApiQuery(GetCaseQuery, { id });
+  const setData = useSetApiData(GetCaseQuery, { id });
   const [dialog, setDialog] = useState<{ request: DecisionRequest; seen: CaseDetailFragment } | null>(null);
   const [banner, setBanner] = useState<Banner | null>(null);
   const [busy, setBusy] = useState(false);
@@ -143,16 +144,17 @@ export function CasePage({ id }: { id: string }) {
       }
     },
   );
-  useReconnect(() => void refetch());
 
   // Document links are signed and expire (12 h). A refetch gives fresh ones without touching
   // the reviewer's state: dialogs, typed text and each viewer's zoom live outside the query data,
   // and the panels keep their keys (document ids). Images that fail together share one refetch.
   const linkRefresh = useRef<Promise<void> | null>(null);
   const refreshLinks = useCallback(() => {
-    linkRefresh.current ??= refetch().finally(() => {
-      linkRefresh.current = null;
-    });
+    linkRefresh.current ??= refetch()
+      .then(() => undefined)
+      .finally(() => {
+        linkRefresh.current = null;
+      });
     return linkRefresh.current;
   }, [refetch]);
   useFreshLinks(c ? [...c.documents, ...c.documentHistory].map((d) => d.url) : [], refreshLinks);
