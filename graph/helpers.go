@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -46,10 +47,22 @@ func parseCursor(s *string) (*ent.Cursor, error) {
 		return nil, nil
 	}
 	c := &ent.Cursor{}
-	if err := c.UnmarshalGQL(*s); err != nil {
+	if err := c.UnmarshalGQL(*s); err != nil || !scalarCursorValue(c.Value) {
 		return nil, workflow.Errorf(workflow.EBadUserInput, "invalid cursor")
 	}
 	return c, nil
+}
+
+// scalarCursorValue reports whether a cursor's value is one a list is ordered by (a time, a
+// string, a number): a map or a list, which a forged cursor may hold, would reach the
+// database as a query argument.
+func scalarCursorValue(v any) bool {
+	switch v.(type) {
+	case nil, string, bool, time.Time, float32, float64,
+		int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return true
+	}
+	return false
 }
 
 func pageSize(first, last *int) (*int, *int, error) {

@@ -47,6 +47,11 @@ fi
 step "go test (SQLite and PostgreSQL)"
 go test -count=1 ./...
 
+step "fuzz the parsers that anonymous input reaches (6 s each)"
+for target in FuzzPrepareImage FuzzScanJPEG FuzzParseCursor FuzzSignerVerify; do
+  go test ./graph -run '^$' -fuzz "^${target}\$" -fuzztime 6s -fuzzminimizetime 1s
+done
+
 step "app unit tests (Vitest; the SDK also against a real server)"
 go build -o bin/kyc-server ./server
 sdk_dir=$(mktemp -d /tmp/kyc-sdk-test.XXXXXX)
