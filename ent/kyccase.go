@@ -51,6 +51,12 @@ type KycCase struct {
 	LastEventHash string `json:"last_event_hash,omitempty"`
 	// TokenHash holds the value of the "token_hash" field.
 	TokenHash string `json:"-"`
+	// TokenRenewedAt holds the value of the "token_renewed_at" field.
+	TokenRenewedAt *time.Time `json:"token_renewed_at,omitempty"`
+	// TokenRevokedAt holds the value of the "token_revoked_at" field.
+	TokenRevokedAt *time.Time `json:"token_revoked_at,omitempty"`
+	// AuditKeyVersion holds the value of the "audit_key_version" field.
+	AuditKeyVersion *int `json:"audit_key_version,omitempty"`
 	// AssigneeID holds the value of the "assignee_id" field.
 	AssigneeID *uuid.UUID `json:"assignee_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -135,11 +141,11 @@ func (*KycCase) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
 		case kyccase.FieldResubmissionTypes:
 			values[i] = new([]byte)
-		case kyccase.FieldVersion, kyccase.FieldRevision, kyccase.FieldLastEventSeq:
+		case kyccase.FieldVersion, kyccase.FieldRevision, kyccase.FieldLastEventSeq, kyccase.FieldAuditKeyVersion:
 			values[i] = new(sql.NullInt64)
 		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldSearchText, kyccase.FieldLastEventHash, kyccase.FieldTokenHash:
 			values[i] = new(sql.NullString)
-		case kyccase.FieldCreatedAt, kyccase.FieldUpdatedAt, kyccase.FieldSubmittedAt, kyccase.FieldDecidedAt:
+		case kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldCreatedAt, kyccase.FieldUpdatedAt, kyccase.FieldSubmittedAt, kyccase.FieldDecidedAt:
 			values[i] = new(sql.NullTime)
 		case kyccase.FieldID:
 			values[i] = new(uuid.UUID)
@@ -261,6 +267,27 @@ func (_m *KycCase) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field token_hash", values[i])
 			} else if value.Valid {
 				_m.TokenHash = value.String
+			}
+		case kyccase.FieldTokenRenewedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field token_renewed_at", values[i])
+			} else if value.Valid {
+				_m.TokenRenewedAt = new(time.Time)
+				*_m.TokenRenewedAt = value.Time
+			}
+		case kyccase.FieldTokenRevokedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field token_revoked_at", values[i])
+			} else if value.Valid {
+				_m.TokenRevokedAt = new(time.Time)
+				*_m.TokenRevokedAt = value.Time
+			}
+		case kyccase.FieldAuditKeyVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field audit_key_version", values[i])
+			} else if value.Valid {
+				_m.AuditKeyVersion = new(int)
+				*_m.AuditKeyVersion = int(value.Int64)
 			}
 		case kyccase.FieldAssigneeID:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -406,6 +433,21 @@ func (_m *KycCase) String() string {
 	builder.WriteString(_m.LastEventHash)
 	builder.WriteString(", ")
 	builder.WriteString("token_hash=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.TokenRenewedAt; v != nil {
+		builder.WriteString("token_renewed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.TokenRevokedAt; v != nil {
+		builder.WriteString("token_revoked_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.AuditKeyVersion; v != nil {
+		builder.WriteString("audit_key_version=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	if v := _m.AssigneeID; v != nil {
 		builder.WriteString("assignee_id=")

@@ -223,6 +223,48 @@ func (_c *KycCaseCreate) SetTokenHash(v string) *KycCaseCreate {
 	return _c
 }
 
+// SetTokenRenewedAt sets the "token_renewed_at" field.
+func (_c *KycCaseCreate) SetTokenRenewedAt(v time.Time) *KycCaseCreate {
+	_c.mutation.SetTokenRenewedAt(v)
+	return _c
+}
+
+// SetNillableTokenRenewedAt sets the "token_renewed_at" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableTokenRenewedAt(v *time.Time) *KycCaseCreate {
+	if v != nil {
+		_c.SetTokenRenewedAt(*v)
+	}
+	return _c
+}
+
+// SetTokenRevokedAt sets the "token_revoked_at" field.
+func (_c *KycCaseCreate) SetTokenRevokedAt(v time.Time) *KycCaseCreate {
+	_c.mutation.SetTokenRevokedAt(v)
+	return _c
+}
+
+// SetNillableTokenRevokedAt sets the "token_revoked_at" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableTokenRevokedAt(v *time.Time) *KycCaseCreate {
+	if v != nil {
+		_c.SetTokenRevokedAt(*v)
+	}
+	return _c
+}
+
+// SetAuditKeyVersion sets the "audit_key_version" field.
+func (_c *KycCaseCreate) SetAuditKeyVersion(v int) *KycCaseCreate {
+	_c.mutation.SetAuditKeyVersion(v)
+	return _c
+}
+
+// SetNillableAuditKeyVersion sets the "audit_key_version" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableAuditKeyVersion(v *int) *KycCaseCreate {
+	if v != nil {
+		_c.SetAuditKeyVersion(*v)
+	}
+	return _c
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (_c *KycCaseCreate) SetAssigneeID(v uuid.UUID) *KycCaseCreate {
 	_c.mutation.SetAssigneeID(v)
@@ -597,6 +639,18 @@ func (_c *KycCaseCreate) createSpec() (*KycCase, *sqlgraph.CreateSpec) {
 		_spec.SetField(kyccase.FieldTokenHash, field.TypeString, value)
 		_node.TokenHash = value
 	}
+	if value, ok := _c.mutation.TokenRenewedAt(); ok {
+		_spec.SetField(kyccase.FieldTokenRenewedAt, field.TypeTime, value)
+		_node.TokenRenewedAt = &value
+	}
+	if value, ok := _c.mutation.TokenRevokedAt(); ok {
+		_spec.SetField(kyccase.FieldTokenRevokedAt, field.TypeTime, value)
+		_node.TokenRevokedAt = &value
+	}
+	if value, ok := _c.mutation.AuditKeyVersion(); ok {
+		_spec.SetField(kyccase.FieldAuditKeyVersion, field.TypeInt, value)
+		_node.AuditKeyVersion = &value
+	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(kyccase.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
@@ -958,6 +1012,78 @@ func (u *KycCaseUpsert) UpdateLastEventHash() *KycCaseUpsert {
 	return u
 }
 
+// SetTokenHash sets the "token_hash" field.
+func (u *KycCaseUpsert) SetTokenHash(v string) *KycCaseUpsert {
+	u.Set(kyccase.FieldTokenHash, v)
+	return u
+}
+
+// UpdateTokenHash sets the "token_hash" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateTokenHash() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldTokenHash)
+	return u
+}
+
+// SetTokenRenewedAt sets the "token_renewed_at" field.
+func (u *KycCaseUpsert) SetTokenRenewedAt(v time.Time) *KycCaseUpsert {
+	u.Set(kyccase.FieldTokenRenewedAt, v)
+	return u
+}
+
+// UpdateTokenRenewedAt sets the "token_renewed_at" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateTokenRenewedAt() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldTokenRenewedAt)
+	return u
+}
+
+// ClearTokenRenewedAt clears the value of the "token_renewed_at" field.
+func (u *KycCaseUpsert) ClearTokenRenewedAt() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldTokenRenewedAt)
+	return u
+}
+
+// SetTokenRevokedAt sets the "token_revoked_at" field.
+func (u *KycCaseUpsert) SetTokenRevokedAt(v time.Time) *KycCaseUpsert {
+	u.Set(kyccase.FieldTokenRevokedAt, v)
+	return u
+}
+
+// UpdateTokenRevokedAt sets the "token_revoked_at" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateTokenRevokedAt() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldTokenRevokedAt)
+	return u
+}
+
+// ClearTokenRevokedAt clears the value of the "token_revoked_at" field.
+func (u *KycCaseUpsert) ClearTokenRevokedAt() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldTokenRevokedAt)
+	return u
+}
+
+// SetAuditKeyVersion sets the "audit_key_version" field.
+func (u *KycCaseUpsert) SetAuditKeyVersion(v int) *KycCaseUpsert {
+	u.Set(kyccase.FieldAuditKeyVersion, v)
+	return u
+}
+
+// UpdateAuditKeyVersion sets the "audit_key_version" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateAuditKeyVersion() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldAuditKeyVersion)
+	return u
+}
+
+// AddAuditKeyVersion adds v to the "audit_key_version" field.
+func (u *KycCaseUpsert) AddAuditKeyVersion(v int) *KycCaseUpsert {
+	u.Add(kyccase.FieldAuditKeyVersion, v)
+	return u
+}
+
+// ClearAuditKeyVersion clears the value of the "audit_key_version" field.
+func (u *KycCaseUpsert) ClearAuditKeyVersion() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldAuditKeyVersion)
+	return u
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (u *KycCaseUpsert) SetAssigneeID(v uuid.UUID) *KycCaseUpsert {
 	u.Set(kyccase.FieldAssigneeID, v)
@@ -1040,9 +1166,6 @@ func (u *KycCaseUpsertOne) UpdateNewValues() *KycCaseUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.ID(); exists {
 			s.SetIgnore(kyccase.FieldID)
-		}
-		if _, exists := u.create.mutation.TokenHash(); exists {
-			s.SetIgnore(kyccase.FieldTokenHash)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(kyccase.FieldCreatedAt)
@@ -1344,6 +1467,90 @@ func (u *KycCaseUpsertOne) UpdateLastEventHash() *KycCaseUpsertOne {
 	})
 }
 
+// SetTokenHash sets the "token_hash" field.
+func (u *KycCaseUpsertOne) SetTokenHash(v string) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetTokenHash(v)
+	})
+}
+
+// UpdateTokenHash sets the "token_hash" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateTokenHash() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateTokenHash()
+	})
+}
+
+// SetTokenRenewedAt sets the "token_renewed_at" field.
+func (u *KycCaseUpsertOne) SetTokenRenewedAt(v time.Time) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetTokenRenewedAt(v)
+	})
+}
+
+// UpdateTokenRenewedAt sets the "token_renewed_at" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateTokenRenewedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateTokenRenewedAt()
+	})
+}
+
+// ClearTokenRenewedAt clears the value of the "token_renewed_at" field.
+func (u *KycCaseUpsertOne) ClearTokenRenewedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearTokenRenewedAt()
+	})
+}
+
+// SetTokenRevokedAt sets the "token_revoked_at" field.
+func (u *KycCaseUpsertOne) SetTokenRevokedAt(v time.Time) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetTokenRevokedAt(v)
+	})
+}
+
+// UpdateTokenRevokedAt sets the "token_revoked_at" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateTokenRevokedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateTokenRevokedAt()
+	})
+}
+
+// ClearTokenRevokedAt clears the value of the "token_revoked_at" field.
+func (u *KycCaseUpsertOne) ClearTokenRevokedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearTokenRevokedAt()
+	})
+}
+
+// SetAuditKeyVersion sets the "audit_key_version" field.
+func (u *KycCaseUpsertOne) SetAuditKeyVersion(v int) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetAuditKeyVersion(v)
+	})
+}
+
+// AddAuditKeyVersion adds v to the "audit_key_version" field.
+func (u *KycCaseUpsertOne) AddAuditKeyVersion(v int) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.AddAuditKeyVersion(v)
+	})
+}
+
+// UpdateAuditKeyVersion sets the "audit_key_version" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateAuditKeyVersion() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateAuditKeyVersion()
+	})
+}
+
+// ClearAuditKeyVersion clears the value of the "audit_key_version" field.
+func (u *KycCaseUpsertOne) ClearAuditKeyVersion() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearAuditKeyVersion()
+	})
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (u *KycCaseUpsertOne) SetAssigneeID(v uuid.UUID) *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
@@ -1603,9 +1810,6 @@ func (u *KycCaseUpsertBulk) UpdateNewValues() *KycCaseUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.ID(); exists {
 				s.SetIgnore(kyccase.FieldID)
-			}
-			if _, exists := b.mutation.TokenHash(); exists {
-				s.SetIgnore(kyccase.FieldTokenHash)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(kyccase.FieldCreatedAt)
@@ -1905,6 +2109,90 @@ func (u *KycCaseUpsertBulk) SetLastEventHash(v string) *KycCaseUpsertBulk {
 func (u *KycCaseUpsertBulk) UpdateLastEventHash() *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.UpdateLastEventHash()
+	})
+}
+
+// SetTokenHash sets the "token_hash" field.
+func (u *KycCaseUpsertBulk) SetTokenHash(v string) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetTokenHash(v)
+	})
+}
+
+// UpdateTokenHash sets the "token_hash" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateTokenHash() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateTokenHash()
+	})
+}
+
+// SetTokenRenewedAt sets the "token_renewed_at" field.
+func (u *KycCaseUpsertBulk) SetTokenRenewedAt(v time.Time) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetTokenRenewedAt(v)
+	})
+}
+
+// UpdateTokenRenewedAt sets the "token_renewed_at" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateTokenRenewedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateTokenRenewedAt()
+	})
+}
+
+// ClearTokenRenewedAt clears the value of the "token_renewed_at" field.
+func (u *KycCaseUpsertBulk) ClearTokenRenewedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearTokenRenewedAt()
+	})
+}
+
+// SetTokenRevokedAt sets the "token_revoked_at" field.
+func (u *KycCaseUpsertBulk) SetTokenRevokedAt(v time.Time) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetTokenRevokedAt(v)
+	})
+}
+
+// UpdateTokenRevokedAt sets the "token_revoked_at" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateTokenRevokedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateTokenRevokedAt()
+	})
+}
+
+// ClearTokenRevokedAt clears the value of the "token_revoked_at" field.
+func (u *KycCaseUpsertBulk) ClearTokenRevokedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearTokenRevokedAt()
+	})
+}
+
+// SetAuditKeyVersion sets the "audit_key_version" field.
+func (u *KycCaseUpsertBulk) SetAuditKeyVersion(v int) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetAuditKeyVersion(v)
+	})
+}
+
+// AddAuditKeyVersion adds v to the "audit_key_version" field.
+func (u *KycCaseUpsertBulk) AddAuditKeyVersion(v int) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.AddAuditKeyVersion(v)
+	})
+}
+
+// UpdateAuditKeyVersion sets the "audit_key_version" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateAuditKeyVersion() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateAuditKeyVersion()
+	})
+}
+
+// ClearAuditKeyVersion clears the value of the "audit_key_version" field.
+func (u *KycCaseUpsertBulk) ClearAuditKeyVersion() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearAuditKeyVersion()
 	})
 }
 

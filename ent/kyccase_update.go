@@ -292,6 +292,87 @@ func (_u *KycCaseUpdate) SetNillableLastEventHash(v *string) *KycCaseUpdate {
 	return _u
 }
 
+// SetTokenHash sets the "token_hash" field.
+func (_u *KycCaseUpdate) SetTokenHash(v string) *KycCaseUpdate {
+	_u.mutation.SetTokenHash(v)
+	return _u
+}
+
+// SetNillableTokenHash sets the "token_hash" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableTokenHash(v *string) *KycCaseUpdate {
+	if v != nil {
+		_u.SetTokenHash(*v)
+	}
+	return _u
+}
+
+// SetTokenRenewedAt sets the "token_renewed_at" field.
+func (_u *KycCaseUpdate) SetTokenRenewedAt(v time.Time) *KycCaseUpdate {
+	_u.mutation.SetTokenRenewedAt(v)
+	return _u
+}
+
+// SetNillableTokenRenewedAt sets the "token_renewed_at" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableTokenRenewedAt(v *time.Time) *KycCaseUpdate {
+	if v != nil {
+		_u.SetTokenRenewedAt(*v)
+	}
+	return _u
+}
+
+// ClearTokenRenewedAt clears the value of the "token_renewed_at" field.
+func (_u *KycCaseUpdate) ClearTokenRenewedAt() *KycCaseUpdate {
+	_u.mutation.ClearTokenRenewedAt()
+	return _u
+}
+
+// SetTokenRevokedAt sets the "token_revoked_at" field.
+func (_u *KycCaseUpdate) SetTokenRevokedAt(v time.Time) *KycCaseUpdate {
+	_u.mutation.SetTokenRevokedAt(v)
+	return _u
+}
+
+// SetNillableTokenRevokedAt sets the "token_revoked_at" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableTokenRevokedAt(v *time.Time) *KycCaseUpdate {
+	if v != nil {
+		_u.SetTokenRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearTokenRevokedAt clears the value of the "token_revoked_at" field.
+func (_u *KycCaseUpdate) ClearTokenRevokedAt() *KycCaseUpdate {
+	_u.mutation.ClearTokenRevokedAt()
+	return _u
+}
+
+// SetAuditKeyVersion sets the "audit_key_version" field.
+func (_u *KycCaseUpdate) SetAuditKeyVersion(v int) *KycCaseUpdate {
+	_u.mutation.ResetAuditKeyVersion()
+	_u.mutation.SetAuditKeyVersion(v)
+	return _u
+}
+
+// SetNillableAuditKeyVersion sets the "audit_key_version" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableAuditKeyVersion(v *int) *KycCaseUpdate {
+	if v != nil {
+		_u.SetAuditKeyVersion(*v)
+	}
+	return _u
+}
+
+// AddAuditKeyVersion adds value to the "audit_key_version" field.
+func (_u *KycCaseUpdate) AddAuditKeyVersion(v int) *KycCaseUpdate {
+	_u.mutation.AddAuditKeyVersion(v)
+	return _u
+}
+
+// ClearAuditKeyVersion clears the value of the "audit_key_version" field.
+func (_u *KycCaseUpdate) ClearAuditKeyVersion() *KycCaseUpdate {
+	_u.mutation.ClearAuditKeyVersion()
+	return _u
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (_u *KycCaseUpdate) SetAssigneeID(v uuid.UUID) *KycCaseUpdate {
 	_u.mutation.SetAssigneeID(v)
@@ -646,6 +727,30 @@ func (_u *KycCaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.LastEventHash(); ok {
 		_spec.SetField(kyccase.FieldLastEventHash, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.TokenHash(); ok {
+		_spec.SetField(kyccase.FieldTokenHash, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.TokenRenewedAt(); ok {
+		_spec.SetField(kyccase.FieldTokenRenewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TokenRenewedAtCleared() {
+		_spec.ClearField(kyccase.FieldTokenRenewedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.TokenRevokedAt(); ok {
+		_spec.SetField(kyccase.FieldTokenRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TokenRevokedAtCleared() {
+		_spec.ClearField(kyccase.FieldTokenRevokedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.AuditKeyVersion(); ok {
+		_spec.SetField(kyccase.FieldAuditKeyVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedAuditKeyVersion(); ok {
+		_spec.AddField(kyccase.FieldAuditKeyVersion, field.TypeInt, value)
+	}
+	if _u.mutation.AuditKeyVersionCleared() {
+		_spec.ClearField(kyccase.FieldAuditKeyVersion, field.TypeInt)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(kyccase.FieldUpdatedAt, field.TypeTime, value)
@@ -1103,6 +1208,87 @@ func (_u *KycCaseUpdateOne) SetNillableLastEventHash(v *string) *KycCaseUpdateOn
 	return _u
 }
 
+// SetTokenHash sets the "token_hash" field.
+func (_u *KycCaseUpdateOne) SetTokenHash(v string) *KycCaseUpdateOne {
+	_u.mutation.SetTokenHash(v)
+	return _u
+}
+
+// SetNillableTokenHash sets the "token_hash" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableTokenHash(v *string) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetTokenHash(*v)
+	}
+	return _u
+}
+
+// SetTokenRenewedAt sets the "token_renewed_at" field.
+func (_u *KycCaseUpdateOne) SetTokenRenewedAt(v time.Time) *KycCaseUpdateOne {
+	_u.mutation.SetTokenRenewedAt(v)
+	return _u
+}
+
+// SetNillableTokenRenewedAt sets the "token_renewed_at" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableTokenRenewedAt(v *time.Time) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetTokenRenewedAt(*v)
+	}
+	return _u
+}
+
+// ClearTokenRenewedAt clears the value of the "token_renewed_at" field.
+func (_u *KycCaseUpdateOne) ClearTokenRenewedAt() *KycCaseUpdateOne {
+	_u.mutation.ClearTokenRenewedAt()
+	return _u
+}
+
+// SetTokenRevokedAt sets the "token_revoked_at" field.
+func (_u *KycCaseUpdateOne) SetTokenRevokedAt(v time.Time) *KycCaseUpdateOne {
+	_u.mutation.SetTokenRevokedAt(v)
+	return _u
+}
+
+// SetNillableTokenRevokedAt sets the "token_revoked_at" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableTokenRevokedAt(v *time.Time) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetTokenRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearTokenRevokedAt clears the value of the "token_revoked_at" field.
+func (_u *KycCaseUpdateOne) ClearTokenRevokedAt() *KycCaseUpdateOne {
+	_u.mutation.ClearTokenRevokedAt()
+	return _u
+}
+
+// SetAuditKeyVersion sets the "audit_key_version" field.
+func (_u *KycCaseUpdateOne) SetAuditKeyVersion(v int) *KycCaseUpdateOne {
+	_u.mutation.ResetAuditKeyVersion()
+	_u.mutation.SetAuditKeyVersion(v)
+	return _u
+}
+
+// SetNillableAuditKeyVersion sets the "audit_key_version" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableAuditKeyVersion(v *int) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetAuditKeyVersion(*v)
+	}
+	return _u
+}
+
+// AddAuditKeyVersion adds value to the "audit_key_version" field.
+func (_u *KycCaseUpdateOne) AddAuditKeyVersion(v int) *KycCaseUpdateOne {
+	_u.mutation.AddAuditKeyVersion(v)
+	return _u
+}
+
+// ClearAuditKeyVersion clears the value of the "audit_key_version" field.
+func (_u *KycCaseUpdateOne) ClearAuditKeyVersion() *KycCaseUpdateOne {
+	_u.mutation.ClearAuditKeyVersion()
+	return _u
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (_u *KycCaseUpdateOne) SetAssigneeID(v uuid.UUID) *KycCaseUpdateOne {
 	_u.mutation.SetAssigneeID(v)
@@ -1487,6 +1673,30 @@ func (_u *KycCaseUpdateOne) sqlSave(ctx context.Context) (_node *KycCase, err er
 	}
 	if value, ok := _u.mutation.LastEventHash(); ok {
 		_spec.SetField(kyccase.FieldLastEventHash, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.TokenHash(); ok {
+		_spec.SetField(kyccase.FieldTokenHash, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.TokenRenewedAt(); ok {
+		_spec.SetField(kyccase.FieldTokenRenewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TokenRenewedAtCleared() {
+		_spec.ClearField(kyccase.FieldTokenRenewedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.TokenRevokedAt(); ok {
+		_spec.SetField(kyccase.FieldTokenRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TokenRevokedAtCleared() {
+		_spec.ClearField(kyccase.FieldTokenRevokedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.AuditKeyVersion(); ok {
+		_spec.SetField(kyccase.FieldAuditKeyVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedAuditKeyVersion(); ok {
+		_spec.AddField(kyccase.FieldAuditKeyVersion, field.TypeInt, value)
+	}
+	if _u.mutation.AuditKeyVersionCleared() {
+		_spec.ClearField(kyccase.FieldAuditKeyVersion, field.TypeInt)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(kyccase.FieldUpdatedAt, field.TypeTime, value)

@@ -2282,6 +2282,10 @@ type KycCaseMutation struct {
 	addlast_event_seq        *int
 	last_event_hash          *string
 	token_hash               *string
+	token_renewed_at         *time.Time
+	token_revoked_at         *time.Time
+	audit_key_version        *int
+	addaudit_key_version     *int
 	created_at               *time.Time
 	updated_at               *time.Time
 	submitted_at             *time.Time
@@ -3114,6 +3118,174 @@ func (m *KycCaseMutation) ResetTokenHash() {
 	m.token_hash = nil
 }
 
+// SetTokenRenewedAt sets the "token_renewed_at" field.
+func (m *KycCaseMutation) SetTokenRenewedAt(t time.Time) {
+	m.token_renewed_at = &t
+}
+
+// TokenRenewedAt returns the value of the "token_renewed_at" field in the mutation.
+func (m *KycCaseMutation) TokenRenewedAt() (r time.Time, exists bool) {
+	v := m.token_renewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenRenewedAt returns the old "token_renewed_at" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldTokenRenewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenRenewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenRenewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenRenewedAt: %w", err)
+	}
+	return oldValue.TokenRenewedAt, nil
+}
+
+// ClearTokenRenewedAt clears the value of the "token_renewed_at" field.
+func (m *KycCaseMutation) ClearTokenRenewedAt() {
+	m.token_renewed_at = nil
+	m.clearedFields[kyccase.FieldTokenRenewedAt] = struct{}{}
+}
+
+// TokenRenewedAtCleared returns if the "token_renewed_at" field was cleared in this mutation.
+func (m *KycCaseMutation) TokenRenewedAtCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldTokenRenewedAt]
+	return ok
+}
+
+// ResetTokenRenewedAt resets all changes to the "token_renewed_at" field.
+func (m *KycCaseMutation) ResetTokenRenewedAt() {
+	m.token_renewed_at = nil
+	delete(m.clearedFields, kyccase.FieldTokenRenewedAt)
+}
+
+// SetTokenRevokedAt sets the "token_revoked_at" field.
+func (m *KycCaseMutation) SetTokenRevokedAt(t time.Time) {
+	m.token_revoked_at = &t
+}
+
+// TokenRevokedAt returns the value of the "token_revoked_at" field in the mutation.
+func (m *KycCaseMutation) TokenRevokedAt() (r time.Time, exists bool) {
+	v := m.token_revoked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenRevokedAt returns the old "token_revoked_at" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldTokenRevokedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenRevokedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenRevokedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenRevokedAt: %w", err)
+	}
+	return oldValue.TokenRevokedAt, nil
+}
+
+// ClearTokenRevokedAt clears the value of the "token_revoked_at" field.
+func (m *KycCaseMutation) ClearTokenRevokedAt() {
+	m.token_revoked_at = nil
+	m.clearedFields[kyccase.FieldTokenRevokedAt] = struct{}{}
+}
+
+// TokenRevokedAtCleared returns if the "token_revoked_at" field was cleared in this mutation.
+func (m *KycCaseMutation) TokenRevokedAtCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldTokenRevokedAt]
+	return ok
+}
+
+// ResetTokenRevokedAt resets all changes to the "token_revoked_at" field.
+func (m *KycCaseMutation) ResetTokenRevokedAt() {
+	m.token_revoked_at = nil
+	delete(m.clearedFields, kyccase.FieldTokenRevokedAt)
+}
+
+// SetAuditKeyVersion sets the "audit_key_version" field.
+func (m *KycCaseMutation) SetAuditKeyVersion(i int) {
+	m.audit_key_version = &i
+	m.addaudit_key_version = nil
+}
+
+// AuditKeyVersion returns the value of the "audit_key_version" field in the mutation.
+func (m *KycCaseMutation) AuditKeyVersion() (r int, exists bool) {
+	v := m.audit_key_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuditKeyVersion returns the old "audit_key_version" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldAuditKeyVersion(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuditKeyVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuditKeyVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuditKeyVersion: %w", err)
+	}
+	return oldValue.AuditKeyVersion, nil
+}
+
+// AddAuditKeyVersion adds i to the "audit_key_version" field.
+func (m *KycCaseMutation) AddAuditKeyVersion(i int) {
+	if m.addaudit_key_version != nil {
+		*m.addaudit_key_version += i
+	} else {
+		m.addaudit_key_version = &i
+	}
+}
+
+// AddedAuditKeyVersion returns the value that was added to the "audit_key_version" field in this mutation.
+func (m *KycCaseMutation) AddedAuditKeyVersion() (r int, exists bool) {
+	v := m.addaudit_key_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAuditKeyVersion clears the value of the "audit_key_version" field.
+func (m *KycCaseMutation) ClearAuditKeyVersion() {
+	m.audit_key_version = nil
+	m.addaudit_key_version = nil
+	m.clearedFields[kyccase.FieldAuditKeyVersion] = struct{}{}
+}
+
+// AuditKeyVersionCleared returns if the "audit_key_version" field was cleared in this mutation.
+func (m *KycCaseMutation) AuditKeyVersionCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldAuditKeyVersion]
+	return ok
+}
+
+// ResetAuditKeyVersion resets all changes to the "audit_key_version" field.
+func (m *KycCaseMutation) ResetAuditKeyVersion() {
+	m.audit_key_version = nil
+	m.addaudit_key_version = nil
+	delete(m.clearedFields, kyccase.FieldAuditKeyVersion)
+}
+
 // SetAssigneeID sets the "assignee_id" field.
 func (m *KycCaseMutation) SetAssigneeID(u uuid.UUID) {
 	m.assignee = &u
@@ -3556,7 +3728,7 @@ func (m *KycCaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KycCaseMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 23)
 	if m.state != nil {
 		fields = append(fields, kyccase.FieldState)
 	}
@@ -3601,6 +3773,15 @@ func (m *KycCaseMutation) Fields() []string {
 	}
 	if m.token_hash != nil {
 		fields = append(fields, kyccase.FieldTokenHash)
+	}
+	if m.token_renewed_at != nil {
+		fields = append(fields, kyccase.FieldTokenRenewedAt)
+	}
+	if m.token_revoked_at != nil {
+		fields = append(fields, kyccase.FieldTokenRevokedAt)
+	}
+	if m.audit_key_version != nil {
+		fields = append(fields, kyccase.FieldAuditKeyVersion)
 	}
 	if m.assignee != nil {
 		fields = append(fields, kyccase.FieldAssigneeID)
@@ -3655,6 +3836,12 @@ func (m *KycCaseMutation) Field(name string) (ent.Value, bool) {
 		return m.LastEventHash()
 	case kyccase.FieldTokenHash:
 		return m.TokenHash()
+	case kyccase.FieldTokenRenewedAt:
+		return m.TokenRenewedAt()
+	case kyccase.FieldTokenRevokedAt:
+		return m.TokenRevokedAt()
+	case kyccase.FieldAuditKeyVersion:
+		return m.AuditKeyVersion()
 	case kyccase.FieldAssigneeID:
 		return m.AssigneeID()
 	case kyccase.FieldCreatedAt:
@@ -3704,6 +3891,12 @@ func (m *KycCaseMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldLastEventHash(ctx)
 	case kyccase.FieldTokenHash:
 		return m.OldTokenHash(ctx)
+	case kyccase.FieldTokenRenewedAt:
+		return m.OldTokenRenewedAt(ctx)
+	case kyccase.FieldTokenRevokedAt:
+		return m.OldTokenRevokedAt(ctx)
+	case kyccase.FieldAuditKeyVersion:
+		return m.OldAuditKeyVersion(ctx)
 	case kyccase.FieldAssigneeID:
 		return m.OldAssigneeID(ctx)
 	case kyccase.FieldCreatedAt:
@@ -3828,6 +4021,27 @@ func (m *KycCaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTokenHash(v)
 		return nil
+	case kyccase.FieldTokenRenewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenRenewedAt(v)
+		return nil
+	case kyccase.FieldTokenRevokedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenRevokedAt(v)
+		return nil
+	case kyccase.FieldAuditKeyVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuditKeyVersion(v)
+		return nil
 	case kyccase.FieldAssigneeID:
 		v, ok := value.(uuid.UUID)
 		if !ok {
@@ -3880,6 +4094,9 @@ func (m *KycCaseMutation) AddedFields() []string {
 	if m.addlast_event_seq != nil {
 		fields = append(fields, kyccase.FieldLastEventSeq)
 	}
+	if m.addaudit_key_version != nil {
+		fields = append(fields, kyccase.FieldAuditKeyVersion)
+	}
 	return fields
 }
 
@@ -3894,6 +4111,8 @@ func (m *KycCaseMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedRevision()
 	case kyccase.FieldLastEventSeq:
 		return m.AddedLastEventSeq()
+	case kyccase.FieldAuditKeyVersion:
+		return m.AddedAuditKeyVersion()
 	}
 	return nil, false
 }
@@ -3924,6 +4143,13 @@ func (m *KycCaseMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddLastEventSeq(v)
 		return nil
+	case kyccase.FieldAuditKeyVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAuditKeyVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown KycCase numeric field %s", name)
 }
@@ -3952,6 +4178,15 @@ func (m *KycCaseMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(kyccase.FieldReason) {
 		fields = append(fields, kyccase.FieldReason)
+	}
+	if m.FieldCleared(kyccase.FieldTokenRenewedAt) {
+		fields = append(fields, kyccase.FieldTokenRenewedAt)
+	}
+	if m.FieldCleared(kyccase.FieldTokenRevokedAt) {
+		fields = append(fields, kyccase.FieldTokenRevokedAt)
+	}
+	if m.FieldCleared(kyccase.FieldAuditKeyVersion) {
+		fields = append(fields, kyccase.FieldAuditKeyVersion)
 	}
 	if m.FieldCleared(kyccase.FieldAssigneeID) {
 		fields = append(fields, kyccase.FieldAssigneeID)
@@ -3996,6 +4231,15 @@ func (m *KycCaseMutation) ClearField(name string) error {
 		return nil
 	case kyccase.FieldReason:
 		m.ClearReason()
+		return nil
+	case kyccase.FieldTokenRenewedAt:
+		m.ClearTokenRenewedAt()
+		return nil
+	case kyccase.FieldTokenRevokedAt:
+		m.ClearTokenRevokedAt()
+		return nil
+	case kyccase.FieldAuditKeyVersion:
+		m.ClearAuditKeyVersion()
 		return nil
 	case kyccase.FieldAssigneeID:
 		m.ClearAssigneeID()
@@ -4058,6 +4302,15 @@ func (m *KycCaseMutation) ResetField(name string) error {
 		return nil
 	case kyccase.FieldTokenHash:
 		m.ResetTokenHash()
+		return nil
+	case kyccase.FieldTokenRenewedAt:
+		m.ResetTokenRenewedAt()
+		return nil
+	case kyccase.FieldTokenRevokedAt:
+		m.ResetTokenRevokedAt()
+		return nil
+	case kyccase.FieldAuditKeyVersion:
+		m.ResetAuditKeyVersion()
 		return nil
 	case kyccase.FieldAssigneeID:
 		m.ResetAssigneeID()

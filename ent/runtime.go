@@ -74,11 +74,11 @@ func init() {
 	// kyccase.DefaultLastEventHash holds the default value on creation for the last_event_hash field.
 	kyccase.DefaultLastEventHash = kyccaseDescLastEventHash.Default.(string)
 	// kyccaseDescCreatedAt is the schema descriptor for created_at field.
-	kyccaseDescCreatedAt := kyccaseFields[17].Descriptor()
+	kyccaseDescCreatedAt := kyccaseFields[20].Descriptor()
 	// kyccase.DefaultCreatedAt holds the default value on creation for the created_at field.
 	kyccase.DefaultCreatedAt = kyccaseDescCreatedAt.Default.(func() time.Time)
 	// kyccaseDescUpdatedAt is the schema descriptor for updated_at field.
-	kyccaseDescUpdatedAt := kyccaseFields[18].Descriptor()
+	kyccaseDescUpdatedAt := kyccaseFields[21].Descriptor()
 	// kyccase.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	kyccase.DefaultUpdatedAt = kyccaseDescUpdatedAt.Default.(func() time.Time)
 	// kyccase.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

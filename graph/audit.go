@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/google/uuid"
@@ -26,7 +28,43 @@ const (
 	EvDocumentDecided  = "DOCUMENT_DECIDED"
 	EvCaseDecided      = "CASE_DECIDED"
 	EvNoteAdded        = "NOTE_ADDED"
+	EvTokenRevoked     = "TOKEN_REVOKED"
+	// EvAuditChainKeyed records that start-up re-hashed a case's chain, written before the
+	// chain was keyed, with the server's key after checking it.
+	EvAuditChainKeyed = "AUDIT_CHAIN_KEYED"
 )
+
+// AuditKeyVersion marks a case whose chain is keyed with AuditKey (kyc_cases.audit_key_version).
+const AuditKeyVersion = 1
+
+// AuditKeyFrom derives the audit chain's key from the server's secret, so that the key
+// serves nothing else: whoever can write the database but lacks the secret cannot compute
+// a valid hash, so a rewritten event is detectable without the key.
+func AuditKeyFrom(secret []byte) []byte {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("audit-chain"))
+	return m.Sum(nil)
+}
+
+// eventContent is what an event's hash covers: the previous hash, then the event.
+func eventContent(w io.Writer, prev string, caseID uuid.UUID, seq int, typ, actor, from, to, data string, at time.Time) {
+	fmt.Fprintf(w, "%s\n%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", prev, caseID, seq, typ, actor, from, to, data, at.UTC().Format(time.RFC3339Nano))
+}
+
+// eventHash is the hex HMAC-SHA256 under key of an event's content after prev.
+func eventHash(key []byte, prev string, caseID uuid.UUID, seq int, typ, actor, from, to, data string, at time.Time) string {
+	m := hmac.New(sha256.New, key)
+	eventContent(m, prev, caseID, seq, typ, actor, from, to, data, at)
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// legacyEventHash is the unkeyed SHA-256 of chains written before keying: only ever checked
+// to re-chain them once (server start-up), never accepted by the verifier.
+func legacyEventHash(prev string, caseID uuid.UUID, seq int, typ, actor, from, to, data string, at time.Time) string {
+	m := sha256.New()
+	eventContent(m, prev, caseID, seq, typ, actor, from, to, data, at)
+	return hex.EncodeToString(m.Sum(nil))
+}
 
 // change is one accepted change of a case: its audit event, written in the same transaction.
 type change struct {
@@ -52,6 +90,7 @@ func actor(ctx context.Context) string {
 // computes; the caller writes the events and the new head in the same transaction, and the
 // unique (case_id, seq) index refuses a second writer appending after the same head.
 type chain struct {
+	key    []byte
 	caseID uuid.UUID
 	seq    int
 	hash   string
@@ -60,9 +99,9 @@ type chain struct {
 }
 
 // chainOf starts at c's head; now comes from Resolver.now, so the stored time re-hashes to
-// the same value. A new case's chain is &chain{caseID: id, now: now}.
-func chainOf(c *ent.KycCase, now time.Time) *chain {
-	return &chain{caseID: c.ID, seq: c.LastEventSeq, hash: c.LastEventHash, now: now}
+// the same value. A new case's chain is &chain{key: key, caseID: id, now: now}.
+func chainOf(key []byte, c *ent.KycCase, now time.Time) *chain {
+	return &chain{key: key, caseID: c.ID, seq: c.LastEventSeq, hash: c.LastEventHash, now: now}
 }
 
 // add stages the audit event of ch after the current head and moves the head to it.
@@ -77,9 +116,7 @@ func (k *chain) add(q *ent.CaseEventClient, ch change) error {
 		data = &s
 	}
 	seq, prev := k.seq+1, k.hash
-	sum := sha256.New()
-	fmt.Fprintf(sum, "%s\n%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", prev, k.caseID, seq, ch.Type, ch.Actor, ch.From, ch.To, deref(data), k.now.Format(time.RFC3339Nano))
-	k.seq, k.hash = seq, hex.EncodeToString(sum.Sum(nil))
+	k.seq, k.hash = seq, eventHash(k.key, prev, k.caseID, seq, ch.Type, ch.Actor, string(ch.From), string(ch.To), deref(data), k.now)
 	b := q.Create().
 		SetCaseID(k.caseID).
 		SetSeq(seq).
@@ -141,7 +178,14 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 		if err != nil {
 			return err
 		}
-		k := chainOf(c, now)
+		to, set := upd.Mutation().Status()
+		if !set {
+			to = c.Status
+		}
+		if workflow.RenewsToken(ViewerFrom(ctx).CaseID == c.ID, c.Status, to) {
+			upd.SetTokenRenewedAt(now)
+		}
+		k := chainOf(r.AuditKey, c, now)
 		for _, ch := range changes {
 			if err := k.add(tx.CaseEvent, ch); err != nil {
 				return err
@@ -206,6 +250,14 @@ func updated(c *ent.KycCase, m *ent.KycCaseMutation) (_ *ent.KycCase, ok bool) {
 			n.LastEventSeq = v.(int)
 		case kyccase.FieldLastEventHash:
 			n.LastEventHash = v.(string)
+		case kyccase.FieldTokenHash:
+			n.TokenHash = v.(string)
+		case kyccase.FieldTokenRenewedAt:
+			n.TokenRenewedAt = ptr(v.(time.Time))
+		case kyccase.FieldTokenRevokedAt:
+			n.TokenRevokedAt = ptr(v.(time.Time))
+		case kyccase.FieldAuditKeyVersion:
+			n.AuditKeyVersion = ptr(v.(int))
 		default:
 			return nil, false
 		}
@@ -226,6 +278,8 @@ func updated(c *ent.KycCase, m *ent.KycCaseMutation) (_ *ent.KycCase, ok bool) {
 			n.SubmittedAt = nil
 		case kyccase.FieldDecidedAt:
 			n.DecidedAt = nil
+		case kyccase.FieldTokenRevokedAt:
+			n.TokenRevokedAt = nil
 		default:
 			return nil, false
 		}

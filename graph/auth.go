@@ -6,10 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/google/uuid"
 	"golang.org/x/crypto/bcrypt"
 
@@ -17,6 +20,8 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
+	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // SessionCookie is the name of the reviewer session cookie.
@@ -29,11 +34,37 @@ const SessionTTL = 12 * time.Hour
 type Viewer struct {
 	Reviewer *ent.Reviewer
 	CaseID   uuid.UUID // the applicant's case; uuid.Nil when not an applicant
+	// Refused is why the case token the caller sent opens nothing (unknown, expired or
+	// revoked): what an operation that needs a caller answers instead of the generic
+	// UNAUTHENTICATED, so that a client can tell a dead link from a missing one.
+	Refused *workflow.Error
 	// SessionHash and SessionExpires identify a reviewer's session, so that the sockets
 	// opened with it close when it ends (logout) or expires.
 	SessionHash    string
 	SessionExpires time.Time
 }
+
+// anonymous reports whether v is neither a reviewer nor an applicant.
+func (v Viewer) anonymous() bool { return v.Reviewer == nil && v.CaseID == uuid.Nil }
+
+// unauthenticated is the refusal for an anonymous caller.
+func (v Viewer) unauthenticated() error {
+	if v.Refused != nil {
+		return v.Refused
+	}
+	return errUnauthenticated
+}
+
+// ErrUnavailable means the caller could not be checked (the database did not answer): not a
+// refusal. The HTTP layer answers 503 and the client keeps its credentials.
+var ErrUnavailable = errors.New("temporarily unavailable, try again")
+
+// The definite refusals of a case token.
+var (
+	errTokenUnknown = workflow.Errorf(workflow.EUnauthenticated, "this link does not open a case (it may have been replaced by a newer one)")
+	errTokenExpired = workflow.Errorf(workflow.EUnauthenticated, "this link has expired: ask us for a new one, or start again")
+	errTokenRevoked = workflow.Errorf(workflow.EUnauthenticated, "this link was revoked: ask us for a new one")
+)
 
 type viewerKey struct{}
 type responseKey struct{}
@@ -73,69 +104,129 @@ func HashPassword(pw string) (string, error) {
 // dummyHash is compared against when an email is unknown, so both paths cost the same.
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("not a password"), bcrypt.DefaultCost+2)
 
-// Authenticate resolves the caller of r from its bearer token or session cookie.
-func (res *Resolver) Authenticate(ctx context.Context, r *http.Request) Viewer {
-	if v, ok := res.viewerFromAuthorization(ctx, r.Header.Get("Authorization")); ok {
-		return v
+// Authenticate resolves the caller of r from its bearer token or session cookie. A token or
+// cookie that is definitely not valid makes an anonymous caller (with Refused for a token);
+// when it cannot be checked at all, the error wraps ErrUnavailable.
+func (res *Resolver) Authenticate(ctx context.Context, r *http.Request) (Viewer, error) {
+	v, err := res.viewerFromAuthorization(ctx, r.Header.Get("Authorization"))
+	if err != nil || v.CaseID != uuid.Nil {
+		return v, err
 	}
 	if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
-		if s := res.sessionFor(ctx, c.Value); s != nil {
-			return Viewer{Reviewer: s.Edges.Reviewer, SessionHash: s.TokenHash, SessionExpires: s.ExpiresAt}
+		s, err := res.sessionFor(ctx, c.Value)
+		if err != nil {
+			return Viewer{}, err
+		}
+		if s != nil {
+			return Viewer{Reviewer: s.Edges.Reviewer, SessionHash: s.TokenHash, SessionExpires: s.ExpiresAt}, nil
 		}
 	}
-	return Viewer{}
+	return v, nil
 }
 
-// viewerFromAuthorization resolves an `Authorization: Bearer <case token>` value.
-func (res *Resolver) viewerFromAuthorization(ctx context.Context, header string) (Viewer, bool) {
+// viewerFromAuthorization resolves an `Authorization: Bearer <case token>` value: the
+// applicant, or an anonymous viewer (Refused says why when a token was sent), or an error
+// wrapping ErrUnavailable when the token could not be checked.
+func (res *Resolver) viewerFromAuthorization(ctx context.Context, header string) (Viewer, error) {
 	token, ok := strings.CutPrefix(header, "Bearer ")
 	if !ok || token == "" {
-		return Viewer{}, false
+		return Viewer{}, nil
 	}
 	hash := HashToken(token)
-	if id, ok := res.tokens.get(hash); ok {
-		return Viewer{CaseID: id}, true
+	now := res.now()
+	e, ok := res.tokens.get(hash)
+	if !ok || now.Sub(e.checked) > tokenCacheTTL || now.Before(e.checked) {
+		c, err := res.Client.KycCase.Query().Where(kyccase.TokenHash(hash)).
+			Select(kyccase.FieldID, kyccase.FieldStatus, kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldUpdatedAt).
+			Only(ctx)
+		if ok {
+			res.tokens.drop(hash, e)
+		}
+		switch {
+		case ent.IsNotFound(err):
+			return Viewer{Refused: errTokenUnknown}, nil
+		case err != nil:
+			return Viewer{}, fmt.Errorf("%w: check a case token: %w", ErrUnavailable, err)
+		}
+		e = res.tokens.add(hash, tokenEntryOf(c, now), tokenCacheSize)
 	}
-	id, err := res.Client.KycCase.Query().Where(kyccase.TokenHash(hash)).OnlyID(ctx)
-	if err != nil {
-		return Viewer{}, false
+	switch workflow.CheckToken(e.state, res.TokenTTL, now) {
+	case workflow.TokenExpired:
+		return Viewer{Refused: errTokenExpired}, nil
+	case workflow.TokenRevoked:
+		return Viewer{Refused: errTokenRevoked}, nil
 	}
-	res.tokens.add(hash, id, tokenCacheSize)
-	return Viewer{CaseID: id}, true
+	return Viewer{CaseID: e.caseID}, nil
+}
+
+// tokenEntry is what the cache keeps of a valid token's case: enough to check expiry and
+// revocation without the database.
+type tokenEntry struct {
+	caseID  uuid.UUID
+	state   workflow.TokenState
+	checked time.Time // when the row was read
+}
+
+func tokenEntryOf(c *ent.KycCase, now time.Time) tokenEntry {
+	st := workflow.TokenState{Status: c.Status, RenewedAt: c.UpdatedAt, Revoked: c.TokenRevokedAt != nil}
+	if c.TokenRenewedAt != nil {
+		st.RenewedAt = *c.TokenRenewedAt
+	}
+	return tokenEntry{caseID: c.ID, state: st, checked: now}
 }
 
 // tokenCache remembers which case a token hash opens, so an applicant's requests skip that
-// lookup. The mapping never changes (token_hash is unique and immutable; cases are never
-// deleted), so an entry cannot go stale. Only valid tokens are cached.
-type tokenCache = capped[string, uuid.UUID]
+// lookup. An entry is trusted for tokenCacheTTL: a token revoked or replaced on this replica
+// is dropped at once (forgetToken), one revoked on another replica stops working here within
+// that time. Expiry is checked on every use, from the entry.
+type tokenCache = capped[string, tokenEntry]
 
 // tokenCacheSize bounds the cache.
 const tokenCacheSize = 100_000
 
+// tokenCacheTTL is how long a cached token is trusted without reading its case again.
+const tokenCacheTTL = 15 * time.Second
+
+// forgetToken drops a token hash from this replica's cache.
+func (res *Resolver) forgetToken(hash string) {
+	if e, ok := res.tokens.get(hash); ok {
+		res.tokens.drop(hash, e)
+	}
+}
+
 // WebsocketInit authenticates a graphql-transport-ws connection from its connection_init
 // payload ({"authorization": "Bearer <case token>"}); a reviewer's cookie was already read
-// from the upgrade request.
+// from the upgrade request. A token that cannot be checked closes the connection with 1013
+// Try Again Later (clients retry), never as unauthorized.
 func (res *Resolver) WebsocketInit(ctx context.Context, payload map[string]any) (context.Context, error) {
 	if auth, _ := payload["authorization"].(string); auth != "" {
-		v, ok := res.viewerFromAuthorization(ctx, auth)
-		if !ok {
-			return ctx, errUnauthenticated
+		v, err := res.viewerFromAuthorization(ctx, auth)
+		if err != nil {
+			res.Log.WarnContext(ctx, "connection_init: cannot check the case token", "err", err)
+			return ctx, &gqlws.InitError{Code: websocket.StatusTryAgainLater, Reason: "Try again later"}
+		}
+		if v.CaseID == uuid.Nil {
+			return ctx, v.unauthenticated()
 		}
 		return res.openSocket(WithViewer(ctx, v))
 	}
 	return res.openSocket(ctx)
 }
 
-// sessionFor returns a live session with its reviewer, or nil.
-func (res *Resolver) sessionFor(ctx context.Context, token string) *ent.Session {
+// sessionFor returns a live session with its reviewer, nil for an unknown or expired one,
+// or an error wrapping ErrUnavailable when it cannot be checked.
+func (res *Resolver) sessionFor(ctx context.Context, token string) (*ent.Session, error) {
 	s, err := res.Client.Session.Query().
 		Where(session.TokenHash(HashToken(token)), session.ExpiresAtGT(res.now())).
 		WithReviewer().
 		Only(ctx)
-	if err != nil {
-		return nil
+	switch {
+	case ent.IsNotFound(err):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("%w: check a session: %w", ErrUnavailable, err)
 	}
-	return s
+	return s, nil
 }
 
 // WithResponseWriter lets the login and logout resolvers set the session cookie.
@@ -162,6 +253,10 @@ func (res *Resolver) setSessionCookie(ctx context.Context, value string, expires
 
 // login checks a reviewer's credentials and opens a session.
 func (res *Resolver) login(ctx context.Context, email, password string) (*ent.Reviewer, error) {
+	release, err := res.LoginLimits.reserve(clientAddr(ctx), res.now(), "sign-in attempts")
+	if err != nil {
+		return nil, err
+	}
 	if err := res.logins.attempt(email, res.now()); err != nil {
 		return nil, err
 	}
@@ -174,6 +269,7 @@ func (res *Resolver) login(ctx context.Context, email, password string) (*ent.Re
 		return nil, errWrongCredentials
 	}
 	res.logins.succeeded(email)
+	release()
 	token, tokenHash := NewToken()
 	expires := res.now().Add(SessionTTL)
 	if err := res.Client.Session.Create().SetTokenHash(tokenHash).SetReviewerID(rv.ID).SetExpiresAt(expires).Exec(ctx); err != nil {
@@ -206,7 +302,7 @@ func requireReviewer(ctx context.Context) (*ent.Reviewer, error) {
 	case v.CaseID != uuid.Nil:
 		return nil, errReviewerOnly
 	}
-	return nil, errUnauthenticated
+	return nil, v.unauthenticated()
 }
 
 // requireApplicant checks that the caller holds the token of caseID.
@@ -220,7 +316,7 @@ func requireApplicant(ctx context.Context, caseID uuid.UUID) error {
 	case v.Reviewer != nil:
 		return errApplicantOnly
 	}
-	return errUnauthenticated
+	return v.unauthenticated()
 }
 
 // canRead reports whether the caller may see caseID: any reviewer, or its applicant.

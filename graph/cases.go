@@ -95,8 +95,8 @@ func docFacts(docs []*ent.Document) []workflow.DocFact {
 // caseForReader loads a case the caller may read, or NOT_FOUND.
 func (r *Resolver) caseForReader(ctx context.Context, id uuid.UUID) (*ent.KycCase, error) {
 	if !canRead(ctx, id) {
-		if ViewerFrom(ctx) == (Viewer{}) {
-			return nil, errUnauthenticated
+		if v := ViewerFrom(ctx); v.anonymous() {
+			return nil, v.unauthenticated()
 		}
 		return nil, workflow.Errorf(workflow.ENotFound, "case %s not found", id)
 	}

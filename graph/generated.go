@@ -52,9 +52,17 @@ type ComplexityRoot struct {
 		LastName  func(childComplexity int) int
 	}
 
+	AuditChainCheck struct {
+		CheckedEvents      func(childComplexity int) int
+		Detail             func(childComplexity int) int
+		FirstBrokenEventID func(childComplexity int) int
+		Valid              func(childComplexity int) int
+	}
+
 	Case struct {
 		Applicant            func(childComplexity int) int
 		Assignee             func(childComplexity int) int
+		AuditChain           func(childComplexity int) int
 		AvailableDecisions   func(childComplexity int) int
 		AvailableEvents      func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
@@ -115,16 +123,17 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddNote        func(childComplexity int, input model.AddNoteInput) int
-		AssignCase     func(childComplexity int, input model.AssignCaseInput) int
-		DecideCase     func(childComplexity int, input model.DecideCaseInput) int
-		DecideDocument func(childComplexity int, input model.DecideDocumentInput) int
-		Login          func(childComplexity int, input model.LoginInput) int
-		Logout         func(childComplexity int) int
-		SendCaseEvent  func(childComplexity int, input model.SendCaseEventInput) int
-		StartCase      func(childComplexity int, input *model.StartCaseInput) int
-		UnassignCase   func(childComplexity int, input model.UnassignCaseInput) int
-		UploadDocument func(childComplexity int, input model.UploadDocumentInput) int
+		AddNote         func(childComplexity int, input model.AddNoteInput) int
+		AssignCase      func(childComplexity int, input model.AssignCaseInput) int
+		DecideCase      func(childComplexity int, input model.DecideCaseInput) int
+		DecideDocument  func(childComplexity int, input model.DecideDocumentInput) int
+		Login           func(childComplexity int, input model.LoginInput) int
+		Logout          func(childComplexity int) int
+		RevokeCaseToken func(childComplexity int, input model.RevokeCaseTokenInput) int
+		SendCaseEvent   func(childComplexity int, input model.SendCaseEventInput) int
+		StartCase       func(childComplexity int, input *model.StartCaseInput) int
+		UnassignCase    func(childComplexity int, input model.UnassignCaseInput) int
+		UploadDocument  func(childComplexity int, input model.UploadDocumentInput) int
 	}
 
 	Note struct {
@@ -154,6 +163,11 @@ type ComplexityRoot struct {
 		Email func(childComplexity int) int
 		ID    func(childComplexity int) int
 		Name  func(childComplexity int) int
+	}
+
+	RevokeCaseTokenPayload struct {
+		Case      func(childComplexity int) int
+		ResumeURL func(childComplexity int) int
 	}
 
 	StartCasePayload struct {
@@ -204,6 +218,7 @@ type CaseResolver interface {
 
 	Events(ctx context.Context, obj *ent.KycCase) ([]*ent.CaseEvent, error)
 	Notes(ctx context.Context, obj *ent.KycCase) ([]*ent.Note, error)
+	AuditChain(ctx context.Context, obj *ent.KycCase) (*model.AuditChainCheck, error)
 }
 type DocumentResolver interface {
 	URL(ctx context.Context, obj *ent.Document) (string, error)
@@ -219,6 +234,7 @@ type MutationResolver interface {
 	DecideDocument(ctx context.Context, input model.DecideDocumentInput) (*ent.KycCase, error)
 	DecideCase(ctx context.Context, input model.DecideCaseInput) (*ent.KycCase, error)
 	AddNote(ctx context.Context, input model.AddNoteInput) (*ent.Note, error)
+	RevokeCaseToken(ctx context.Context, input model.RevokeCaseTokenInput) (*model.RevokeCaseTokenPayload, error)
 }
 type NoteResolver interface {
 	Author(ctx context.Context, obj *ent.Note) (*ent.Reviewer, error)
@@ -273,6 +289,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Applicant.LastName(childComplexity), true
 
+	case "AuditChainCheck.checkedEvents":
+		if e.ComplexityRoot.AuditChainCheck.CheckedEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChainCheck.CheckedEvents(childComplexity), true
+	case "AuditChainCheck.detail":
+		if e.ComplexityRoot.AuditChainCheck.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChainCheck.Detail(childComplexity), true
+	case "AuditChainCheck.firstBrokenEventId":
+		if e.ComplexityRoot.AuditChainCheck.FirstBrokenEventID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChainCheck.FirstBrokenEventID(childComplexity), true
+	case "AuditChainCheck.valid":
+		if e.ComplexityRoot.AuditChainCheck.Valid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChainCheck.Valid(childComplexity), true
+
 	case "Case.applicant":
 		if e.ComplexityRoot.Case.Applicant == nil {
 			break
@@ -285,6 +326,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Assignee(childComplexity), true
+	case "Case.auditChain":
+		if e.ComplexityRoot.Case.AuditChain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.AuditChain(childComplexity), true
 	case "Case.availableDecisions":
 		if e.ComplexityRoot.Case.AvailableDecisions == nil {
 			break
@@ -621,6 +668,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.revokeCaseToken":
+		if e.ComplexityRoot.Mutation.RevokeCaseToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeCaseToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeCaseToken(childComplexity, args["input"].(model.RevokeCaseTokenInput)), true
 	case "Mutation.sendCaseEvent":
 		if e.ComplexityRoot.Mutation.SendCaseEvent == nil {
 			break
@@ -783,6 +841,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Reviewer.Name(childComplexity), true
 
+	case "RevokeCaseTokenPayload.case":
+		if e.ComplexityRoot.RevokeCaseTokenPayload.Case == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeCaseTokenPayload.Case(childComplexity), true
+	case "RevokeCaseTokenPayload.resumeUrl":
+		if e.ComplexityRoot.RevokeCaseTokenPayload.ResumeURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeCaseTokenPayload.ResumeURL(childComplexity), true
+
 	case "StartCasePayload.case":
 		if e.ComplexityRoot.StartCasePayload.Case == nil {
 			break
@@ -906,6 +977,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DecideDocumentInput", ec.unmarshalInputDecideDocumentInput),
 			graphql.NewInputUnmarshaler("DocumentResubmission", ec.unmarshalInputDocumentResubmission),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("RevokeCaseTokenInput", ec.unmarshalInputRevokeCaseTokenInput),
 			graphql.NewInputUnmarshaler("SendCaseEventInput", ec.unmarshalInputSendCaseEventInput),
 			graphql.NewInputUnmarshaler("StartCaseInput", ec.unmarshalInputStartCaseInput),
 			graphql.NewInputUnmarshaler("UnassignCaseInput", ec.unmarshalInputUnassignCaseInput),
@@ -1034,6 +1106,20 @@ func (ec *executionContext) childFields_Applicant(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Applicant", field.Name)
 }
 
+func (ec *executionContext) childFields_AuditChainCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "valid":
+		return ec.fieldContext_AuditChainCheck_valid(ctx, field)
+	case "checkedEvents":
+		return ec.fieldContext_AuditChainCheck_checkedEvents(ctx, field)
+	case "firstBrokenEventId":
+		return ec.fieldContext_AuditChainCheck_firstBrokenEventId(ctx, field)
+	case "detail":
+		return ec.fieldContext_AuditChainCheck_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditChainCheck", field.Name)
+}
+
 func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1068,6 +1154,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_events(ctx, field)
 	case "notes":
 		return ec.fieldContext_Case_notes(ctx, field)
+	case "auditChain":
+		return ec.fieldContext_Case_auditChain(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Case_createdAt(ctx, field)
 	case "updatedAt":
@@ -1196,6 +1284,16 @@ func (ec *executionContext) childFields_Reviewer(ctx context.Context, field grap
 		return ec.fieldContext_Reviewer_name(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Reviewer", field.Name)
+}
+
+func (ec *executionContext) childFields_RevokeCaseTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "case":
+		return ec.fieldContext_RevokeCaseTokenPayload_case(ctx, field)
+	case "resumeUrl":
+		return ec.fieldContext_RevokeCaseTokenPayload_resumeUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevokeCaseTokenPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_StartCasePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1428,6 +1526,20 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeCaseToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RevokeCaseTokenInput, error) {
+			return ec.unmarshalNRevokeCaseTokenInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐRevokeCaseTokenInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -1729,6 +1841,98 @@ func (ec *executionContext) _Applicant_email(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Applicant_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Applicant", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditChainCheck_valid(ctx context.Context, field graphql.CollectedField, obj *model.AuditChainCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChainCheck_valid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Valid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChainCheck_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChainCheck", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AuditChainCheck_checkedEvents(ctx context.Context, field graphql.CollectedField, obj *model.AuditChainCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChainCheck_checkedEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckedEvents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChainCheck_checkedEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChainCheck", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditChainCheck_firstBrokenEventId(ctx context.Context, field graphql.CollectedField, obj *model.AuditChainCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChainCheck_firstBrokenEventId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstBrokenEventID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChainCheck_firstBrokenEventId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChainCheck", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditChainCheck_detail(ctx context.Context, field graphql.CollectedField, obj *model.AuditChainCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChainCheck_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChainCheck_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChainCheck", field, false, false, "String")
 }
 
 func (ec *executionContext) _Case_id(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
@@ -2148,6 +2352,38 @@ func (ec *executionContext) fieldContext_Case_notes(_ context.Context, field gra
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Note(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_auditChain(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_auditChain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().AuditChain(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AuditChainCheck) graphql.Marshaler {
+			return ec.marshalNAuditChainCheck2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐAuditChainCheck(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_auditChain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditChainCheck(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3312,6 +3548,50 @@ func (ec *executionContext) fieldContext_Mutation_addNote(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_revokeCaseToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeCaseToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeCaseToken(ctx, fc.Args["input"].(model.RevokeCaseTokenInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RevokeCaseTokenPayload) graphql.Marshaler {
+			return ec.marshalNRevokeCaseTokenPayload2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐRevokeCaseTokenPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeCaseToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevokeCaseTokenPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeCaseToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Note_id(ctx context.Context, field graphql.CollectedField, obj *ent.Note) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3864,6 +4144,61 @@ func (ec *executionContext) _Reviewer_name(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Reviewer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Reviewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _RevokeCaseTokenPayload_case(ctx context.Context, field graphql.CollectedField, obj *model.RevokeCaseTokenPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeCaseTokenPayload_case(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Case, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KycCase) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐKycCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeCaseTokenPayload_case(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevokeCaseTokenPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RevokeCaseTokenPayload_resumeUrl(ctx context.Context, field graphql.CollectedField, obj *model.RevokeCaseTokenPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeCaseTokenPayload_resumeUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResumeURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeCaseTokenPayload_resumeUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RevokeCaseTokenPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _StartCasePayload_case(ctx context.Context, field graphql.CollectedField, obj *model.StartCasePayload) (ret graphql.Marshaler) {
@@ -5805,6 +6140,55 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (model.LoginInput, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRevokeCaseTokenInput(ctx context.Context, obj any) (model.RevokeCaseTokenInput, error) {
+	var it model.RevokeCaseTokenInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseId", "issueNewLink"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "issueNewLink":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issueNewLink"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssueNewLink = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRevokeCaseTokenInput unmarshals raw into the RevokeCaseTokenInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRevokeCaseTokenInput(ctx context.Context, raw any) (model.RevokeCaseTokenInput, error) {
+	var out model.RevokeCaseTokenInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RevokeCaseTokenInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSendCaseEventInput(ctx context.Context, obj any) (model.SendCaseEventInput, error) {
 	var it model.SendCaseEventInput
 	if obj == nil {
@@ -6118,6 +6502,54 @@ func (ec *executionContext) _Applicant(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var auditChainCheckImplementors = []string{"AuditChainCheck"}
+
+func (ec *executionContext) _AuditChainCheck(ctx context.Context, sel ast.SelectionSet, obj *model.AuditChainCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditChainCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditChainCheck")
+		case "valid":
+			out.Values[i] = ec._AuditChainCheck_valid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkedEvents":
+			out.Values[i] = ec._AuditChainCheck_checkedEvents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstBrokenEventId":
+			out.Values[i] = ec._AuditChainCheck_firstBrokenEventId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._AuditChainCheck_detail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseImplementors = []string{"Case", "Node"}
 
 func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj *ent.KycCase) graphql.Marshaler {
@@ -6216,6 +6648,12 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_notes(ctx, field, obj)
+				})
+		case "auditChain":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_auditChain(ctx, field, obj)
 				})
 		case "createdAt":
 			out.Values[i] = ec._Case_createdAt(ctx, field, obj)
@@ -6591,6 +7029,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "revokeCaseToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeCaseToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6815,6 +7260,44 @@ func (ec *executionContext) _Reviewer(ctx context.Context, sel ast.SelectionSet,
 		case "name":
 			out.Values[i] = ec._Reviewer_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var revokeCaseTokenPayloadImplementors = []string{"RevokeCaseTokenPayload"}
+
+func (ec *executionContext) _RevokeCaseTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RevokeCaseTokenPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revokeCaseTokenPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RevokeCaseTokenPayload")
+		case "case":
+			out.Values[i] = ec._RevokeCaseTokenPayload_case(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resumeUrl":
+			out.Values[i] = ec._RevokeCaseTokenPayload_resumeUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -7418,6 +7901,14 @@ func (ec *executionContext) unmarshalNAssignCaseInput2githubᚗcomᚋopenkycᚋk
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAuditChainCheck2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐAuditChainCheck(ctx context.Context, sel ast.SelectionSet, v *model.AuditChainCheck) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditChainCheck!")
+		return graphql.Null
+	}
+	return ec._AuditChainCheck(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -7650,13 +8141,13 @@ func (ec *executionContext) marshalNDocumentType2ᚕgithubᚗcomᚋopenkycᚋkyc
 }
 
 func (ec *executionContext) unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx context.Context, v any) (uuid.UUID, error) {
-	res, err := graphql.UnmarshalUUID(v)
+	res, err := model.UnmarshalUUID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx context.Context, sel ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalUUID(v)
+	res := model.MarshalUUID(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
@@ -7756,6 +8247,19 @@ func (ec *executionContext) marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑm
 		return graphql.Null
 	}
 	return ec._Reviewer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRevokeCaseTokenInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐRevokeCaseTokenInput(ctx context.Context, v any) (model.RevokeCaseTokenInput, error) {
+	res, err := ec.unmarshalInputRevokeCaseTokenInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevokeCaseTokenPayload2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐRevokeCaseTokenPayload(ctx context.Context, sel ast.SelectionSet, v *model.RevokeCaseTokenPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RevokeCaseTokenPayload!")
+		return graphql.Null
+	}
+	return ec._RevokeCaseTokenPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSendCaseEventInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSendCaseEventInput(ctx context.Context, v any) (model.SendCaseEventInput, error) {
@@ -8214,7 +8718,7 @@ func (ec *executionContext) unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalUUID(v)
+	res, err := model.UnmarshalUUID(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -8224,7 +8728,7 @@ func (ec *executionContext) marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ct
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalUUID(*v)
+	res := model.MarshalUUID(*v)
 	return res
 }
 

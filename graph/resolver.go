@@ -65,6 +65,13 @@ type Resolver struct {
 	// Writers bounds the write transactions that run at once (0: no bound); the rest queue
 	// in arrival order. SQLite runs one writer at a time anyway.
 	Writers int
+	// CaseLimits and LoginLimits bound startCase and login per client address (nil: none).
+	CaseLimits, LoginLimits *AddrLimits
+	// TokenTTL is how long a case token lives after the applicant's last change, or after
+	// the final decision (workflow.CheckToken); 0: forever.
+	TokenTTL time.Duration
+	// AuditKey keys the audit chain's HMAC (AuditKeyFrom the server's secret).
+	AuditKey []byte
 
 	docs    docCache
 	tokens  tokenCache

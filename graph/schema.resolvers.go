@@ -90,6 +90,18 @@ func (r *caseResolver) Notes(ctx context.Context, obj *ent.KycCase) ([]*ent.Note
 	return r.Client.Note.Query().Where(note.CaseID(obj.ID)).Order(ent.Asc(note.FieldCreatedAt)).All(ctx)
 }
 
+// AuditChain is the resolver for the auditChain field.
+func (r *caseResolver) AuditChain(ctx context.Context, obj *ent.KycCase) (*model.AuditChainCheck, error) {
+	if _, err := requireReviewer(ctx); err != nil {
+		return nil, err
+	}
+	_, chk, err := verifyCase(ctx, r.Client, r.AuditKey, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return auditChainOf(chk), nil
+}
+
 // URL is the resolver for the url field.
 func (r *documentResolver) URL(ctx context.Context, obj *ent.Document) (string, error) {
 	return r.Signer.URL(obj.ID, r.now()), nil
@@ -100,13 +112,16 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 	if input == nil {
 		input = &model.StartCaseInput{}
 	}
+	if _, err := r.CaseLimits.reserve(clientAddr(ctx), r.now(), "new verifications"); err != nil {
+		return nil, err
+	}
 	token, hash := NewToken()
 	var (
 		c      *ent.KycCase
 		events []*ent.CaseEvent
 	)
 	err := r.withTx(ctx, func(tx *ent.Tx) (err error) {
-		k := &chain{caseID: uuid.New(), now: r.now()}
+		k := &chain{key: r.AuditKey, caseID: uuid.New(), now: r.now()}
 		if err := k.add(tx.CaseEvent, change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
 			return err
 		}
@@ -120,6 +135,8 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 			SetSearchText(SearchText(first, last, email)).
 			SetLastEventSeq(k.seq).
 			SetLastEventHash(k.hash).
+			SetAuditKeyVersion(AuditKeyVersion).
+			SetTokenRenewedAt(r.now()).
 			SetCreatedAt(r.now()).
 			SetUpdatedAt(r.now()).
 			Save(ctx)
@@ -279,6 +296,9 @@ func (r *mutationResolver) AssignCase(ctx context.Context, input model.AssignCas
 		}
 	}
 	return r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		if err := workflow.CanAssign(c.Status); err != nil {
+			return nil, err
+		}
 		upd.SetAssigneeID(target.ID)
 		return []change{{Type: EvCaseAssigned, Actor: actor(ctx), Data: map[string]any{"assignee": target.Email}}}, nil
 	})
@@ -291,6 +311,9 @@ func (r *mutationResolver) UnassignCase(ctx context.Context, input model.Unassig
 		return nil, err
 	}
 	return r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		if err := workflow.CanAssign(c.Status); err != nil {
+			return nil, err
+		}
 		if c.AssigneeID != nil && *c.AssigneeID != me.ID {
 			return nil, workflow.Errorf(workflow.EForbidden, "only the assignee can unassign this case; assign it to yourself first")
 		}
@@ -391,6 +414,36 @@ func (r *mutationResolver) AddNote(ctx context.Context, input model.AddNoteInput
 	return n, err
 }
 
+// RevokeCaseToken is the resolver for the revokeCaseToken field.
+func (r *mutationResolver) RevokeCaseToken(ctx context.Context, input model.RevokeCaseTokenInput) (*model.RevokeCaseTokenPayload, error) {
+	if _, err := requireReviewer(ctx); err != nil {
+		return nil, err
+	}
+	reissue := input.IssueNewLink != nil && *input.IssueNewLink
+	var oldHash, token string
+	saved, err := r.mutateCase(ctx, input.CaseID, nil, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		oldHash = c.TokenHash
+		if reissue {
+			var hash string
+			token, hash = NewToken()
+			upd.SetTokenHash(hash).ClearTokenRevokedAt().SetTokenRenewedAt(r.now())
+		} else {
+			upd.SetTokenRevokedAt(r.now())
+		}
+		return []change{{Type: EvTokenRevoked, Actor: actor(ctx), Data: map[string]any{"newLinkIssued": reissue}}}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.forgetToken(oldHash)
+	out := &model.RevokeCaseTokenPayload{Case: saved}
+	if reissue {
+		u := r.resumeURL(token)
+		out.ResumeURL = &u
+	}
+	return out, nil
+}
+
 // Author is the resolver for the author field.
 func (r *noteResolver) Author(ctx context.Context, obj *ent.Note) (*ent.Reviewer, error) {
 	return r.Client.Reviewer.Get(ctx, obj.AuthorID)
@@ -404,11 +457,14 @@ func (r *queryResolver) Workflow(ctx context.Context) (*workflow.Definition, err
 
 // MyCase is the resolver for the myCase field.
 func (r *queryResolver) MyCase(ctx context.Context) (*ent.KycCase, error) {
-	id := ViewerFrom(ctx).CaseID
-	if id == uuid.Nil {
+	v := ViewerFrom(ctx)
+	if v.CaseID == uuid.Nil {
+		if v.Refused != nil {
+			return nil, v.Refused // a dead link, not "no case": the client may drop its token
+		}
 		return nil, nil
 	}
-	return r.Client.KycCase.Get(ctx, id)
+	return r.Client.KycCase.Get(ctx, v.CaseID)
 }
 
 // Cases is the resolver for the cases field.
@@ -429,6 +485,9 @@ func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, la
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFilter(filter); err != nil {
+		return nil, err
+	}
 	if orderBy == nil {
 		orderBy = &ent.CaseOrder{Field: ent.KycCaseOrderFieldCreatedAt, Direction: entgql.OrderDirectionDesc}
 	}
@@ -441,8 +500,8 @@ func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, la
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id uuid.UUID) (ent.Noder, error) {
-	if ViewerFrom(ctx) == (Viewer{}) {
-		return nil, errUnauthenticated
+	if v := ViewerFrom(ctx); v.anonymous() {
+		return nil, v.unauthenticated()
 	}
 	n, err := r.node(ctx, id)
 	if ent.IsNotFound(err) {

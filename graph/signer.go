@@ -25,10 +25,13 @@ func (s *Signer) mac(id uuid.UUID, exp int64) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// URL returns the signed link of a document, valid until now+TTL (rounded, so that repeated
-// reads of a case return the same link and browsers can cache the image).
+// URL returns the signed link of a document, valid for more than TTL and at most 1.5 TTL:
+// the expiry is rounded up to a window of TTL/2, so that reads of a case within one window
+// return the same link and browsers can cache the image. A link is a bearer credential, so
+// TTL is short (minutes); the apps refresh links before they expire.
 func (s *Signer) URL(id uuid.UUID, now time.Time) string {
-	exp := now.Add(s.TTL).Truncate(time.Hour).Add(time.Hour).Unix()
+	w := max(s.TTL/2, time.Second)
+	exp := now.Add(s.TTL).Truncate(w).Add(w).Unix()
 	return fmt.Sprintf("/documents/%s?exp=%d&sig=%s", id, exp, s.mac(id, exp))
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"mime"
@@ -26,16 +25,24 @@ import (
 	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/graph/gqlws"
 	"github.com/openkyc/kyc-manual-review/server/web"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
-// Request limits.
+// Request limits. The operation limits bound the work of parsing and validating a document
+// (validation compares fields pairwise): the largest operation the apps send selects 67
+// fields with its fragments expanded, GraphiQL's introspection 220 (1.9 KB). At 500 fields
+// of one name, the worst case for validation, a request costs ≈ 25 ms of CPU (1,000: 90 ms).
 const (
 	maxJSONBody      = 1 << 20 // a GraphQL document with variables
 	multipartSlack   = 1 << 20 // multipart framing around the file
+	maxQueryBytes    = 32 << 10
+	maxQueryTokens   = 4_000
+	maxQueryFields   = 500 // fragment spreads expanded
+	maxMutations     = 10  // root fields of one mutation request
 	complexityLimit  = 1000
 	depthLimit       = 12
 	wsKeepAlive      = 15 * time.Second
-	documentLinkLife = 12 * time.Hour
+	documentLinkLife = 10 * time.Minute // bearer links: short, refreshed by the apps
 )
 
 // app is the wired server: database, broker, resolvers and routes.
@@ -49,14 +56,14 @@ type app struct {
 }
 
 func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
-	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, log)
-	if err != nil {
-		return nil, err
-	}
 	key, err := secretKey(cfg.SecretKey, cfg.DataDir)
 	if err != nil {
-		client.Close()
 		return nil, fmt.Errorf("secret key: %w", err)
+	}
+	auditKey := graph.AuditKeyFrom(key)
+	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, auditKey, log)
+	if err != nil {
+		return nil, err
 	}
 	if cfg.ReviewerEmail != "" {
 		if err := graph.EnsureReviewer(ctx, client, cfg.ReviewerEmail, cfg.ReviewerName, cfg.ReviewerPassword); err != nil {
@@ -80,6 +87,10 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		MaxUploadBytes: int64(cfg.MaxUploadMB) << 20,
 		MaxPixels:      25_000_000, // phones send 12 MP; bigger photos are refused from their header
 		Writers:        writers(cfg.DatabaseURL),
+		TokenTTL:       cfg.CaseTokenTTL,
+		AuditKey:       auditKey,
+		CaseLimits:     graph.NewAddrLimits(cfg.CaseRateLimit),
+		LoginLimits:    graph.NewAddrLimits(cfg.LoginRateLimit),
 	}
 	go newOrphanSweep(res.Blobs, client, log).Run(bgCtx, sweepEvery)
 	return &app{cfg: cfg, log: log, client: client, db: db, res: res, cancel: cancel}, nil
@@ -112,6 +123,10 @@ func (a *app) Handler() http.Handler {
 	mux.Handle("/backoffice/", securityHeaders(http.StripPrefix("/backoffice", web.SPA("backoffice"))))
 	mux.Handle("GET /{$}", http.RedirectHandler("/kyc/", http.StatusFound))
 
+	h := a.logRequests(mux)
+	if len(a.cfg.AppOrigins) == 0 {
+		return h // same origin only: no CORS headers at all
+	}
 	c := cors.New(cors.Options{
 		AllowedOrigins:   a.cfg.AppOrigins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
@@ -119,7 +134,7 @@ func (a *app) Handler() http.Handler {
 		AllowCredentials: true,
 		MaxAge:           600,
 	})
-	return c.Handler(a.logRequests(mux))
+	return c.Handler(h)
 }
 
 // logRequests logs each request's method, path (never the query: it may hold a link
@@ -174,42 +189,61 @@ func (a *app) graphqlHandler() http.Handler {
 		},
 	})
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(postTransport{})
 	srv.AddTransport(transport.MultipartForm{
 		MaxUploadSize: a.res.MaxUploadBytes + multipartSlack,
 		MaxMemory:     4 << 20,
 	})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(cache)
+	srv.SetParserTokenLimit(maxQueryTokens)
+	srv.Use(graph.OperationLimits{
+		Cache: cache, MaxBytes: maxQueryBytes, MaxTokens: maxQueryTokens, MaxFields: maxQueryFields,
+		MaxMutationFields: maxMutations, Once: []string{"login", "startCase"},
+	})
 	if a.cfg.Playground {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.Use(graph.NoIntrospection{})
 	}
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
 	srv.Use(graph.DepthLimit(depthLimit))
 	srv.SetErrorPresenter(a.res.ErrorPresenter)
 	srv.SetRecoverFunc(a.res.Recover)
-	return a.authenticate(a.limitBody(requirePreflight(srv)))
+	return a.authenticate(a.limitBody(requirePreflight(codedTransportErrors(srv))))
 }
 
 // authenticate puts the caller (reviewer session or applicant token) into the context.
 func (a *app) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := graph.WithViewer(r.Context(), a.res.Authenticate(r.Context(), r))
+		ctx := graph.WithClientAddr(r.Context(), graph.ClientAddr(r, a.cfg.TrustedProxies))
+		v, err := a.res.Authenticate(ctx, r)
+		if err != nil {
+			// The token or cookie could not be checked (the database is down): an outage, never
+			// "unauthenticated", so that clients keep their credentials and try again.
+			a.log.WarnContext(ctx, "cannot check the caller's credentials", "path", r.URL.Path, "err", err)
+			w.Header().Set("Retry-After", "5")
+			writeErrors(w, http.StatusServiceUnavailable, codedError(workflow.EInternal, "temporarily unavailable, try again"))
+			return
+		}
+		ctx = graph.WithViewer(ctx, v)
 		next.ServeHTTP(w, r.WithContext(graph.WithResponseWriter(ctx, w)))
 	})
 }
 
-// requirePreflight refuses cookie-authenticated requests that a cross-site form could send
-// (anything but application/json) unless they carry GraphQL-Require-Preflight, which no
-// simple cross-site request can set.
+// requirePreflight refuses the requests that a cross-site form could send (anything but
+// application/json) unless they carry a header no simple cross-site request can set:
+// GraphQL-Require-Preflight, or an applicant's Authorization. With a reviewer's cookie that
+// would be cross-site request forgery; without credentials, a forged sign-in (login CSRF).
 func requirePreflight(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && r.Header.Get("GraphQL-Require-Preflight") == "" {
-			if _, err := r.Cookie(graph.SessionCookie); err == nil {
-				mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-				if mt != "application/json" {
-					writeGraphQLError(w, http.StatusBadRequest, "FORBIDDEN", "cookie-authenticated requests that are not application/json need the GraphQL-Require-Preflight header")
-					return
-				}
+			mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			_, cookieErr := r.Cookie(graph.SessionCookie)
+			if mt != "application/json" && (cookieErr == nil || r.Header.Get("Authorization") == "") {
+				writeErrors(w, http.StatusBadRequest, codedError(workflow.EForbidden,
+					"requests that are not application/json need the GraphQL-Require-Preflight header"))
+				return
 			}
 		}
 		next.ServeHTTP(w, r)
@@ -229,20 +263,12 @@ func (a *app) limitBody(next http.Handler) http.Handler {
 			limit = a.res.MaxUploadBytes + multipartSlack
 		}
 		if r.ContentLength > limit {
-			writeGraphQLError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE",
-				fmt.Sprintf("the request is larger than %d MiB", limit>>20))
+			writeErrors(w, http.StatusRequestEntityTooLarge, codedError(workflow.EPayloadTooLarge,
+				fmt.Sprintf("the request is larger than %d MiB", limit>>20)))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
-	})
-}
-
-func writeGraphQLError(w http.ResponseWriter, status int, code, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{
-		"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}},
 	})
 }
 
@@ -280,10 +306,18 @@ func (a *app) serveDocument(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", doc.CreatedAt, f)
 }
 
+// appCSP is the apps' Content-Security-Policy: their own scripts, styles and API only (the
+// KYC app keeps the case token in localStorage, so no foreign or inline script may run);
+// images also from data: (QR code) and blob: (camera previews).
+const appCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+	"media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; " +
+	"form-action 'self'; frame-ancestors 'none'"
+
 // securityHeaders are sent with the apps' pages.
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		h.Set("Content-Security-Policy", appCSP)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "no-referrer")

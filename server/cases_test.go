@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -185,7 +186,7 @@ func TestUpgradeFillsNewColumns(t *testing.T) {
 		if db.name == "postgres" {
 			dia = dialect.Postgres
 		}
-		if err := upgradeData(ctx, ts.app.client, ts.app.db, dia, ts.app.log); err != nil {
+		if err := upgradeData(ctx, ts.app.client, ts.app.db, dia, ts.app.res.AuditKey, ts.app.log); err != nil {
 			t.Fatal(err)
 		}
 		got, err := ts.app.client.KycCase.Get(ctx, uuid.MustParse(c.ID))
@@ -202,7 +203,7 @@ func TestUpgradeFillsNewColumns(t *testing.T) {
 		if v := app.step(c.ID, "USER_PREV_STEP", ""); v.State != "welcome" {
 			t.Fatalf("the next event after the upgrade: state %s", v.State)
 		}
-		if err := upgradeData(ctx, ts.app.client, ts.app.db, dia, ts.app.log); err != nil {
+		if err := upgradeData(ctx, ts.app.client, ts.app.db, dia, ts.app.res.AuditKey, ts.app.log); err != nil {
 			t.Fatalf("a second run: %v", err)
 		}
 	})
@@ -257,11 +258,17 @@ func TestAuditChain(t *testing.T) {
 				t.Fatalf("hash %s repeats", ev.Hash)
 			}
 			seen[ev.Hash] = true
-			sum := sha256.New()
-			fmt.Fprintf(sum, "%s\n%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor,
+			// The hash is keyed (issue 10, item 11): an HMAC-SHA256 with the key derived from
+			// SECRET_KEY, which the unkeyed SHA-256 of the same content does not match.
+			content := fmt.Sprintf("%s\n%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor,
 				deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt.UTC().Format(time.RFC3339Nano))
+			sum := hmac.New(sha256.New, graph.AuditKeyFrom([]byte(ts.cfg.SecretKey)))
+			sum.Write([]byte(content))
 			if want := hex.EncodeToString(sum.Sum(nil)); ev.Hash != want {
 				t.Fatalf("event seq %d (%s): stored hash %s does not cover its content (recomputed %s)", ev.Seq, ev.Type, ev.Hash, want)
+			}
+			if unkeyed := sha256.Sum256([]byte(content)); ev.Hash == hex.EncodeToString(unkeyed[:]) {
+				t.Fatalf("event seq %d: the hash is the unkeyed SHA-256 of its content", ev.Seq)
 			}
 		}
 		types := []string{}

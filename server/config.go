@@ -4,8 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // config is the server's configuration: flags, each with an environment fallback.
@@ -22,9 +26,18 @@ type config struct {
 	Playground       bool
 	MaxUploadMB      int
 	LogFormat        string
+	// CaseRateLimit and LoginRateLimit: new cases and sign-in attempts per client address
+	// per hour (0: unlimited); TrustedProxies: reverse proxies whose X-Forwarded-For is believed.
+	CaseRateLimit  int
+	LoginRateLimit int
+	TrustedProxies []netip.Prefix
+	// CaseTokenTTL: a case token expires this long after the applicant's last change while
+	// collecting, or after the final decision (0: never).
+	CaseTokenTTL time.Duration
 }
 
-func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+// parseConfig reads the flags and environment; extra, when given, adds a subcommand's own flags.
+func parseConfig(args []string, getenv func(string) string, stderr io.Writer, extra ...func(*flag.FlagSet)) (config, error) {
 	env := func(key, def string) string {
 		if v := getenv(key); v != "" {
 			return v
@@ -36,8 +49,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		defAddr = ":" + p
 	}
 	defUpload, _ := strconv.Atoi(env("MAX_UPLOAD_MB", "10"))
+	defCaseRate, _ := strconv.Atoi(env("CASE_RATE_LIMIT", "30"))
+	defLoginRate, _ := strconv.Atoi(env("LOGIN_RATE_LIMIT", "60"))
 	var c config
-	var origins string
+	var origins, proxies string
 	fs := flag.NewFlagSet("kyc-server", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.Addr, "addr", defAddr, "listen address (env ADDR, or PORT)")
@@ -52,8 +67,40 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.BoolVar(&c.Playground, "playground", env("PLAYGROUND", "true") == "true", "serve /playground and allow introspection (env PLAYGROUND)")
 	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", defUpload, "largest accepted document, MiB (env MAX_UPLOAD_MB)")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "text or json (env LOG_FORMAT)")
+	fs.IntVar(&c.CaseRateLimit, "case-rate-limit", defCaseRate, "new cases per client address per hour, 0 for no limit (env CASE_RATE_LIMIT)")
+	fs.IntVar(&c.LoginRateLimit, "login-rate-limit", defLoginRate, "sign-in attempts per client address per hour, 0 for no limit (env LOGIN_RATE_LIMIT)")
+	fs.StringVar(&proxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client (env TRUSTED_PROXIES)")
+	defTokenTTL := workflow.DefaultTokenTTL
+	if v := getenv("CASE_TOKEN_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("CASE_TOKEN_TTL: want a duration such as 720h, got %q", v)
+		}
+		defTokenTTL = d
+	}
+	fs.DurationVar(&c.CaseTokenTTL, "case-token-ttl", defTokenTTL, "a case token expires this long after the applicant's last change, or after the final decision; 0 for never (env CASE_TOKEN_TTL)")
+	for _, add := range extra {
+		add(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !strings.Contains(p, "/") {
+			a, err := netip.ParseAddr(p)
+			if err != nil {
+				return c, fmt.Errorf("TRUSTED_PROXIES: %w", err)
+			}
+			p = netip.PrefixFrom(a, a.BitLen()).String()
+		}
+		pfx, err := netip.ParsePrefix(p)
+		if err != nil {
+			return c, fmt.Errorf("TRUSTED_PROXIES: %w", err)
+		}
+		c.TrustedProxies = append(c.TrustedProxies, pfx.Masked())
 	}
 	for _, o := range strings.Split(origins, ",") {
 		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -25,8 +26,8 @@ import (
 )
 
 // openDB opens PostgreSQL when a URL is given, else the embedded SQLite file in dataDir,
-// and migrates the schema.
-func openDB(ctx context.Context, databaseURL, dataDir string, log *slog.Logger) (*ent.Client, *sql.DB, error) {
+// and migrates the schema (auditKey keys audit chains written before keying).
+func openDB(ctx context.Context, databaseURL, dataDir string, auditKey []byte, log *slog.Logger) (*ent.Client, *sql.DB, error) {
 	var (
 		db  *sql.DB
 		dia string
@@ -69,7 +70,7 @@ func openDB(ctx context.Context, databaseURL, dataDir string, log *slog.Logger) 
 		return nil, nil, fmt.Errorf("connect to the database: %w", err)
 	}
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, db)))
-	if err := migrate(ctx, client, db, dia, log); err != nil {
+	if err := migrate(ctx, client, db, dia, auditKey, log); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate the database: %w", err)
 	}
@@ -91,7 +92,7 @@ func writers(databaseURL string) int {
 
 // migrate brings the schema up to date. On PostgreSQL an advisory lock makes replicas that
 // start together migrate one after the other.
-func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string, log *slog.Logger) error {
+func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string, auditKey []byte, log *slog.Logger) error {
 	if dia == dialect.Postgres {
 		conn, err := db.Conn(ctx)
 		if err != nil {
@@ -107,12 +108,12 @@ func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string, lo
 	if err := client.Schema.Create(ctx); err != nil {
 		return err
 	}
-	return upgradeData(ctx, client, db, dia, log)
+	return upgradeData(ctx, client, db, dia, auditKey, log)
 }
 
 // upgradeData fills what a schema change added to rows written before it, and installs what
 // ent's migration cannot express. Every step is idempotent.
-func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string, log *slog.Logger) error {
+func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string, auditKey []byte, log *slog.Logger) error {
 	// The head of each case's audit chain, stored on the case since the audit append stopped
 	// reading the last event.
 	if _, err := db.ExecContext(ctx, `UPDATE kyc_cases SET
@@ -120,6 +121,24 @@ func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string
 		last_event_hash = (SELECT hash FROM case_events e WHERE e.case_id = kyc_cases.id ORDER BY seq DESC LIMIT 1)
 		WHERE last_event_seq = 0 AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = kyc_cases.id)`); err != nil {
 		return fmt.Errorf("fill the audit chain heads: %w", err)
+	}
+	// Case tokens expire counting from their last renewal: for cases from before expiry, the
+	// decision or else the last change.
+	if _, err := db.ExecContext(ctx, `UPDATE kyc_cases SET token_renewed_at = COALESCE(decided_at, updated_at)
+		WHERE token_renewed_at IS NULL`); err != nil {
+		return fmt.Errorf("fill the token renewal times: %w", err)
+	}
+	// Audit chains from before the chain was keyed (HMAC with the server's secret): re-hash
+	// each that still verifies, once, recording it in the chain; leave the others to the verifier.
+	keyed, left, err := graph.KeyLegacyChains(ctx, client, auditKey, time.Now().UTC().Truncate(time.Microsecond))
+	if err != nil {
+		return err
+	}
+	if keyed+left > 0 {
+		log.InfoContext(ctx, "keyed the audit chains written before keying", "keyed", keyed)
+	}
+	if left > 0 {
+		log.WarnContext(ctx, "audit chains that did not verify were left as found: run verify-audit", "cases", left)
 	}
 	// The search column, lower-cased in Go like every later write.
 	stale, err := client.KycCase.Query().

@@ -31,8 +31,11 @@ func main() {
 	}
 }
 
-// run starts the server and blocks until ctx ends; ready, when given, receives the address.
+// run starts the server and blocks until ctx ends, or runs a subcommand (verify-audit).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "verify-audit" {
+		return verifyAudit(ctx, args[1:], getenv, stdout, stderr)
+	}
 	cfg, err := parseConfig(args, getenv, stderr)
 	if err != nil {
 		return err

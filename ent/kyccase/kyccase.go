@@ -48,6 +48,12 @@ const (
 	FieldLastEventHash = "last_event_hash"
 	// FieldTokenHash holds the string denoting the token_hash field in the database.
 	FieldTokenHash = "token_hash"
+	// FieldTokenRenewedAt holds the string denoting the token_renewed_at field in the database.
+	FieldTokenRenewedAt = "token_renewed_at"
+	// FieldTokenRevokedAt holds the string denoting the token_revoked_at field in the database.
+	FieldTokenRevokedAt = "token_revoked_at"
+	// FieldAuditKeyVersion holds the string denoting the audit_key_version field in the database.
+	FieldAuditKeyVersion = "audit_key_version"
 	// FieldAssigneeID holds the string denoting the assignee_id field in the database.
 	FieldAssigneeID = "assignee_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -116,6 +122,9 @@ var Columns = []string{
 	FieldLastEventSeq,
 	FieldLastEventHash,
 	FieldTokenHash,
+	FieldTokenRenewedAt,
+	FieldTokenRevokedAt,
+	FieldAuditKeyVersion,
 	FieldAssigneeID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
@@ -280,6 +289,21 @@ func ByLastEventHash(opts ...sql.OrderTermOption) OrderOption {
 // ByTokenHash orders the results by the token_hash field.
 func ByTokenHash(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTokenHash, opts...).ToFunc()
+}
+
+// ByTokenRenewedAt orders the results by the token_renewed_at field.
+func ByTokenRenewedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTokenRenewedAt, opts...).ToFunc()
+}
+
+// ByTokenRevokedAt orders the results by the token_revoked_at field.
+func ByTokenRevokedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTokenRevokedAt, opts...).ToFunc()
+}
+
+// ByAuditKeyVersion orders the results by the audit_key_version field.
+func ByAuditKeyVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAuditKeyVersion, opts...).ToFunc()
 }
 
 // ByAssigneeID orders the results by the assignee_id field.

@@ -107,6 +107,21 @@ func TokenHash(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldTokenHash, v))
 }
 
+// TokenRenewedAt applies equality check predicate on the "token_renewed_at" field. It's identical to TokenRenewedAtEQ.
+func TokenRenewedAt(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldTokenRenewedAt, v))
+}
+
+// TokenRevokedAt applies equality check predicate on the "token_revoked_at" field. It's identical to TokenRevokedAtEQ.
+func TokenRevokedAt(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldTokenRevokedAt, v))
+}
+
+// AuditKeyVersion applies equality check predicate on the "audit_key_version" field. It's identical to AuditKeyVersionEQ.
+func AuditKeyVersion(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldAuditKeyVersion, v))
+}
+
 // AssigneeID applies equality check predicate on the "assignee_id" field. It's identical to AssigneeIDEQ.
 func AssigneeID(v uuid.UUID) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldAssigneeID, v))
@@ -895,6 +910,156 @@ func TokenHashEqualFold(v string) predicate.KycCase {
 // TokenHashContainsFold applies the ContainsFold predicate on the "token_hash" field.
 func TokenHashContainsFold(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldContainsFold(FieldTokenHash, v))
+}
+
+// TokenRenewedAtEQ applies the EQ predicate on the "token_renewed_at" field.
+func TokenRenewedAtEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldTokenRenewedAt, v))
+}
+
+// TokenRenewedAtNEQ applies the NEQ predicate on the "token_renewed_at" field.
+func TokenRenewedAtNEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldTokenRenewedAt, v))
+}
+
+// TokenRenewedAtIn applies the In predicate on the "token_renewed_at" field.
+func TokenRenewedAtIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldTokenRenewedAt, vs...))
+}
+
+// TokenRenewedAtNotIn applies the NotIn predicate on the "token_renewed_at" field.
+func TokenRenewedAtNotIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldTokenRenewedAt, vs...))
+}
+
+// TokenRenewedAtGT applies the GT predicate on the "token_renewed_at" field.
+func TokenRenewedAtGT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldTokenRenewedAt, v))
+}
+
+// TokenRenewedAtGTE applies the GTE predicate on the "token_renewed_at" field.
+func TokenRenewedAtGTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldTokenRenewedAt, v))
+}
+
+// TokenRenewedAtLT applies the LT predicate on the "token_renewed_at" field.
+func TokenRenewedAtLT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldTokenRenewedAt, v))
+}
+
+// TokenRenewedAtLTE applies the LTE predicate on the "token_renewed_at" field.
+func TokenRenewedAtLTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldTokenRenewedAt, v))
+}
+
+// TokenRenewedAtIsNil applies the IsNil predicate on the "token_renewed_at" field.
+func TokenRenewedAtIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldTokenRenewedAt))
+}
+
+// TokenRenewedAtNotNil applies the NotNil predicate on the "token_renewed_at" field.
+func TokenRenewedAtNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldTokenRenewedAt))
+}
+
+// TokenRevokedAtEQ applies the EQ predicate on the "token_revoked_at" field.
+func TokenRevokedAtEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldTokenRevokedAt, v))
+}
+
+// TokenRevokedAtNEQ applies the NEQ predicate on the "token_revoked_at" field.
+func TokenRevokedAtNEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldTokenRevokedAt, v))
+}
+
+// TokenRevokedAtIn applies the In predicate on the "token_revoked_at" field.
+func TokenRevokedAtIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldTokenRevokedAt, vs...))
+}
+
+// TokenRevokedAtNotIn applies the NotIn predicate on the "token_revoked_at" field.
+func TokenRevokedAtNotIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldTokenRevokedAt, vs...))
+}
+
+// TokenRevokedAtGT applies the GT predicate on the "token_revoked_at" field.
+func TokenRevokedAtGT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldTokenRevokedAt, v))
+}
+
+// TokenRevokedAtGTE applies the GTE predicate on the "token_revoked_at" field.
+func TokenRevokedAtGTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldTokenRevokedAt, v))
+}
+
+// TokenRevokedAtLT applies the LT predicate on the "token_revoked_at" field.
+func TokenRevokedAtLT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldTokenRevokedAt, v))
+}
+
+// TokenRevokedAtLTE applies the LTE predicate on the "token_revoked_at" field.
+func TokenRevokedAtLTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldTokenRevokedAt, v))
+}
+
+// TokenRevokedAtIsNil applies the IsNil predicate on the "token_revoked_at" field.
+func TokenRevokedAtIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldTokenRevokedAt))
+}
+
+// TokenRevokedAtNotNil applies the NotNil predicate on the "token_revoked_at" field.
+func TokenRevokedAtNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldTokenRevokedAt))
+}
+
+// AuditKeyVersionEQ applies the EQ predicate on the "audit_key_version" field.
+func AuditKeyVersionEQ(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldAuditKeyVersion, v))
+}
+
+// AuditKeyVersionNEQ applies the NEQ predicate on the "audit_key_version" field.
+func AuditKeyVersionNEQ(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldAuditKeyVersion, v))
+}
+
+// AuditKeyVersionIn applies the In predicate on the "audit_key_version" field.
+func AuditKeyVersionIn(vs ...int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldAuditKeyVersion, vs...))
+}
+
+// AuditKeyVersionNotIn applies the NotIn predicate on the "audit_key_version" field.
+func AuditKeyVersionNotIn(vs ...int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldAuditKeyVersion, vs...))
+}
+
+// AuditKeyVersionGT applies the GT predicate on the "audit_key_version" field.
+func AuditKeyVersionGT(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldAuditKeyVersion, v))
+}
+
+// AuditKeyVersionGTE applies the GTE predicate on the "audit_key_version" field.
+func AuditKeyVersionGTE(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldAuditKeyVersion, v))
+}
+
+// AuditKeyVersionLT applies the LT predicate on the "audit_key_version" field.
+func AuditKeyVersionLT(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldAuditKeyVersion, v))
+}
+
+// AuditKeyVersionLTE applies the LTE predicate on the "audit_key_version" field.
+func AuditKeyVersionLTE(v int) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldAuditKeyVersion, v))
+}
+
+// AuditKeyVersionIsNil applies the IsNil predicate on the "audit_key_version" field.
+func AuditKeyVersionIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldAuditKeyVersion))
+}
+
+// AuditKeyVersionNotNil applies the NotNil predicate on the "audit_key_version" field.
+func AuditKeyVersionNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldAuditKeyVersion))
 }
 
 // AssigneeIDEQ applies the EQ predicate on the "assignee_id" field.

@@ -99,6 +99,9 @@ var (
 		{Name: "last_event_seq", Type: field.TypeInt, Default: 0},
 		{Name: "last_event_hash", Type: field.TypeString, Default: ""},
 		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "token_renewed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "token_revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "audit_key_version", Type: field.TypeInt, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
@@ -113,7 +116,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "kyc_cases_reviewers_assigned_cases",
-				Columns:    []*schema.Column{KycCasesColumns[20]},
+				Columns:    []*schema.Column{KycCasesColumns[23]},
 				RefColumns: []*schema.Column{ReviewersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -122,12 +125,12 @@ var (
 			{
 				Name:    "kyccase_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[16]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[19]},
 			},
 			{
 				Name:    "kyccase_status_submitted_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[18]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[21]},
 			},
 			{
 				Name:    "kyccase_status_search_text_id",
@@ -137,17 +140,17 @@ var (
 			{
 				Name:    "kyccase_assignee_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[20], KycCasesColumns[2]},
+				Columns: []*schema.Column{KycCasesColumns[23], KycCasesColumns[2]},
 			},
 			{
 				Name:    "kyccase_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[16]},
+				Columns: []*schema.Column{KycCasesColumns[19]},
 			},
 			{
 				Name:    "kyccase_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[17]},
+				Columns: []*schema.Column{KycCasesColumns[20]},
 			},
 		},
 	}

@@ -79,10 +79,27 @@ func (KycCase) Fields() []ent.Field {
 			Default("").
 			Annotations(entgql.Skip()),
 		// TokenHash is the SHA-256 of the applicant's case token; the token itself is never stored.
+		// A reviewer may replace it (revokeCaseToken with a new link).
 		field.String("token_hash").
 			Sensitive().
-			Unique().
-			Immutable(),
+			Unique(),
+		// TokenRenewedAt is when the case token's lifetime last started over: the applicant's
+		// last change while collecting, or the reviewer's decision (see workflow.TokenExpiry).
+		field.Time("token_renewed_at").
+			Optional().
+			Nillable().
+			Annotations(entgql.Skip()),
+		// TokenRevokedAt is set when a reviewer revoked the token without issuing a new one.
+		field.Time("token_revoked_at").
+			Optional().
+			Nillable().
+			Annotations(entgql.Skip()),
+		// AuditKeyVersion is 1 when the case's audit chain is keyed (HMAC with the server's
+		// secret); null for a chain written before keying, which start-up re-chains once.
+		field.Int("audit_key_version").
+			Optional().
+			Nillable().
+			Annotations(entgql.Skip()),
 		field.UUID("assignee_id", uuid.UUID{}).
 			Optional().
 			Nillable(),

@@ -26,6 +26,17 @@ type AssignCaseInput struct {
 	ReviewerID *uuid.UUID `json:"reviewerId,omitempty"`
 }
 
+// The result of checking a case's audit chain: each event's seq follows the previous one, its prevHash is the previous event's hash, and its hash is the HMAC-SHA256 (with a key only the server holds) of its content.
+type AuditChainCheck struct {
+	Valid bool `json:"valid"`
+	// How many events were checked (in seq order, up to and including the first broken one).
+	CheckedEvents int `json:"checkedEvents"`
+	// The first event that does not verify; null when the chain is intact or when what is missing is its last events.
+	FirstBrokenEventID *uuid.UUID `json:"firstBrokenEventId,omitempty"`
+	// What is wrong, e.g. "event #4 is missing" or "event #3's hash does not match its content"; null when valid.
+	Detail *string `json:"detail,omitempty"`
+}
+
 type CaseFilter struct {
 	Status       []workflow.Status `json:"status,omitempty"`
 	AssignedToMe *bool             `json:"assignedToMe,omitempty"`
@@ -68,6 +79,18 @@ type Mutation struct {
 type Query struct {
 }
 
+type RevokeCaseTokenInput struct {
+	CaseID uuid.UUID `json:"caseId"`
+	// Also issue a new case token, returned once as resumeUrl, for support to send to the applicant.
+	IssueNewLink *bool `json:"issueNewLink,omitempty"`
+}
+
+type RevokeCaseTokenPayload struct {
+	Case *ent.KycCase `json:"case"`
+	// The new resume link when issueNewLink was set (shown once; only its hash is stored), else null.
+	ResumeURL *string `json:"resumeUrl,omitempty"`
+}
+
 type SendCaseEventInput struct {
 	CaseID uuid.UUID `json:"caseId"`
 	// USER_NEXT_STEP or USER_PREV_STEP.
@@ -86,7 +109,7 @@ type StartCaseInput struct {
 
 type StartCasePayload struct {
 	Case *ent.KycCase `json:"case"`
-	// The case token: sent as `Authorization: Bearer <token>`. Shown once; only its hash is stored.
+	// The case token: sent as `Authorization: Bearer <token>`. Shown once; only its hash is stored. It expires 30 days (configurable) after the applicant's last change while collecting, or after the final decision; not while the case waits for review.
 	Token string `json:"token"`
 	// A link that resumes this case on any device.
 	ResumeURL string `json:"resumeUrl"`
