@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createKycClient, currentDocument, refusedBack, TOKEN_KEY, usablePhoto, type KycClient, type TokenStorage } from './client';
-import { KycError } from './errors';
+import { createKycClient, currentDocument, linkExpiry, refusedBack, TOKEN_KEY, usablePhoto, type KycClient, type TokenStorage } from './client';
+import { fromHttpStatus, isDefiniteRefusal, KycError, toKycError } from './errors';
 import { buildChart } from './machine';
 import type { SubscriptionSink, Transport } from './transport';
 import { FakeServer, kycWorkflow } from './testing/fake-server';
@@ -321,5 +321,108 @@ describe('start when the workflow query fails', () => {
     expect(client.state).toBe('welcome');
     await client.next(); // the chart loads on the next call
     expect(client.state).toBe('document_selection');
+  });
+});
+
+describe('the case token survives outages', () => {
+  async function stored(server: FakeServer) {
+    const first = createKycClient({ transport: server.transport(), storage: memoryStorage() });
+    await first.start();
+    await first.next();
+    const storage = memoryStorage();
+    storage.setItem(TOKEN_KEY, first.snapshot.token!);
+    return { storage, token: first.snapshot.token!, client: createKycClient({ transport: server.transport(), storage }) };
+  }
+
+  for (const [code, what] of [
+    ['INTERNAL', 'the server answers INTERNAL (its database is down: HTTP 503)'],
+    ['HTTP_503', 'a proxy answers a bare HTTP 503'],
+    ['NETWORK', 'the request never gets an answer (offline, timeout)'],
+  ] as const) {
+    it(`keeps the stored token when ${what}, and resumes once the server is back`, async () => {
+      const server = new FakeServer();
+      const { storage, token, client } = await stored(server);
+      server.failNext('MyCase', code);
+      await expect(client.restore()).rejects.toBeInstanceOf(KycError);
+      expect(storage.data.get(TOKEN_KEY)).toBe(token);
+      server.failNext('MyCase', code);
+      await expect(client.resume(token)).rejects.toBeInstanceOf(KycError);
+      expect(storage.data.get(TOKEN_KEY)).toBe(token);
+      expect((await client.restore())?.state).toBe('document_selection');
+      expect(client.snapshot.token).toBe(token);
+    });
+  }
+
+  it('keeps the token on a bare 401 or 404 that no GraphQL server answered (a proxy)', async () => {
+    const server = new FakeServer();
+    const { storage, token } = await stored(server);
+    for (const status of [401, 404]) {
+      const transport: Transport = {
+        ...server.transport(),
+        request: async () => Promise.reject(fromHttpStatus(status, '<html>not here</html>')),
+      };
+      const client = createKycClient({ transport, storage });
+      await expect(client.restore()).rejects.toMatchObject({ code: status === 401 ? 'UNAUTHENTICATED' : 'NOT_FOUND' });
+      expect(storage.data.get(TOKEN_KEY)).toBe(token);
+    }
+  });
+
+  it('forgets the token only on the server\'s definite UNAUTHENTICATED or NOT_FOUND', async () => {
+    for (const code of ['UNAUTHENTICATED', 'NOT_FOUND'] as const) {
+      const server = new FakeServer();
+      const { storage, client } = await stored(server);
+      server.failNext('MyCase', code, 'this link has expired');
+      expect(await client.restore()).toBeNull();
+      expect(storage.data.has(TOKEN_KEY)).toBe(false);
+    }
+    expect(isDefiniteRefusal(new KycError('UNAUTHENTICATED', 'x', { answered: true }))).toBe(true);
+    expect(isDefiniteRefusal(new KycError('INTERNAL', 'x', { answered: true }))).toBe(false);
+    expect(isDefiniteRefusal(fromHttpStatus(401, ''))).toBe(false);
+    expect(isDefiniteRefusal(toKycError(new TypeError('Failed to fetch')))).toBe(false);
+  });
+});
+
+describe('document links', () => {
+  it('re-reads the case shortly before the first document link expires, once per expiry', async () => {
+    const server = new FakeServer();
+    const client = createKycClient({ transport: server.transport(), storage: null });
+    await client.start();
+    await walkTo(client, 'document_review');
+    const t0 = Date.UTC(2026, 10, 27, 10, 0, 0);
+    vi.useFakeTimers({ now: t0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const reads = () => server.calls.filter((c) => c === 'MyCase').length;
+      const signed = (exp: number) => `/documents/doc?exp=${exp / 1000}&sig=abc`;
+      const doc = () => server.caseOf().documents[0]!;
+      doc().url = signed(t0 + 10 * 60_000);
+      await client.refresh();
+      const before = reads();
+      // The server hands out the next link meanwhile; nothing is read until 1 min before expiry.
+      doc().url = signed(t0 + 15 * 60_000);
+      await vi.advanceTimersByTimeAsync(9 * 60_000 - 1_000);
+      expect(reads()).toBe(before);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(reads()).toBe(before + 1);
+      expect(client.case?.documents[0]?.url).toBe(signed(t0 + 15 * 60_000));
+      // The new link is refreshed in its turn; one the server does not replace, only once.
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(reads()).toBe(before + 2);
+      await vi.advanceTimersByTimeAsync(60 * 60_000);
+      expect(reads()).toBe(before + 2);
+      // forget() stops it.
+      doc().url = signed(t0 + 90 * 60_000);
+      await client.refresh();
+      client.forget();
+      await vi.advanceTimersByTimeAsync(120 * 60_000);
+      expect(reads()).toBe(before + 3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the expiry of a signed link', () => {
+    expect(linkExpiry('/documents/1?exp=1800000000&sig=ab')).toBe(1_800_000_000_000);
+    expect(linkExpiry('data:image/png;base64,AAAA')).toBeNull();
+    expect(linkExpiry('/documents/1?sig=ab')).toBeNull();
   });
 });

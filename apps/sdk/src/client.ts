@@ -1,4 +1,4 @@
-import { KycError, toKycError } from './errors';
+import { isDefiniteRefusal, KycError, toKycError } from './errors';
 import type {
   CaseFieldsFragment,
   CaseStatus,
@@ -35,6 +35,18 @@ export const TOKEN_KEY = 'kyc.token';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** UPLOAD_TYPES are the content types the server accepts (it sniffs the bytes; this is only a hint). */
 export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** LINK_REFRESH_EARLY_MS: the case is re-read this long before its first document link expires. */
+export const LINK_REFRESH_EARLY_MS = 60_000;
+/** setTimeout overflows past this (about 24.8 days). */
+const MAX_DELAY = 2 ** 31 - 1;
+
+/** linkExpiry reads when a signed document link (`/documents/<id>?exp=<unix s>&sig=…`) expires, in ms. */
+export function linkExpiry(url: string): number | null {
+  const q = url.indexOf('?');
+  if (q < 0) return null;
+  const exp = Number(new URLSearchParams(url.slice(q + 1)).get('exp'));
+  return Number.isFinite(exp) && exp > 0 ? exp * 1000 : null;
+}
 
 /** UploadState describes the latest upload, for a progress bar. */
 export interface UploadState {
@@ -192,6 +204,8 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
   let uploadInFlight: Promise<unknown> | null = null;
   let stopSubscription: (() => void) | null = null;
   let subscribedTo: string | null = null;
+  let linkTimer: ReturnType<typeof setTimeout> | null = null;
+  let linksRefreshedFor: number | null = null;
   const listeners = new Set<(s: KycSnapshot) => void>();
 
   function set(patch: Partial<KycSnapshot>) {
@@ -207,7 +221,41 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     const upload = snap.upload && snap.upload.status !== 'uploading' && c.state !== snap.state ? null : snap.upload;
     set({ case: c, state: c.state, status: c.status, availableEvents: c.availableEvents, upload });
     ensureSubscription();
+    scheduleLinkRefresh();
     return c;
+  }
+
+  /**
+   * scheduleLinkRefresh re-reads the case shortly before its first document link expires
+   * (links are short-lived bearer links), so that photos on screen and links not shown yet keep
+   * working. Each expiry is refreshed once: a server that answers with the same links is not
+   * asked again in a loop.
+   */
+  function scheduleLinkRefresh() {
+    if (linkTimer) clearTimeout(linkTimer);
+    linkTimer = null;
+    const c = snap.case;
+    if (!c || !snap.token) return;
+    const expiries = c.documents.map((d) => linkExpiry(d.url)).filter((e): e is number => e !== null);
+    if (!expiries.length) return;
+    const earliest = Math.min(...expiries);
+    if (earliest === linksRefreshedFor) return;
+    const fire = () => {
+      const wait = earliest - LINK_REFRESH_EARLY_MS - Date.now();
+      if (wait > 0) {
+        linkTimer = setTimeout(fire, Math.min(wait, MAX_DELAY)); // a long wait is taken in steps
+        return;
+      }
+      linkTimer = null;
+      linksRefreshedFor = earliest;
+      refresh().catch(() => undefined);
+    };
+    fire();
+  }
+
+  function stopLinkRefresh() {
+    if (linkTimer) clearTimeout(linkTimer);
+    linkTimer = null;
   }
 
   function ensureSubscription() {
@@ -279,7 +327,8 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
 
   async function fetchMyCase(token: string): Promise<KycCase> {
     const data = await transport.request(MyCaseQuery, {}, token);
-    if (!data.myCase) throw new KycError('NOT_FOUND', 'This link no longer opens a case.');
+    // The server answered, and its answer is "no case": as definite as NOT_FOUND.
+    if (!data.myCase) throw new KycError('NOT_FOUND', 'This link no longer opens a case.', { answered: true });
     return data.myCase;
   }
 
@@ -372,8 +421,14 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
           return applyCase(c, true);
         } catch (err) {
           const e = toKycError(err);
-          if (e.code === 'UNAUTHENTICATED' || e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN') {
-            if (storage?.getItem(TOKEN_KEY) === token) setToken(null, null);
+          // Only the server's definite "this token opens nothing" forgets it: an outage, a
+          // timeout or a lost connection keeps it, or the applicant would lose their case.
+          if (isDefiniteRefusal(e)) {
+            try {
+              if (storage?.getItem(TOKEN_KEY) === token) setToken(null, null);
+            } catch {
+              // storage disabled: nothing kept, nothing to forget
+            }
           }
           throw e;
         }
@@ -392,8 +447,8 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
         return await client.resume(token);
       } catch (err) {
         const e = toKycError(err);
-        if (e.code === 'UNAUTHENTICATED' || e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN') return null;
-        throw e;
+        if (isDefiniteRefusal(e)) return null; // the token is gone: start afresh
+        throw e; // could not check: the token stays, try again
       }
     },
 
@@ -456,6 +511,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     },
 
     forget() {
+      stopLinkRefresh();
       stopSubscription?.();
       stopSubscription = null;
       subscribedTo = null;
@@ -469,6 +525,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     },
 
     dispose() {
+      stopLinkRefresh();
       stopSubscription?.();
       stopSubscription = null;
       subscribedTo = null;

@@ -34,12 +34,28 @@ const serverCodes = new Set<string>([
 /** KycError is every error the SDK throws: a stable code to branch on and the server's message. */
 export class KycError extends Error {
   readonly code: KycErrorCode;
+  /**
+   * answered is true when the GraphQL server itself gave this answer (a GraphQL error in its
+   * response, or a well-formed result that says so); false for a network failure, a timeout,
+   * a proxy's bare HTTP status or the client's own refusal.
+   */
+  readonly answered: boolean;
 
-  constructor(code: KycErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: KycErrorCode, message: string, options?: { cause?: unknown; answered?: boolean }) {
     super(message, options);
     this.name = 'KycError';
     this.code = code;
+    this.answered = options?.answered ?? false;
   }
+}
+
+/**
+ * isDefiniteRefusal tells whether err means "this case token opens nothing" for sure: the server
+ * answered UNAUTHENTICATED (unknown, expired or revoked token) or NOT_FOUND. Only then may a
+ * client forget a token; an outage (INTERNAL, HTTP 5xx), a timeout or a network failure never.
+ */
+export function isDefiniteRefusal(err: unknown): boolean {
+  return err instanceof KycError && err.answered && (err.code === 'UNAUTHENTICATED' || err.code === 'NOT_FOUND');
 }
 
 /** GraphQLErrorLike is the part of a GraphQL response error the SDK reads. */
@@ -52,10 +68,9 @@ export interface GraphQLErrorLike {
 export function fromGraphQLErrors(errors: readonly GraphQLErrorLike[]): KycError {
   const first = errors[0];
   const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : '';
-  return new KycError(
-    serverCodes.has(code) ? (code as KycErrorCode) : 'INTERNAL',
-    first?.message ?? 'Unknown server error',
-  );
+  return new KycError(serverCodes.has(code) ? (code as KycErrorCode) : 'INTERNAL', first?.message ?? 'Unknown server error', {
+    answered: true,
+  });
 }
 
 const httpCodes: Record<number, KycErrorCode> = {

@@ -1,7 +1,7 @@
 // Package @kyc/sdk: the headless KYC client. See README.md.
-export { createKycClient, usablePhoto, photoTypeFor, currentDocument, isRefused, refusedBack, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES } from './client';
+export { createKycClient, usablePhoto, photoTypeFor, currentDocument, isRefused, refusedBack, linkExpiry, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES, LINK_REFRESH_EARLY_MS } from './client';
 export type { KycClient, KycClientOptions, KycSnapshot, KycCase, KycDocument, NextPayload, TokenStorage, UploadState } from './client';
-export { KycError } from './errors';
+export { KycError, isDefiniteRefusal } from './errors';
 export type { KycErrorCode } from './errors';
 export { buildMachine, buildChart } from './machine';
 export type { Chart, Workflow, WorkflowState, StepEvent } from './machine';

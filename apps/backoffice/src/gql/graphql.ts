@@ -136,7 +136,7 @@ export type CaseFeedSubscription = { caseFeed: { id: string, caseId: string, typ
 
 export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string };
 
-export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
+export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
 
 export type GetCaseQueryVariables = Exact<{
   id: string | number;
@@ -144,7 +144,7 @@ export type GetCaseQueryVariables = Exact<{
 
 
 export type GetCaseQuery = { node:
-    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
+    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
     | { __typename: 'CaseEvent' }
     | { __typename: 'Document' }
     | { __typename: 'Note' }
@@ -156,7 +156,7 @@ export type CaseUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type NextCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -168,28 +168,28 @@ export type DecideDocumentMutationVariables = Exact<{
 }>;
 
 
-export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type DecideCaseMutationVariables = Exact<{
   input: DecideCaseInput;
 }>;
 
 
-export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
 }>;
 
 
-export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type UnassignCaseMutationVariables = Exact<{
   input: UnassignCaseInput;
 }>;
 
 
-export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AddNoteMutationVariables = Exact<{
   input: AddNoteInput;
@@ -300,6 +300,12 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
     data
     hash
     createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
   }
   notes {
     id
@@ -474,6 +480,12 @@ fragment CaseDetail on Case {
     hash
     createdAt
   }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
+  }
   notes {
     id
     body
@@ -544,6 +556,12 @@ fragment CaseDetail on Case {
     data
     hash
     createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
   }
   notes {
     id
@@ -634,6 +652,12 @@ fragment CaseDetail on Case {
     hash
     createdAt
   }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
+  }
   notes {
     id
     body
@@ -704,6 +728,12 @@ fragment CaseDetail on Case {
     data
     hash
     createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
   }
   notes {
     id
@@ -776,6 +806,12 @@ fragment CaseDetail on Case {
     hash
     createdAt
   }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
+  }
   notes {
     id
     body
@@ -846,6 +882,12 @@ fragment CaseDetail on Case {
     data
     hash
     createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
   }
   notes {
     id

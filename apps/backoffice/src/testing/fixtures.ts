@@ -43,6 +43,7 @@ export function makeCase(overrides: Partial<CaseDetailFragment> = {}): CaseDetai
       { id: 'ev-s', type: 'STATE_CHANGED', actor: 'applicant', fromState: 'selfie_review', toState: 'final', data: '{"event":"USER_NEXT_STEP"}', hash: 'c3'.repeat(32), createdAt: '2026-11-25T10:01:00Z' },
       { id: 'ev-2', type: 'CASE_SUBMITTED', actor: 'applicant', fromState: null, toState: null, data: '{"revision":1}', hash: 'b2'.repeat(32), createdAt: '2026-11-25T10:01:00Z' },
     ],
+    auditChain: { valid: true, checkedEvents: 3, firstBrokenEventId: null, detail: null },
     notes: [],
     createdAt: '2026-11-25T09:59:00Z',
     updatedAt: '2026-11-25T10:01:00Z',

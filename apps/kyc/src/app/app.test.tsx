@@ -192,6 +192,34 @@ describe('KYC app', () => {
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 
+  it('a server outage while resuming keeps the token and offers Try again, never a fresh start', async () => {
+    const server = new FakeServer();
+    const first = renderApp(server);
+    await startAndWalkToPhoto(first.user);
+    first.unmount();
+    server.failNext('MyCase', 'INTERNAL', 'temporarily unavailable, try again');
+    const { user } = renderApp(server);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/on our side/i);
+    expect(screen.queryByRole('button', { name: 'Start KYC' })).toBeNull();
+    expect(localStorage.getItem(TOKEN_KEY)).toBe('token-1');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitForState('document_photo');
+    expect(localStorage.getItem(TOKEN_KEY)).toBe('token-1');
+  });
+
+  it('an expired link says so and offers a fresh start', async () => {
+    const server = new FakeServer();
+    const first = renderApp(server);
+    await startAndWalkToPhoto(first.user);
+    first.unmount();
+    server.failNext('MyCase', 'UNAUTHENTICATED', 'this link has expired');
+    renderApp(server);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/expired or was replaced/i);
+    expect(await screen.findByRole('button', { name: 'Start KYC' })).toBeTruthy();
+    expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+
   it('a network error is shown with Try again, which retries', async () => {
     const { user, server } = renderApp();
     await user.click(await screen.findByRole('button', { name: 'Start KYC' }));

@@ -1,4 +1,4 @@
-import { KycError, TOKEN_KEY, type KycClient } from '@kyc/sdk';
+import { isDefiniteRefusal, KycError, TOKEN_KEY, type KycClient } from '@kyc/sdk';
 import { useEffect, useState } from 'react';
 import { ErrorRegion } from '@/components/error-region';
 import { KycProvider, useAction, useKyc } from './kyc-context';
@@ -36,6 +36,9 @@ function Shell() {
   const [booted, setBooted] = useState(false);
 
   // Boot: a resume link wins over the stored token; either way the server says where we are.
+  // Until the server has said so, the app stays on the loading screen: when it cannot answer
+  // (an outage, no network) the error region offers "Try again" there, and never the start
+  // screen, whose "Start KYC" would replace the stored token with a new case's.
   useEffect(() => {
     let live = true;
     const boot = () => {
@@ -43,13 +46,23 @@ function Shell() {
       let p: Promise<unknown>;
       try {
         if (token) localStorage.setItem(TOKEN_KEY, token);
+        const stored = !token && localStorage.getItem(TOKEN_KEY) !== null;
         p = client.restore().then((c) => {
-          if (token && !c) throw new KycError('NOT_FOUND', 'The resume link does not open a case.');
+          if (c) return;
+          // The server said the token opens nothing (restore already forgot it): say so.
+          if (token) throw new KycError('NOT_FOUND', 'The resume link does not open a case.', { answered: true });
+          if (stored) throw new KycError('UNAUTHENTICATED', 'The saved verification link has expired.', { answered: true });
         });
       } catch {
         p = token ? client.resume(token) : Promise.resolve(null); // storage disabled
       }
-      return p.finally(() => live && setBooted(true));
+      return p.then(
+        () => live && setBooted(true),
+        (err: unknown) => {
+          if (live && isDefiniteRefusal(err)) setBooted(true); // the link is dead: start afresh
+          throw err;
+        },
+      );
     };
     void run(boot);
     const onHash = () => {

@@ -13,6 +13,7 @@ import { useAction, useKyc, useShowError } from '@/app/kyc-context';
 import { HumanError } from '@/lib/error-copy';
 import { documentNoun } from '@/lib/labels';
 import { Camera, hasCamera } from './camera';
+import { DocImage } from './doc-image';
 import { Actions, ContinueButton, Screen } from './screen';
 
 interface PhotoStepProps {
@@ -149,7 +150,7 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
     <>
       {doc && (
         <figure className={flagged ? 'photo photo-flagged' : 'photo'}>
-          <img
+          <DocImage
             src={doc.url}
             alt={
               flagged

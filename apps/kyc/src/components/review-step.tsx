@@ -1,6 +1,7 @@
 import { currentDocument, type DocumentType } from '@kyc/sdk';
 import type { ReactNode } from 'react';
 import { useAction, useKyc } from '@/app/kyc-context';
+import { DocImage } from './doc-image';
 import { Actions, ContinueButton, Screen } from './screen';
 
 interface ReviewStepProps {
@@ -25,12 +26,12 @@ export function ReviewStep({ state, title, type, alt, children }: ReviewStepProp
       {doc ? (
         <div className={back ? 'sides' : undefined}>
           <figure className="photo">
-            <img src={doc.url} alt={alt} />
+            <DocImage src={doc.url} alt={alt} />
             {back && <figcaption>Front side</figcaption>}
           </figure>
           {back && (
             <figure className="photo">
-              <img src={back.url} alt={`${alt} (back)`} />
+              <DocImage src={back.url} alt={`${alt} (back)`} />
               <figcaption>Back side</figcaption>
             </figure>
           )}

@@ -2,7 +2,7 @@ import { KycError, type KycErrorCode } from '@kyc/sdk';
 
 /** errorCopy is what the applicant reads for each error code: what happened and what to do. */
 export const errorCopy: Record<KycErrorCode, string> = {
-  UNAUTHENTICATED: 'Your session has ended. Open your resume link again, or start a new verification.',
+  UNAUTHENTICATED: 'This link no longer opens your verification: it has expired or was replaced. Ask us for a new link, or start a new verification.',
   FORBIDDEN: 'This link does not give access to that verification.',
   NOT_FOUND: 'We could not find this verification. The link may be incomplete or no longer valid.',
   BAD_USER_INPUT: 'Something is missing on this step. Please check it and try again.',

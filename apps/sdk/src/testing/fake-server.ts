@@ -35,12 +35,21 @@ export interface FakeServerOptions {
 }
 
 /** FakeServer holds cases in memory and records every call. */
+/**
+ * answer is a failure as the real transport reports it: a GraphQL error the server answered,
+ * except NETWORK (no answer at all) and a bare HTTP 5xx (`HTTP_503`: a proxy, no GraphQL body).
+ */
+function answer(code: KycErrorCode | 'HTTP_503', message: string): KycError {
+  if (code === 'HTTP_503') return new KycError('INTERNAL', message);
+  return new KycError(code, message, { answered: code !== 'NETWORK' });
+}
+
 export class FakeServer {
   readonly workflow: Workflow;
   readonly cases = new Map<string, FakeCase>();
   /** calls lists operation names in order, e.g. ["Workflow", "StartCase", "SendCaseEvent"]. */
   readonly calls: string[] = [];
-  private failures: Array<{ op: string; code: KycErrorCode; message: string }> = [];
+  private failures: Array<{ op: string; code: KycErrorCode | 'HTTP_503'; message: string }> = [];
   private sinks = new Set<{ caseId: string; sink: SubscriptionSink<unknown> }>();
   private seq = 0;
   private latency: number;
@@ -53,7 +62,7 @@ export class FakeServer {
   }
 
   /** failNext makes the next call of `op` (an operation name) fail with `code`. */
-  failNext(op: string, code: KycErrorCode, message = `fake ${code}`) {
+  failNext(op: string, code: KycErrorCode | 'HTTP_503', message = `fake ${code}`) {
     this.failures.push({ op, code, message });
   }
 
@@ -184,7 +193,7 @@ export class FakeServer {
   }
 
   private fail(code: KycErrorCode, message: string): never {
-    throw new KycError(code, message);
+    throw answer(code, message);
   }
 
   private async handle<TResult, TVariables>(doc: Document<TResult, TVariables>, variables: TVariables, token: string | null): Promise<TResult> {
@@ -194,7 +203,7 @@ export class FakeServer {
     const failure = this.failures.findIndex((f) => f.op === op);
     if (failure >= 0) {
       const [f] = this.failures.splice(failure, 1);
-      throw new KycError(f!.code, f!.message);
+      throw answer(f!.code, f!.message);
     }
     const v = variables as Record<string, any>;
     const me = () => this.byToken(token) ?? this.fail('UNAUTHENTICATED', 'A case token is required.');
@@ -202,9 +211,10 @@ export class FakeServer {
       case 'Workflow':
         return { workflow: structuredClone(this.workflow) } as TResult;
       case 'MyCase': {
-        const c = this.byToken(token);
-        if (!token) this.fail('UNAUTHENTICATED', 'A case token is required.');
-        return { myCase: c ? this.view(c) : null } as TResult;
+        // As the real server: no token, no case (null); a token it does not know, UNAUTHENTICATED.
+        if (!token) return { myCase: null } as TResult;
+        const c = this.byToken(token) ?? this.fail('UNAUTHENTICATED', 'This link does not open a case.');
+        return { myCase: this.view(c) } as TResult;
       }
       case 'StartCase': {
         const id = `case-${++this.seq}`;

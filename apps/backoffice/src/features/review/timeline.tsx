@@ -55,8 +55,24 @@ export function eventDetails(event: CaseEvent): string {
   return parts.join(' · ');
 }
 
+/**
+ * ChainBadge says whether the audit trail verifies against the server's key (each event's hash
+ * an HMAC of its content and of the previous hash): an edited or removed event breaks it.
+ */
+function ChainBadge({ chain }: { chain: CaseDetailFragment['auditChain'] }) {
+  return chain.valid ? (
+    <span className="badge badge-approved" title={`All ${chain.checkedEvents} events verify against the server's key`}>
+      Audit chain verified
+    </span>
+  ) : (
+    <span className="badge badge-rejected" role="status" title={chain.detail ?? undefined}>
+      Audit chain broken{chain.detail ? `: ${chain.detail}` : ''}
+    </span>
+  );
+}
+
 /** Timeline is the audit trail, newest first, each entry with its chain hash. */
-export function Timeline({ events }: { events: CaseDetailFragment['events'] }) {
+export function Timeline({ events, chain }: { events: CaseDetailFragment['events']; chain?: CaseDetailFragment['auditChain'] }) {
   const [steps, setSteps] = useState(true);
   const stepCount = events.filter((e) => e.type === 'STATE_CHANGED').length;
   const newestFirst = [...events].reverse().filter((e) => steps || e.type !== 'STATE_CHANGED');
@@ -64,6 +80,7 @@ export function Timeline({ events }: { events: CaseDetailFragment['events'] }) {
     <section className="panel">
       <div className="panel-head">
         <h2>Timeline</h2>
+        {chain && <ChainBadge chain={chain} />}
         {stepCount > 0 && (
           <label className="checkbox checkbox-small">
             <input type="checkbox" checked={steps} onChange={(e) => setSteps(e.target.checked)} />
@@ -78,7 +95,7 @@ export function Timeline({ events }: { events: CaseDetailFragment['events'] }) {
           {newestFirst.map((e) => {
             const details = eventDetails(e);
             return (
-              <li key={e.id} data-event-type={e.type}>
+              <li key={e.id} data-event-type={e.type} data-broken={chain?.firstBrokenEventId === e.id || undefined}>
                 <div className="timeline-line">
                   <strong>{eventLabel(e.type)}</strong>
                   <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, true)}</time>

@@ -54,6 +54,12 @@ export const CaseDetailFragment = graphql(`
       hash
       createdAt
     }
+    auditChain {
+      valid
+      checkedEvents
+      firstBrokenEventId
+      detail
+    }
     notes {
       id
       body
