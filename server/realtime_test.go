@@ -22,6 +22,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
+	"github.com/openkyc/kyc-manual-review/ent/session"
 	"github.com/openkyc/kyc-manual-review/graph"
 )
 
@@ -582,5 +583,41 @@ func TestLogoutClosesSocketsOnTwin(t *testing.T) {
 	}
 	if _, closed := bobOnB.waitClosed(0); closed {
 		t.Fatal("another reviewer's socket on B was closed")
+	}
+}
+
+// A session end missed while the listener was down (here: sessions deleted without a
+// NOTIFY) is caught when the listener reconnects: the sockets whose session is gone close,
+// the others stay open.
+func TestListenerReconnectRechecksSessions(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, testDB{name: "postgres"})
+	rita := ts.rita(t)
+	bob := ts.addReviewer(t, "bob@example.com")
+	ritaWS := ts.mustDialLive(t, nil, rita.cookieHeader())
+	ritaWS.live("feed", caseFeedSub, nil, func() { ts.startCase(t, "Poke", "", "") })
+	bobWS := ts.mustDialLive(t, nil, bob.cookieHeader())
+	bobWS.live("feed", caseFeedSub, nil, func() { ts.startCase(t, "Poke", "", "") })
+
+	ctx := context.Background()
+	if _, err := ts.app.client.Session.Delete().
+		Where(session.HasReviewerWith(reviewer.Email(testReviewerEmail))).Exec(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := sql.Open("pgx", ts.cfg.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	var killed int
+	if err := admin.QueryRow(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND application_name = 'kyc-listener'`).Scan(&killed); err != nil || killed != 1 {
+		t.Fatalf("terminated %d listeners (%v), want 1", killed, err)
+	}
+	if code, ok := ritaWS.waitClosed(5 * time.Second); !ok || code != 4401 {
+		t.Fatalf("socket of a session deleted during the outage: closed %v with %d, want 4401 within 5 s", ok, code)
+	}
+	if _, closed := bobWS.waitClosed(0); closed {
+		t.Fatal("the socket of a live session was closed")
 	}
 }
