@@ -35,6 +35,9 @@ pnpm -r build
 step "go vet"
 go vet ./...
 
+step "lint the apps (ESLint: typescript-eslint, react-hooks, jsx-a11y; any finding fails)"
+pnpm lint
+
 started_pg=""
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   pgdir=$(mktemp -d /tmp/kyc-test-pg.XXXXXX)

@@ -66,8 +66,7 @@ function SignedIn() {
     // A new screen: move focus to its main region so screen readers start there (not on first load).
     if (first.current) first.current = false;
     else document.getElementById('main')?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [screenKey]);
+  }, [screenKey, route.name]);
 
   return (
     <>

@@ -51,7 +51,7 @@ export function useRoute(): Route {
 }
 
 /** Link is an <a> that navigates without reloading on a plain click (new tab etc. still work). */
-export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+export function Link({ to, onClick, children, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   const handle = useCallback(
     (e: MouseEvent<HTMLAnchorElement>) => {
       onClick?.(e);
@@ -61,5 +61,9 @@ export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorEl
     },
     [onClick, to],
   );
-  return <a {...rest} href={href(to)} onClick={handle} />;
+  return (
+    <a {...rest} href={href(to)} onClick={handle}>
+      {children}
+    </a>
+  );
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
 import { Dialog } from '../components/dialog';
 
 const STORAGE_KEY = 'backoffice.shortcuts';
@@ -36,8 +36,7 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function useShortcut(key: string, handler: () => void, active = true) {
   const { enabled } = useContext(ShortcutsContext);
-  const ref = useRef(handler);
-  ref.current = handler;
+  const onShortcut = useEffectEvent(handler);
   useEffect(() => {
     if (!enabled || !active) return;
     const onKey = (e: KeyboardEvent) => {
@@ -45,7 +44,7 @@ export function useShortcut(key: string, handler: () => void, active = true) {
       if (document.querySelector('[role="dialog"]')) return;
       if (e.key.toLowerCase() !== key.toLowerCase()) return;
       e.preventDefault();
-      ref.current();
+      onShortcut();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

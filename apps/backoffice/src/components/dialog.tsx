@@ -25,8 +25,6 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
   const titleId = useId();
   const descId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -44,7 +42,7 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
-      close.current();
+      onClose();
       return;
     }
     if (e.key !== 'Tab') return;
@@ -76,7 +74,9 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
   );
 
   return createPortal(
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
+    // The backdrop only catches what bubbles up from the dialog: a press outside it closes it (Escape
+    // does too), and keys inside it keep focus trapped.
+    <div role="presentation" className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()} onKeyDown={onKeyDown}>
       <div
         ref={ref}
         role="dialog"
@@ -85,7 +85,6 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
         aria-describedby={description ? descId : undefined}
         className={wide ? 'dialog dialog-wide' : 'dialog'}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
       >
         <h2 id={titleId} className="dialog-title">
           {title}

@@ -6,7 +6,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, type ApiClient, type Operation } from './api-client';
 
 declare module '@tanstack/react-query' {
@@ -92,33 +92,32 @@ export function useApiQuery<R, V>(operation: Operation<R, V>, variables: V, opti
 }
 
 /**
- * useSetApiData returns a setter that puts data into an operation's cache entry, e.g. a
- * mutation's or a subscription's answer. A request in flight for that entry is cancelled first,
- * so its (older) answer cannot overwrite the newer data.
+ * useApiData reads and writes an operation's cache entry outside rendering. set puts data in,
+ * e.g. a mutation's or a subscription's answer; a request in flight for that entry is cancelled
+ * first, so its (older) answer cannot overwrite the newer data.
  */
-export function useSetApiData<R, V>(operation: Operation<R, V>, variables: V) {
+export function useApiData<R, V>(operation: Operation<R, V>, variables: V) {
   const queryClient = useQueryClient();
   const key = JSON.stringify(apiKey(operation, variables));
-  return useCallback(
-    (data: R) => {
-      const queryKey = JSON.parse(key) as readonly unknown[];
-      void queryClient.cancelQueries({ queryKey, exact: true });
-      queryClient.setQueryData(queryKey, data);
-    },
-    [queryClient, key],
-  );
+  return useMemo(() => {
+    const queryKey = JSON.parse(key) as readonly unknown[];
+    return {
+      get: () => queryClient.getQueryData<R>(queryKey),
+      set: (data: R) => {
+        void queryClient.cancelQueries({ queryKey, exact: true });
+        queryClient.setQueryData(queryKey, data);
+      },
+    };
+  }, [queryClient, key]);
 }
 
 /** useSubscription keeps one subscription open while mounted; onData always sees the latest closure. */
 export function useSubscription<R, V>(operation: Operation<R, V>, variables: V, onData: (data: R) => void) {
   const client = useApi();
   const key = JSON.stringify(variables ?? {});
-  const handler = useRef(onData);
-  useEffect(() => {
-    handler.current = onData;
-  });
+  const onEvent = useEffectEvent(onData);
   useEffect(
-    () => client.subscribe(operation, JSON.parse(key) as V, { next: (d) => handler.current(d) }),
+    () => client.subscribe(operation, JSON.parse(key) as V, { next: (d) => onEvent(d) }),
     [client, operation, key],
   );
 }

@@ -1,28 +1,27 @@
 import type { ApiClient, Operation, Sink } from '../lib/api-client';
+import { operationName } from '../lib/api-context';
 
-type Handler = (variables: any) => unknown;
+/** Vars are any operation's variables: the double answers every operation, and tests read them loosely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Vars = any;
 
-/** operationName reads "query Foo", "mutation Foo" or "subscription Foo" from a document. */
-export function operationName(doc: { toString(): string }): string {
-  const m = /\b(query|mutation|subscription)\s+(\w+)/.exec(doc.toString());
-  if (!m) throw new Error('anonymous operation');
-  return m[2];
-}
+type Handler = (variables: Vars) => unknown;
+
 
 export interface FakeClient extends ApiClient {
-  calls: { name: string; variables: any }[];
-  callsOf(name: string): any[];
+  calls: { name: string; variables: Vars }[];
+  callsOf(name: string): Vars[];
   /** handlers answer operations by name: return data, or throw an ApiError. Replace freely. */
   handlers: Record<string, Handler>;
   /** emit delivers a subscription payload to every open subscription of that name. */
   emit(name: string, data: unknown): void;
-  subscriptions(name: string): { variables: any }[];
+  subscriptions(name: string): { variables: Vars }[];
   reconnect(): void;
   resets: number;
 }
 
 export function createFakeClient(handlers: Record<string, Handler> = {}): FakeClient {
-  const subs: { name: string; variables: any; sink: Sink<unknown> }[] = [];
+  const subs: { name: string; variables: Vars; sink: Sink<unknown> }[] = [];
   const reconnectListeners = new Set<() => void>();
   const unauthListeners = new Set<() => void>();
   const client: FakeClient = {

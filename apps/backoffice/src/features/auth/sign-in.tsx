@@ -50,6 +50,8 @@ export function SignIn({ expired }: { expired?: boolean }) {
             name="email"
             type="email"
             autoComplete="username"
+            // Signing in is the page's only task: start in the first field.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             required
             value={email}

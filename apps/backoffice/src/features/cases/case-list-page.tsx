@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, navigate } from '../../app/router';
 import { useShortcut, useShortcuts } from '../../app/shortcuts';
 import { StatusBadge } from '../../components/status-badge';
@@ -46,7 +46,9 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   const refetchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const search = filtersToSearch(filters);
-  lastSearch = search;
+  useEffect(() => {
+    lastSearch = search;
+  }, [search]);
 
   const update = (patch: Partial<ListFilters>) => {
     // Any filter change starts again from the first page.
@@ -59,11 +61,12 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   }, [filters.q]);
 
   // Search as you type, once typing pauses.
+  const searchTyped = useEffectEvent(() => {
+    if (query.trim() !== filters.q.trim()) update({ q: query });
+  });
   useEffect(() => {
-    if (query.trim() === filters.q.trim()) return;
-    const id = setTimeout(() => update({ q: query }), 300);
+    const id = setTimeout(searchTyped, 300);
     return () => clearTimeout(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
   // Live: every case event makes the cached lists stale and refetches the one on screen
@@ -88,7 +91,8 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   const connection = data?.cases;
   const edges = connection?.edges ?? [];
   // The cursor belongs to one page of one filter: the query string says which.
-  const cursor = useRowCursor(edges.map((e) => e.node.id), search);
+  const rowsBody = useRef<HTMLTableSectionElement>(null);
+  const cursor = useRowCursor(edges.map((e) => e.node.id), search, rowsBody);
 
   return (
     <main id="main" tabIndex={-1} className="page">
@@ -193,7 +197,7 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
                 <th scope="col">Last change</th>
               </tr>
             </thead>
-            <tbody ref={cursor.body} onKeyDown={cursor.onKeyDown}>
+            <tbody ref={rowsBody}>
               {edges.map(({ node }, i) => (
                 <CaseRow key={node.id} node={node} meId={me.id} now={now} fresh={fresh.has(node.id)} {...cursor.rowProps(node.id, i)} />
               ))}
@@ -235,15 +239,16 @@ interface CaseRowProps {
   active: boolean;
   tabIndex: number;
   onFocus(): void;
+  onKeyDown(e: KeyboardEvent): void;
 }
 
-function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus }: CaseRowProps) {
+function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus, onKeyDown }: CaseRowProps) {
   const flagged = node.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
   const types = documentsSummary(node.documents);
   return (
     <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id} data-active={active || undefined} onFocus={onFocus}>
       <td className="cell-applicant">
-        <Link to={`cases/${encodeURIComponent(node.id)}`} className="row-link" tabIndex={tabIndex}>
+        <Link to={`cases/${encodeURIComponent(node.id)}`} className="row-link" tabIndex={tabIndex} onKeyDown={onKeyDown}>
           {applicantName(node.applicant)}
         </Link>
         {node.applicant.email && <span className="sub">{node.applicant.email}</span>}

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { navigate } from '../../app/router';
 import { useShortcut } from '../../app/shortcuts';
 
@@ -15,11 +15,10 @@ let lastId: string | null = null;
  * case leaves the page (decided elsewhere), the row now at the same position takes over; a new
  * filter or page starts without a cursor.
  */
-export function useRowCursor(ids: readonly string[], page: string) {
+export function useRowCursor(ids: readonly string[], page: string, body: RefObject<HTMLTableSectionElement | null>) {
   const [cursor, setCursor] = useState<{ id: string; index: number; page: string } | null>(() =>
     lastId ? { id: lastId, index: -1, page } : null,
   );
-  const body = useRef<HTMLTableSectionElement>(null);
 
   const current = cursor?.page === page ? cursor : null;
   let index = current ? ids.indexOf(current.id) : -1;
@@ -47,7 +46,7 @@ export function useRowCursor(ids: readonly string[], page: string) {
   useShortcut('k', up);
   useShortcut('o', open);
 
-  /** onKeyDown goes on the rows' container: arrows move while the list has focus. */
+  /** onKeyDown goes on each row's link: arrows move while the list has focus. */
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -58,15 +57,14 @@ export function useRowCursor(ids: readonly string[], page: string) {
   };
 
   return {
-    body,
     activeId,
-    onKeyDown,
     /** rowProps: the cursor's row, or the first one before any, is the one tab stop. */
     rowProps(id: string, i: number) {
       const active = activeId ? id === activeId : i === 0;
       return {
         active: id === activeId,
         tabIndex: active ? 0 : -1,
+        onKeyDown,
         onFocus: () => {
           if (id !== activeId) select(i);
         },

@@ -123,7 +123,8 @@ export function AssignMenu({ meId, assigneeId, busy, onAssign }: {
         Assign to… <span aria-hidden="true" className="menu-caret">▾</span>
       </button>
       {open && (
-        <div className="menu-popover" onKeyDown={onMenuKey}>
+        // Catches the keys of the items (and of "Try again") as they bubble up.
+        <div role="presentation" className="menu-popover" onKeyDown={onMenuKey}>
           {others.length > 0 ? (
             <ul id={menuId} role="menu" aria-label="Assign to" className="menu">
               {others.map((r, i) => {

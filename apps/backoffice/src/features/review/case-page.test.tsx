@@ -3,10 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetailFragment } from '../../gql/graphql';
 import { ApiError } from '../../lib/api-client';
+import type { FakeClient } from '../../testing/fake-client';
 import { makeCase, makeDocument, ME, OTHER } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
-function open(c: CaseDetailFragment, handlers: Record<string, (v: any) => unknown> = {}) {
+function open(c: CaseDetailFragment, handlers: FakeClient['handlers'] = {}) {
   let current = c;
   const result = renderApp(`cases/${c.id}`, {
     GetCase: () => ({ node: { __typename: 'Case', ...current } }),

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 
 /** EARLY_MS: links are refreshed this long before they expire. */
 const EARLY_MS = 5 * 60_000;
@@ -26,8 +26,7 @@ export function useFreshLinks(urls: readonly string[], refresh: () => Promise<un
   const expiries = urls.map(linkExpiry).filter((e): e is number => e !== null);
   const earliest = expiries.length ? Math.min(...expiries) : null;
   const done = useRef<number | null>(null);
-  const handler = useRef(refresh);
-  handler.current = refresh;
+  const onDue = useEffectEvent(() => void refresh());
 
   useEffect(() => {
     if (earliest === null || done.current === earliest) return;
@@ -37,7 +36,7 @@ export function useFreshLinks(urls: readonly string[], refresh: () => Promise<un
     const fire = () => {
       if (done.current === earliest || Date.now() < due) return;
       done.current = earliest;
-      void handler.current();
+      onDue();
     };
     const arm = () => {
       timer = setTimeout(() => (Date.now() < due ? arm() : fire()), Math.min(due - Date.now(), MAX_DELAY));
