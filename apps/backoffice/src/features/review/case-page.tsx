@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, navigate } from '../../app/router';
 import { useShortcut, useShortcuts } from '../../app/shortcuts';
 import { StatusBadge } from '../../components/status-badge';
-import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
+import type { CaseDetailFragment, Decision, DocumentFieldsFragment, GetCaseQuery as GetCaseQueryResult } from '../../gql/graphql';
 import { isApiError } from '../../lib/api-client';
-import { useApi, useApiQuery, useSetApiData, useSubscription } from '../../lib/api-context';
+import { useApi, useApiData, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, CASE_STATUS_LABEL, documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
 import { formatDateTime, timeAgo } from '../../lib/time';
@@ -41,12 +41,16 @@ const DONE: Record<Decision, string> = {
 
 const slot = (d: { type: string; side?: string | null }) => `${d.type}/${d.side ?? ''}`;
 
+/** caseOf is the case in a GetCase answer, if the node is one. */
+const caseOf = (data: GetCaseQueryResult | undefined) =>
+  data?.node?.__typename === 'Case' ? (data.node as CaseDetailFragment & { __typename: 'Case' }) : null;
+
 export function CasePage({ id }: { id: string }) {
   const client = useApi();
   const me = useMe();
   const now = useNow();
   const { data, error, isFetching: loading, refetch } = useApiQuery(GetCaseQuery, { id });
-  const setData = useSetApiData(GetCaseQuery, { id });
+  const cache = useApiData(GetCaseQuery, { id });
   const [dialog, setDialog] = useState<{ request: DecisionRequest; seen: CaseDetailFragment } | null>(null);
   const [banner, setBanner] = useState<Banner | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,17 +59,10 @@ export function CasePage({ id }: { id: string }) {
   const inFlight = useRef(0);
   const bannerRef = useRef<HTMLDivElement>(null);
 
-  const node = data?.node;
-  const c = node && node.__typename === 'Case' ? (node as CaseDetailFragment & { __typename: 'Case' }) : null;
-  const current = useRef<CaseDetailFragment | null>(null);
-  current.current = c;
+  const c = caseOf(data);
 
-  useEffect(() => {
-    setBanner(null);
-    setDialog(null);
-  }, [id]);
-
-  const show = useCallback((next: CaseDetailFragment) => setData({ node: { ...next, __typename: 'Case' } }), [setData]);
+  // (The page is keyed by the case id: another case starts with no banner and no dialog.)
+  const show = useCallback((next: CaseDetailFragment) => cache.set({ node: { ...next, __typename: 'Case' } }), [cache]);
 
   /** reload fetches the case again and says what changed since `seen`, the case the reviewer acted on. */
   const reloadAfterConflict = useCallback(
@@ -126,7 +123,7 @@ export function CasePage({ id }: { id: string }) {
     CaseUpdatedSubscription,
     { caseId: id },
     ({ caseUpdated }) => {
-      const before = current.current;
+      const before = caseOf(cache.get());
       if (before && caseUpdated.version <= before.version) return;
       show(caseUpdated);
       if (!before || inFlight.current > 0) return;
@@ -469,7 +466,7 @@ export function CasePage({ id }: { id: string }) {
           </dl>
         </section>
         <Notes notes={c.notes} onAdd={addNote} />
-        <Timeline events={c.events} />
+        <Timeline events={c.events} chain={c.auditChain} />
       </div>
 
       {dialog && (
