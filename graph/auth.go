@@ -42,6 +42,9 @@ type Viewer struct {
 	// opened with it close when it ends (logout) or expires.
 	SessionHash    string
 	SessionExpires time.Time
+	// TokenHash is the hash of an applicant's case token, so that the sockets opened with it
+	// close when it is revoked.
+	TokenHash string
 }
 
 // anonymous reports whether v is neither a reviewer nor an applicant.
@@ -156,7 +159,7 @@ func (res *Resolver) viewerFromAuthorization(ctx context.Context, header string)
 	case workflow.TokenRevoked:
 		return Viewer{Refused: errTokenRevoked}, nil
 	}
-	return Viewer{CaseID: e.caseID}, nil
+	return Viewer{CaseID: e.caseID, TokenHash: hash}, nil
 }
 
 // tokenEntry is what the cache keeps of a valid token's case: enough to check expiry and

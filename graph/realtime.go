@@ -35,11 +35,13 @@ var errTooManyOps = workflow.Errorf(workflow.ERateLimited, "too many subscriptio
 
 // SessionEnd says which reviewer sockets must close: every socket of a reviewer, those of
 // one session (by token hash), or, with Recheck, those whose session is no longer valid
-// (sent after notices may have been missed).
+// (sent after notices may have been missed). CaseTokenHash names an applicant's case token
+// that was revoked: the sockets opened with it close too.
 type SessionEnd struct {
-	ReviewerID  uuid.UUID `json:"reviewerId,omitempty"`
-	SessionHash string    `json:"sessionHash,omitempty"`
-	Recheck     bool      `json:"recheck,omitempty"`
+	ReviewerID    uuid.UUID `json:"reviewerId,omitempty"`
+	SessionHash   string    `json:"sessionHash,omitempty"`
+	Recheck       bool      `json:"recheck,omitempty"`
+	CaseTokenHash string    `json:"caseTokenHash,omitempty"`
 }
 
 // SessionBus carries session ends to the other API replicas, so that a logout on one closes
@@ -60,8 +62,11 @@ type sockets struct {
 	busOnce    sync.Once
 }
 
-// caseLoad is what one case token holds open across connections.
-type caseLoad struct{ conns, ops int }
+// caseLoad is what one case token holds open across connections, and those connections.
+type caseLoad struct {
+	conns, ops int
+	socks      map[*socket]struct{}
+}
 
 // socket is one registered connection.
 type socket struct {
@@ -112,9 +117,13 @@ func (res *Resolver) openSocket(ctx context.Context) (context.Context, error) {
 			return ctx, &gqlws.InitError{Code: gqlws.CloseTryAgainLater, Reason: "Too many connections for this case"}
 		}
 		load.conns++
+		if load.socks == nil {
+			load.socks = map[*socket]struct{}{}
+		}
+		load.socks[s] = struct{}{}
 	}
 	reg.mu.Unlock()
-	if v.Reviewer != nil {
+	if v.Reviewer != nil || v.CaseID != uuid.Nil {
 		res.listenSessionEnds()
 	}
 	context.AfterFunc(ctx, func() { reg.remove(s) })
@@ -135,6 +144,7 @@ func (reg *sockets) remove(s *socket) {
 		}
 	case v.CaseID != uuid.Nil:
 		if load := reg.byCase[v.CaseID]; load != nil {
+			delete(load.socks, s)
 			if load.conns--; load.conns <= 0 && load.ops <= 0 {
 				delete(reg.byCase, v.CaseID)
 			}
@@ -190,6 +200,12 @@ func (res *Resolver) CloseSession(ctx context.Context, hash string) {
 	res.endSessions(ctx, SessionEnd{SessionHash: hash})
 }
 
+// CloseCaseToken closes the WebSockets opened with a revoked case token (by its hash), on
+// every replica.
+func (res *Resolver) CloseCaseToken(ctx context.Context, hash string) {
+	res.endSessions(ctx, SessionEnd{CaseTokenHash: hash})
+}
+
 func (res *Resolver) endSessions(ctx context.Context, e SessionEnd) {
 	res.closeSockets(ctx, e)
 	if bus, ok := res.Broker.(SessionBus); ok {
@@ -226,7 +242,20 @@ func (res *Resolver) closeSockets(ctx context.Context, e SessionEnd) {
 			}
 		}
 	}
+	var revoked []*socket
+	if e.CaseTokenHash != "" {
+		for _, load := range res.sockets.byCase {
+			for s := range load.socks {
+				if s.viewer.TokenHash == e.CaseTokenHash {
+					revoked = append(revoked, s)
+				}
+			}
+		}
+	}
 	res.sockets.mu.Unlock()
+	for _, s := range revoked {
+		s.conn.Close(gqlws.CloseUnauthorized, "Case token revoked")
+	}
 	if e.Recheck && len(doomed) > 0 {
 		doomed = res.withoutLiveSessions(ctx, doomed)
 	}

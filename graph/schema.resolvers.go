@@ -436,6 +436,7 @@ func (r *mutationResolver) RevokeCaseToken(ctx context.Context, input model.Revo
 		return nil, err
 	}
 	r.forgetToken(oldHash)
+	r.CloseCaseToken(ctx, oldHash)
 	out := &model.RevokeCaseTokenPayload{Case: saved}
 	if reissue {
 		u := r.resumeURL(token)

@@ -137,6 +137,16 @@ func TestRevokeCaseToken(t *testing.T) {
 		app.step(c.ID, "USER_NEXT_STEP", "") // the token is now in the cache
 		app.myCase()
 
+		// Live sockets opened with the token, here and (PostgreSQL) on another replica.
+		poke := func() { rita.note(c.ID, "poke") }
+		live := []*wsClient{ts.dialWS(t, map[string]any{"authorization": "Bearer " + app.token}, nil)}
+		if db.name == "postgres" {
+			live = append(live, ts.twin(t).dialWS(t, map[string]any{"authorization": "Bearer " + app.token}, nil))
+		}
+		for _, ws := range live {
+			ws.subscribeReady("c", caseUpdatedSub, map[string]any{"id": c.ID}, poke)
+		}
+
 		app.wantCode("FORBIDDEN", revokeMutation, map[string]any{"in": map[string]any{"caseId": c.ID}})
 		ts.anon(t).wantCode("UNAUTHENTICATED", revokeMutation, map[string]any{"in": map[string]any{"caseId": c.ID}})
 		var out struct {
@@ -150,6 +160,18 @@ func TestRevokeCaseToken(t *testing.T) {
 			t.Fatalf("a plain revocation returned a link: %s", *out.RevokeCaseToken.ResumeURL)
 		}
 		wantRefused(t, app, c.ID, "revoked")
+		for i, ws := range live {
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				m, ok := ws.next("c", time.Until(deadline))
+				if m.Type == "closed" {
+					break
+				}
+				if !ok {
+					t.Fatalf("socket %d opened with the revoked token is still open after 5 s", i)
+				}
+			}
+		}
 		if _, first := ts.dialWSRaw(t, map[string]any{"authorization": "Bearer " + app.token}, nil); first.Type == "connection_ack" {
 			t.Fatal("a revoked token opened a WebSocket")
 		}
