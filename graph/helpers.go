@@ -78,6 +78,17 @@ func pageSize(first, last *int) (*int, *int, error) {
 	return first, last, nil
 }
 
+// maxSearchLen bounds the search text (names and emails are at most 320 characters).
+const maxSearchLen = 320
+
+// checkFilter refuses a filter the database should not be asked to run.
+func checkFilter(f *model.CaseFilter) error {
+	if f != nil && len(deref(f.Search)) > maxSearchLen {
+		return workflow.Errorf(workflow.EBadUserInput, "the search text is longer than %d characters", maxSearchLen)
+	}
+	return nil
+}
+
 // caseFilter turns the backoffice filter into predicates.
 func caseFilter(f *model.CaseFilter, me uuid.UUID) []predicate.KycCase {
 	if f == nil {
