@@ -1,24 +1,4 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { appCodegen } from '@kyc/sdk/codegen';
 
-// Types for the operations the backoffice uses, generated from the SDL on disk (STYLE.md 3.11).
-// documentMode 'string' keeps the `graphql` runtime out of the bundle: documents are plain strings.
-const config: CodegenConfig = {
-  schema: '../../graph/schema.graphqls',
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**', '!src/**/*.test.{ts,tsx}', '!src/testing/**'],
-  ignoreNoDocuments: false,
-  generates: {
-    'src/gql/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        documentMode: 'string',
-        useTypeImports: true,
-        strictScalars: true,
-        enumsAsTypes: true,
-        scalars: { Time: 'string', Upload: 'File | Blob' },
-      },
-    },
-  },
-};
-
-export default config;
+// The backoffice's operations, next to the screens that use them (STYLE.md 3.11); the SDK holds the config.
+export default appCodegen(['src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/testing/**']);

@@ -1,23 +1,8 @@
-/** KycErrorCode lists the server's `extensions.code` values plus the client's own refusals. */
-export type KycErrorCode =
-  // from the server (API.md, "Errors")
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'INVALID_TRANSITION'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'COMPLEXITY_LIMIT_EXCEEDED'
-  | 'RATE_LIMITED'
-  | 'INTERNAL'
-  // from the client
-  | 'NETWORK' // the request never got an answer (offline, DNS, reset connection)
-  | 'UPLOAD_REQUIRED' // leaving a photo step forward before an upload succeeded
-  | 'NO_CASE'; // an operation that needs a case before start() or resume()
-
-const serverCodes = new Set<string>([
+/**
+ * SERVER_ERROR_CODES are the server's `extensions.code` values (API.md, "Errors"; graph/errors.go).
+ * The one list in the apps: the KYC app and the backoffice import it from here.
+ */
+export const SERVER_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -29,7 +14,20 @@ const serverCodes = new Set<string>([
   'COMPLEXITY_LIMIT_EXCEEDED',
   'RATE_LIMITED',
   'INTERNAL',
-]);
+] as const;
+
+/** ServerErrorCode is one of SERVER_ERROR_CODES. */
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+
+/** KycErrorCode lists the server's `extensions.code` values plus the client's own refusals. */
+export type KycErrorCode =
+  | ServerErrorCode
+  // from the client
+  | 'NETWORK' // the request never got an answer (offline, DNS, reset connection)
+  | 'UPLOAD_REQUIRED' // leaving a photo step forward before an upload succeeded
+  | 'NO_CASE'; // an operation that needs a case before start() or resume()
+
+const serverCodes = new Set<string>(SERVER_ERROR_CODES);
 
 /** KycError is every error the SDK throws: a stable code to branch on and the server's message. */
 export class KycError extends Error {
@@ -47,6 +45,11 @@ export class KycError extends Error {
     this.code = code;
     this.answered = options?.answered ?? false;
   }
+}
+
+/** isKycError narrows an unknown failure to a KycError, optionally with one code. */
+export function isKycError(err: unknown, code?: KycErrorCode): err is KycError {
+  return err instanceof KycError && (code === undefined || err.code === code);
 }
 
 /**

@@ -1,8 +1,10 @@
 // Package @kyc/sdk: the headless KYC client. See README.md.
 export { createKycClient, usablePhoto, photoTypeFor, currentDocument, isRefused, refusedBack, linkExpiry, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES, LINK_REFRESH_EARLY_MS } from './client';
 export type { KycClient, KycClientOptions, KycSnapshot, KycCase, KycDocument, NextPayload, TokenStorage, UploadState } from './client';
-export { KycError, isDefiniteRefusal } from './errors';
-export type { KycErrorCode } from './errors';
+export { KycError, isKycError, isDefiniteRefusal, SERVER_ERROR_CODES } from './errors';
+export type { KycErrorCode, ServerErrorCode } from './errors';
+export { createLiveSocket } from './socket';
+export type { LiveSocket, LiveSocketOptions } from './socket';
 export { buildMachine, buildChart } from './machine';
 export type { Chart, Workflow, WorkflowState, StepEvent } from './machine';
 export { createHttpTransport, extractFiles } from './transport';

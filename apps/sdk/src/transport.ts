@@ -1,4 +1,4 @@
-import { createClient, type Client as WsClient } from 'graphql-ws';
+import { createLiveSocket, type LiveSocket } from './socket';
 import type { TypedDocumentString } from './gql/graphql';
 import { fromGraphQLErrors, fromHttpStatus, KycError, toKycError, type GraphQLErrorLike } from './errors';
 
@@ -102,7 +102,7 @@ export function extractFiles(variables: unknown): { clone: unknown; files: Array
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
   const url = options.url ?? '/graphql';
   const fetchImpl = options.fetchImpl ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-  let ws: { token: string | null; client: WsClient; sinks: Set<SubscriptionSink<unknown>> } | null = null;
+  let ws: { token: string | null; client: LiveSocket; sinks: Set<SubscriptionSink<unknown>> } | null = null;
 
   function wsFor(token: string | null) {
     if (ws && ws.token === token) return ws;
@@ -110,16 +110,10 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     const sinks = new Set<SubscriptionSink<unknown>>();
     const emit = (state: ConnectionState) => sinks.forEach((s) => s.connection?.(state));
     let everConnected = false;
-    const client = createClient({
+    const client = createLiveSocket({
       url: absolute(options.wsUrl ?? url, options.wsUrl ? undefined : 'ws'),
       webSocketImpl: options.webSocketImpl,
       connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      lazy: true,
-      keepAlive: 15_000,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      // A dropped phone connection is the normal case: always try again, slower each time (max 10 s).
-      shouldRetry: () => true,
-      retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random() / 2))),
       on: {
         connecting: () => emit(everConnected ? 'reconnecting' : 'connecting'),
         connected: (_socket, _payload, wasRetry) => {

@@ -1,7 +1,8 @@
+import { KycError } from '@kyc/sdk/errors';
 import { describe, expect, it, vi } from 'vitest';
 import { MeQuery } from '../features/auth/api/session';
 import { CaseFeedSubscription } from '../features/cases/api/list-cases';
-import { ApiError, createHttpClient } from './api-client';
+import { createHttpClient } from './api-client';
 import { errorMessage } from './error-copy';
 
 const json = (body: unknown, status = 200) =>
@@ -23,11 +24,11 @@ describe('createHttpClient', () => {
     expect(body.variables).toEqual({});
   });
 
-  it('turns GraphQL errors into an ApiError with the extensions code', async () => {
+  it('turns GraphQL errors into a KycError with the extensions code', async () => {
     const fetch = vi.fn(async () => json({ errors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }], data: null }));
     const client = createHttpClient({ fetch });
     const err = await client.execute(MeQuery, {}).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(KycError);
     expect(err.code).toBe('CONFLICT');
     expect(errorMessage(err)).toMatch(/changed while you were looking/);
   });

@@ -1,4 +1,5 @@
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws/client';
+import { fromGraphQLErrors, KycError, type GraphQLErrorLike } from '@kyc/sdk/errors';
+import { createLiveSocket, type LiveSocket } from '@kyc/sdk/socket';
 
 /**
  * A GraphQL document produced by codegen (documentMode 'string'): a string that carries its
@@ -9,57 +10,13 @@ export interface Operation<TResult, TVariables> {
   __apiType?: (variables: TVariables) => TResult;
 }
 
-/** ErrorCode is the server's `extensions.code`, or NETWORK when the server could not be reached. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'INVALID_TRANSITION'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'COMPLEXITY_LIMIT_EXCEEDED'
-  | 'RATE_LIMITED'
-  | 'INTERNAL'
-  | 'NETWORK';
-
-const KNOWN_CODES = new Set<string>([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'CONFLICT',
-  'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'COMPLEXITY_LIMIT_EXCEEDED', 'RATE_LIMITED', 'INTERNAL',
-]);
-
-interface WireError {
-  message?: string;
-  extensions?: { code?: unknown };
-}
-
-/** ApiError is every failure of a GraphQL call, with the first error's code. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-  }
-
-  static fromGraphQL(errors: readonly WireError[]): ApiError {
-    const first = errors[0] ?? {};
-    const raw = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL';
-    const code = (KNOWN_CODES.has(raw) ? raw : 'INTERNAL') as ErrorCode;
-    return new ApiError(code, first.message || 'The server refused the request.');
-  }
-}
-
-/** isApiError narrows an unknown failure, optionally to one code. */
-export function isApiError(e: unknown, code?: ErrorCode): e is ApiError {
-  return e instanceof ApiError && (code === undefined || e.code === code);
-}
+// Failures are the SDK's KycError (its code list is the one copy of the server's error codes):
+// import KycError and isKycError from '@kyc/sdk/errors'.
 
 /** Sink receives the payloads of a subscription. */
 export interface Sink<T> {
   next(data: T): void;
-  error?(error: ApiError): void;
+  error?(error: KycError): void;
 }
 
 /** ApiClient is everything the app needs from the server; tests pass a fake. */
@@ -78,7 +35,7 @@ export interface HttpClientOptions {
   url?: string;
   wsUrl?: string;
   fetch?: typeof fetch;
-  createSocket?: (url: string, onReconnect: () => void) => Pick<WsClient, 'subscribe' | 'dispose'>;
+  createSocket?: (url: string, onReconnect: () => void) => Pick<LiveSocket, 'subscribe' | 'dispose'>;
 }
 
 function defaultWsUrl(url: string): string {
@@ -88,17 +45,10 @@ function defaultWsUrl(url: string): string {
 }
 
 function defaultSocket(url: string, onReconnect: () => void) {
-  return createWsClient({
+  return createLiveSocket({
     url,
-    lazy: true,
     // Keep the socket across a screen change (list → case), so no event falls in between.
     lazyCloseTimeout: 5_000,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
-    // 0.5 s, 1 s, 2 s … capped at 10 s, with jitter so replicas are not hit at once.
-    retryWait: (retries) =>
-      new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) + Math.random() * 300)),
-    keepAlive: 20_000,
     on: {
       connected: (_socket, _payload, wasRetry) => {
         if (wasRetry) onReconnect();
@@ -119,7 +69,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
   const unauthListeners = new Set<() => void>();
   let socket: ReturnType<typeof createSocket> | null = null;
 
-  const fail = (error: ApiError) => {
+  const fail = (error: KycError) => {
     if (error.code === 'UNAUTHENTICATED') unauthListeners.forEach((l) => l());
     return error;
   };
@@ -144,17 +94,17 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
           body: JSON.stringify({ query: operation.toString(), variables: variables ?? {} }),
         });
       } catch {
-        throw new ApiError('NETWORK', 'The server cannot be reached. Check your connection and try again.');
+        throw new KycError('NETWORK', 'The server cannot be reached. Check your connection and try again.');
       }
-      let body: { data?: unknown; errors?: WireError[] };
+      let body: { data?: unknown; errors?: GraphQLErrorLike[] };
       try {
         body = await response.json();
       } catch {
-        throw fail(new ApiError(response.status >= 500 || response.ok ? 'INTERNAL' : 'BAD_USER_INPUT',
+        throw fail(new KycError(response.status >= 500 || response.ok ? 'INTERNAL' : 'BAD_USER_INPUT',
           `The server answered ${response.status} without a GraphQL response.`));
       }
-      if (body.errors?.length) throw fail(ApiError.fromGraphQL(body.errors));
-      if (body.data == null) throw new ApiError('INTERNAL', 'The server answered without data.');
+      if (body.errors?.length) throw fail(fromGraphQLErrors(body.errors));
+      if (body.data == null) throw new KycError('INTERNAL', 'The server answered without data.');
       return body.data as never;
     },
 
@@ -163,16 +113,16 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
         { query: operation.toString(), variables: variables as Record<string, unknown> },
         {
           next: (result) => {
-            if (result.errors?.length) sink.error?.(fail(ApiError.fromGraphQL(result.errors)));
+            if (result.errors?.length) sink.error?.(fail(fromGraphQLErrors(result.errors)));
             else if (result.data) sink.next(result.data as never);
           },
           error: (err) => {
-            if (Array.isArray(err)) sink.error?.(fail(ApiError.fromGraphQL(err)));
+            if (Array.isArray(err)) sink.error?.(fail(fromGraphQLErrors(err)));
             // 4401: the server closed the socket because the session ended (a logout in
             // another tab, expiry): sign in again, as for an UNAUTHENTICATED answer.
             else if ((err as { code?: unknown } | null)?.code === 4401)
-              sink.error?.(fail(new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again.')));
-            else sink.error?.(new ApiError('NETWORK', 'Live updates were interrupted.'));
+              sink.error?.(fail(new KycError('UNAUTHENTICATED', 'Your session has ended. Sign in again.', { answered: true })));
+            else sink.error?.(new KycError('NETWORK', 'Live updates were interrupted.'));
           },
           complete: () => {},
         },

@@ -7,12 +7,13 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, type ApiClient, type Operation } from './api-client';
+import { toKycError, type KycError } from '@kyc/sdk/errors';
+import type { ApiClient, Operation } from './api-client';
 
 declare module '@tanstack/react-query' {
   interface Register {
-    // Every query function below rejects with an ApiError (see apiQuery).
-    defaultError: ApiError;
+    // Every query function below rejects with an KycError (see apiQuery).
+    defaultError: KycError;
   }
 }
 
@@ -66,17 +67,13 @@ export function apiKey<R, V>(operation: Operation<R, V>, variables: V) {
   return [operationName(operation), variables ?? {}] as const;
 }
 
-function toApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError('INTERNAL', e instanceof Error ? e.message : String(e));
-}
-
 /** apiQuery is the query options for an operation, with the ApiClient as the query function. */
 export function apiQuery<R, V>(client: ApiClient, operation: Operation<R, V>, variables: V) {
-  return queryOptions<R, ApiError>({
+  return queryOptions<R, KycError>({
     queryKey: apiKey(operation, variables),
     queryFn: () =>
       client.execute(operation, variables).catch((e: unknown) => {
-        throw toApiError(e);
+        throw toKycError(e);
       }),
   });
 }

@@ -1,6 +1,7 @@
-import { ApiError, type ErrorCode } from './api-client';
+import { KycError, type ServerErrorCode } from '@kyc/sdk/errors';
 
-const COPY: Record<ErrorCode, string> = {
+/** One line of copy for each of the server's codes (the SDK's list) and for NETWORK. */
+const COPY: Record<ServerErrorCode | 'NETWORK', string> = {
   UNAUTHENTICATED: 'Your session has ended. Sign in again.',
   FORBIDDEN: 'You are not allowed to do this. The case may be assigned to another reviewer.',
   NOT_FOUND: 'This case does not exist, or it was removed.',
@@ -20,8 +21,8 @@ const COPY: Record<ErrorCode, string> = {
  * message is specific (bad input, forbidden, invalid transition) it is appended as detail.
  */
 export function errorMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return COPY.INTERNAL;
-  const base = COPY[error.code];
+  if (!(error instanceof KycError)) return COPY.INTERNAL;
+  const base = error.code in COPY ? COPY[error.code as keyof typeof COPY] : COPY.INTERNAL;
   const detailed = error.code === 'BAD_USER_INPUT' || error.code === 'RATE_LIMITED' || error.code === 'FORBIDDEN' || error.code === 'INVALID_TRANSITION';
   if (detailed && error.message && !base.includes(error.message)) return `${base} (${error.message})`;
   return base;

@@ -11,7 +11,7 @@ type Handler = (variables: Vars) => unknown;
 export interface FakeClient extends ApiClient {
   calls: { name: string; variables: Vars }[];
   callsOf(name: string): Vars[];
-  /** handlers answer operations by name: return data, or throw an ApiError. Replace freely. */
+  /** handlers answer operations by name: return data, or throw an KycError. Replace freely. */
   handlers: Record<string, Handler>;
   /** emit delivers a subscription payload to every open subscription of that name. */
   emit(name: string, data: unknown): void;

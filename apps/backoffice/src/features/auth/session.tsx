@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { KycError } from '@kyc/sdk/errors';
 import type { MeQuery as MeResult } from '../../gql/graphql';
-import { ApiError } from '../../lib/api-client';
 import { useApi } from '../../lib/api-context';
 import { LoginMutation, LogoutMutation, MeQuery } from './api/session';
 
@@ -11,7 +11,7 @@ export type Session =
   | { status: 'loading' }
   | { status: 'signed-out'; expired?: boolean }
   | { status: 'signed-in'; me: Reviewer }
-  | { status: 'error'; error: ApiError };
+  | { status: 'error'; error: KycError };
 
 interface SessionApi {
   session: Session;
@@ -34,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     client
       .execute(MeQuery, {})
       .then(({ me }) => live && setSession(me ? { status: 'signed-in', me } : { status: 'signed-out' }))
-      .catch((error: ApiError) => live && setSession(error.code === 'UNAUTHENTICATED' ? { status: 'signed-out' } : { status: 'error', error }));
+      .catch((error: KycError) => live && setSession(error.code === 'UNAUTHENTICATED' ? { status: 'signed-out' } : { status: 'error', error }));
     return () => {
       live = false;
     };

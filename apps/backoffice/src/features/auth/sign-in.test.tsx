@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../lib/api-client';
+import { KycError } from '@kyc/sdk/errors';
 import { connection, listItem, ME } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
@@ -10,7 +10,7 @@ describe('sign-in', () => {
     const { client } = renderApp('', {
       Me: () => ({ me: null }),
       Login: () => {
-        throw new ApiError('UNAUTHENTICATED', 'wrong email or password');
+        throw new KycError('UNAUTHENTICATED', 'wrong email or password');
       },
     });
     const user = userEvent.setup();
@@ -50,7 +50,7 @@ describe('sign-in', () => {
   it('returns to the sign-in when the session expires', async () => {
     renderApp('', {
       ListCases: () => {
-        throw new ApiError('UNAUTHENTICATED', 'sign in');
+        throw new KycError('UNAUTHENTICATED', 'sign in');
       },
     });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy());

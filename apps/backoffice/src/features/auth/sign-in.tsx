@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../lib/api-client';
+import { isKycError } from '@kyc/sdk/errors';
 import { errorMessage } from '../../lib/error-copy';
 import { useSession } from './session';
 
@@ -21,7 +21,7 @@ export function SignIn({ expired }: { expired?: boolean }) {
     try {
       await signIn(email.trim(), password);
     } catch (err) {
-      setError(isApiError(err, 'UNAUTHENTICATED') ? 'Wrong email or password.' : errorMessage(err));
+      setError(isKycError(err, 'UNAUTHENTICATED') ? 'Wrong email or password.' : errorMessage(err));
       setBusy(false);
     }
   };

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { KycError } from '@kyc/sdk/errors';
 import type { CaseDetailFragment } from '../../gql/graphql';
-import { ApiError } from '../../lib/api-client';
 import type { FakeClient } from '../../testing/fake-client';
 import { makeCase, makeDocument, ME, OTHER } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
@@ -173,7 +173,7 @@ describe('case view', () => {
     const { client, setServerCase } = open(makeCase(), {
       DecideCase: () => {
         setServerCase(makeCase({ version: 9, status: 'APPROVED', assignee: OTHER, availableDecisions: [] }));
-        throw new ApiError('CONFLICT', 'the case changed');
+        throw new KycError('CONFLICT', 'the case changed');
       },
     });
     const user = userEvent.setup();
@@ -189,7 +189,7 @@ describe('case view', () => {
   it('shows other refusals inside the dialog and keeps it open', async () => {
     open(makeCase(), {
       DecideCase: () => {
-        throw new ApiError('FORBIDDEN', 'this case is assigned to another reviewer');
+        throw new KycError('FORBIDDEN', 'this case is assigned to another reviewer');
       },
     });
     const user = userEvent.setup();
@@ -229,7 +229,7 @@ describe('case view', () => {
   it('warns inside an open dialog when the case changes under it, then explains the refusal', async () => {
     const { client } = open(makeCase(), {
       DecideCase: () => {
-        throw new ApiError('CONFLICT', 'stale');
+        throw new KycError('CONFLICT', 'stale');
       },
     });
     const user = userEvent.setup();
@@ -451,7 +451,7 @@ describe('case view', () => {
     it('shows an error when the assignment fails, and keeps the assignee', async () => {
       open(makeCase(), {
         AssignCase: () => {
-          throw new ApiError('FORBIDDEN', 'reviewers only');
+          throw new KycError('FORBIDDEN', 'reviewers only');
         },
       });
       await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
@@ -467,7 +467,7 @@ describe('case view', () => {
       let fail = true;
       const { client } = open(makeCase(), {
         Reviewers: () => {
-          if (fail) throw new ApiError('NETWORK', 'offline');
+          if (fail) throw new KycError('NETWORK', 'offline');
           return { reviewers: REVIEWERS };
         },
       });

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isKycError } from '@kyc/sdk/errors';
 import { Link, navigate } from '../../app/router';
 import { useShortcut, useShortcuts } from '../../app/shortcuts';
 import { StatusBadge } from '../../components/status-badge';
 import type { CaseDetailFragment, Decision, DocumentFieldsFragment, GetCaseQuery as GetCaseQueryResult } from '../../gql/graphql';
-import { isApiError } from '../../lib/api-client';
 import { useApi, useApiData, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, CASE_STATUS_LABEL, documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
@@ -91,10 +91,10 @@ export function CasePage({ id }: { id: string }) {
         setBanner(done);
         setDialog(null);
       } catch (e) {
-        if (isApiError(e, 'CONFLICT')) {
+        if (isKycError(e, 'CONFLICT')) {
           setDialog(null);
           await reloadAfterConflict(seen);
-        } else if (isApiError(e, 'INVALID_TRANSITION') || isApiError(e, 'FORBIDDEN') || isApiError(e, 'NOT_FOUND')) {
+        } else if (isKycError(e, 'INVALID_TRANSITION') || isKycError(e, 'FORBIDDEN') || isKycError(e, 'NOT_FOUND')) {
           void refetch();
           throw e;
         } else {
@@ -192,7 +192,7 @@ export function CasePage({ id }: { id: string }) {
   );
 
   if (!c) {
-    const missing = (data && !c) || isApiError(error, 'NOT_FOUND');
+    const missing = (data && !c) || isKycError(error, 'NOT_FOUND');
     return (
       <main id="main" tabIndex={-1} className="page">
         {back}

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
+import { isKycError } from '@kyc/sdk/errors';
 import { Dialog } from '../../components/dialog';
 import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
-import { isApiError } from '../../lib/api-client';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, composeReason, documentLabel, DOCUMENT_STATUS_LABEL, REASONS } from '../../lib/labels';
 
@@ -83,7 +83,7 @@ export function DecisionDialog({ request, caseData, changed, onCancel, onConfirm
     try {
       await onConfirm(input);
     } catch (e) {
-      if (!isApiError(e, 'CONFLICT')) setError(errorMessage(e));
+      if (!isKycError(e, 'CONFLICT')) setError(errorMessage(e));
       setBusy(false);
     }
   };
