@@ -672,6 +672,26 @@ func (_q *ReviewerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, reviewer.FieldName)
 				fieldSeen[reviewer.FieldName] = struct{}{}
 			}
+		case "role":
+			if _, ok := fieldSeen[reviewer.FieldRole]; !ok {
+				selectedFields = append(selectedFields, reviewer.FieldRole)
+				fieldSeen[reviewer.FieldRole] = struct{}{}
+			}
+		case "active":
+			if _, ok := fieldSeen[reviewer.FieldActive]; !ok {
+				selectedFields = append(selectedFields, reviewer.FieldActive)
+				fieldSeen[reviewer.FieldActive] = struct{}{}
+			}
+		case "lastSignInAt":
+			if _, ok := fieldSeen[reviewer.FieldLastSignInAt]; !ok {
+				selectedFields = append(selectedFields, reviewer.FieldLastSignInAt)
+				fieldSeen[reviewer.FieldLastSignInAt] = struct{}{}
+			}
+		case "inviteExpiresAt":
+			if _, ok := fieldSeen[reviewer.FieldInviteExpiresAt]; !ok {
+				selectedFields = append(selectedFields, reviewer.FieldInviteExpiresAt)
+				fieldSeen[reviewer.FieldInviteExpiresAt] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[reviewer.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, reviewer.FieldCreatedAt)

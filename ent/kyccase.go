@@ -59,6 +59,10 @@ type KycCase struct {
 	AuditKeyVersion *int `json:"audit_key_version,omitempty"`
 	// AssigneeID holds the value of the "assignee_id" field.
 	AssigneeID *uuid.UUID `json:"assignee_id,omitempty"`
+	// Proposal holds the value of the "proposal" field.
+	Proposal *workflow.Proposal `json:"proposal,omitempty"`
+	// ReturnedProposal holds the value of the "returned_proposal" field.
+	ReturnedProposal *workflow.ReturnedProposal `json:"returned_proposal,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
@@ -139,7 +143,7 @@ func (*KycCase) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case kyccase.FieldAssigneeID:
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
-		case kyccase.FieldResubmissionTypes:
+		case kyccase.FieldResubmissionTypes, kyccase.FieldProposal, kyccase.FieldReturnedProposal:
 			values[i] = new([]byte)
 		case kyccase.FieldVersion, kyccase.FieldRevision, kyccase.FieldLastEventSeq, kyccase.FieldAuditKeyVersion:
 			values[i] = new(sql.NullInt64)
@@ -295,6 +299,22 @@ func (_m *KycCase) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.AssigneeID = new(uuid.UUID)
 				*_m.AssigneeID = *value.S.(*uuid.UUID)
+			}
+		case kyccase.FieldProposal:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field proposal", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Proposal); err != nil {
+					return fmt.Errorf("unmarshal field proposal: %w", err)
+				}
+			}
+		case kyccase.FieldReturnedProposal:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field returned_proposal", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.ReturnedProposal); err != nil {
+					return fmt.Errorf("unmarshal field returned_proposal: %w", err)
+				}
 			}
 		case kyccase.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -453,6 +473,12 @@ func (_m *KycCase) String() string {
 		builder.WriteString("assignee_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("proposal=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Proposal))
+	builder.WriteString(", ")
+	builder.WriteString("returned_proposal=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReturnedProposal))
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

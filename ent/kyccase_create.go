@@ -279,6 +279,18 @@ func (_c *KycCaseCreate) SetNillableAssigneeID(v *uuid.UUID) *KycCaseCreate {
 	return _c
 }
 
+// SetProposal sets the "proposal" field.
+func (_c *KycCaseCreate) SetProposal(v *workflow.Proposal) *KycCaseCreate {
+	_c.mutation.SetProposal(v)
+	return _c
+}
+
+// SetReturnedProposal sets the "returned_proposal" field.
+func (_c *KycCaseCreate) SetReturnedProposal(v *workflow.ReturnedProposal) *KycCaseCreate {
+	_c.mutation.SetReturnedProposal(v)
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *KycCaseCreate) SetCreatedAt(v time.Time) *KycCaseCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -650,6 +662,14 @@ func (_c *KycCaseCreate) createSpec() (*KycCase, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.AuditKeyVersion(); ok {
 		_spec.SetField(kyccase.FieldAuditKeyVersion, field.TypeInt, value)
 		_node.AuditKeyVersion = &value
+	}
+	if value, ok := _c.mutation.Proposal(); ok {
+		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)
+		_node.Proposal = value
+	}
+	if value, ok := _c.mutation.ReturnedProposal(); ok {
+		_spec.SetField(kyccase.FieldReturnedProposal, field.TypeJSON, value)
+		_node.ReturnedProposal = value
 	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(kyccase.FieldCreatedAt, field.TypeTime, value)
@@ -1099,6 +1119,42 @@ func (u *KycCaseUpsert) UpdateAssigneeID() *KycCaseUpsert {
 // ClearAssigneeID clears the value of the "assignee_id" field.
 func (u *KycCaseUpsert) ClearAssigneeID() *KycCaseUpsert {
 	u.SetNull(kyccase.FieldAssigneeID)
+	return u
+}
+
+// SetProposal sets the "proposal" field.
+func (u *KycCaseUpsert) SetProposal(v *workflow.Proposal) *KycCaseUpsert {
+	u.Set(kyccase.FieldProposal, v)
+	return u
+}
+
+// UpdateProposal sets the "proposal" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateProposal() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldProposal)
+	return u
+}
+
+// ClearProposal clears the value of the "proposal" field.
+func (u *KycCaseUpsert) ClearProposal() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldProposal)
+	return u
+}
+
+// SetReturnedProposal sets the "returned_proposal" field.
+func (u *KycCaseUpsert) SetReturnedProposal(v *workflow.ReturnedProposal) *KycCaseUpsert {
+	u.Set(kyccase.FieldReturnedProposal, v)
+	return u
+}
+
+// UpdateReturnedProposal sets the "returned_proposal" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateReturnedProposal() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldReturnedProposal)
+	return u
+}
+
+// ClearReturnedProposal clears the value of the "returned_proposal" field.
+func (u *KycCaseUpsert) ClearReturnedProposal() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldReturnedProposal)
 	return u
 }
 
@@ -1569,6 +1625,48 @@ func (u *KycCaseUpsertOne) UpdateAssigneeID() *KycCaseUpsertOne {
 func (u *KycCaseUpsertOne) ClearAssigneeID() *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearAssigneeID()
+	})
+}
+
+// SetProposal sets the "proposal" field.
+func (u *KycCaseUpsertOne) SetProposal(v *workflow.Proposal) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetProposal(v)
+	})
+}
+
+// UpdateProposal sets the "proposal" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateProposal() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateProposal()
+	})
+}
+
+// ClearProposal clears the value of the "proposal" field.
+func (u *KycCaseUpsertOne) ClearProposal() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearProposal()
+	})
+}
+
+// SetReturnedProposal sets the "returned_proposal" field.
+func (u *KycCaseUpsertOne) SetReturnedProposal(v *workflow.ReturnedProposal) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetReturnedProposal(v)
+	})
+}
+
+// UpdateReturnedProposal sets the "returned_proposal" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateReturnedProposal() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateReturnedProposal()
+	})
+}
+
+// ClearReturnedProposal clears the value of the "returned_proposal" field.
+func (u *KycCaseUpsertOne) ClearReturnedProposal() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearReturnedProposal()
 	})
 }
 
@@ -2214,6 +2312,48 @@ func (u *KycCaseUpsertBulk) UpdateAssigneeID() *KycCaseUpsertBulk {
 func (u *KycCaseUpsertBulk) ClearAssigneeID() *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearAssigneeID()
+	})
+}
+
+// SetProposal sets the "proposal" field.
+func (u *KycCaseUpsertBulk) SetProposal(v *workflow.Proposal) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetProposal(v)
+	})
+}
+
+// UpdateProposal sets the "proposal" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateProposal() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateProposal()
+	})
+}
+
+// ClearProposal clears the value of the "proposal" field.
+func (u *KycCaseUpsertBulk) ClearProposal() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearProposal()
+	})
+}
+
+// SetReturnedProposal sets the "returned_proposal" field.
+func (u *KycCaseUpsertBulk) SetReturnedProposal(v *workflow.ReturnedProposal) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetReturnedProposal(v)
+	})
+}
+
+// UpdateReturnedProposal sets the "returned_proposal" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateReturnedProposal() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateReturnedProposal()
+	})
+}
+
+// ClearReturnedProposal clears the value of the "returned_proposal" field.
+func (u *KycCaseUpsertBulk) ClearReturnedProposal() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearReturnedProposal()
 	})
 }
 

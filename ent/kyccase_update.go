@@ -393,6 +393,30 @@ func (_u *KycCaseUpdate) ClearAssigneeID() *KycCaseUpdate {
 	return _u
 }
 
+// SetProposal sets the "proposal" field.
+func (_u *KycCaseUpdate) SetProposal(v *workflow.Proposal) *KycCaseUpdate {
+	_u.mutation.SetProposal(v)
+	return _u
+}
+
+// ClearProposal clears the value of the "proposal" field.
+func (_u *KycCaseUpdate) ClearProposal() *KycCaseUpdate {
+	_u.mutation.ClearProposal()
+	return _u
+}
+
+// SetReturnedProposal sets the "returned_proposal" field.
+func (_u *KycCaseUpdate) SetReturnedProposal(v *workflow.ReturnedProposal) *KycCaseUpdate {
+	_u.mutation.SetReturnedProposal(v)
+	return _u
+}
+
+// ClearReturnedProposal clears the value of the "returned_proposal" field.
+func (_u *KycCaseUpdate) ClearReturnedProposal() *KycCaseUpdate {
+	_u.mutation.ClearReturnedProposal()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *KycCaseUpdate) SetUpdatedAt(v time.Time) *KycCaseUpdate {
 	_u.mutation.SetUpdatedAt(v)
@@ -751,6 +775,18 @@ func (_u *KycCaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.AuditKeyVersionCleared() {
 		_spec.ClearField(kyccase.FieldAuditKeyVersion, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Proposal(); ok {
+		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)
+	}
+	if _u.mutation.ProposalCleared() {
+		_spec.ClearField(kyccase.FieldProposal, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.ReturnedProposal(); ok {
+		_spec.SetField(kyccase.FieldReturnedProposal, field.TypeJSON, value)
+	}
+	if _u.mutation.ReturnedProposalCleared() {
+		_spec.ClearField(kyccase.FieldReturnedProposal, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(kyccase.FieldUpdatedAt, field.TypeTime, value)
@@ -1309,6 +1345,30 @@ func (_u *KycCaseUpdateOne) ClearAssigneeID() *KycCaseUpdateOne {
 	return _u
 }
 
+// SetProposal sets the "proposal" field.
+func (_u *KycCaseUpdateOne) SetProposal(v *workflow.Proposal) *KycCaseUpdateOne {
+	_u.mutation.SetProposal(v)
+	return _u
+}
+
+// ClearProposal clears the value of the "proposal" field.
+func (_u *KycCaseUpdateOne) ClearProposal() *KycCaseUpdateOne {
+	_u.mutation.ClearProposal()
+	return _u
+}
+
+// SetReturnedProposal sets the "returned_proposal" field.
+func (_u *KycCaseUpdateOne) SetReturnedProposal(v *workflow.ReturnedProposal) *KycCaseUpdateOne {
+	_u.mutation.SetReturnedProposal(v)
+	return _u
+}
+
+// ClearReturnedProposal clears the value of the "returned_proposal" field.
+func (_u *KycCaseUpdateOne) ClearReturnedProposal() *KycCaseUpdateOne {
+	_u.mutation.ClearReturnedProposal()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *KycCaseUpdateOne) SetUpdatedAt(v time.Time) *KycCaseUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
@@ -1697,6 +1757,18 @@ func (_u *KycCaseUpdateOne) sqlSave(ctx context.Context) (_node *KycCase, err er
 	}
 	if _u.mutation.AuditKeyVersionCleared() {
 		_spec.ClearField(kyccase.FieldAuditKeyVersion, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Proposal(); ok {
+		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)
+	}
+	if _u.mutation.ProposalCleared() {
+		_spec.ClearField(kyccase.FieldProposal, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.ReturnedProposal(); ok {
+		_spec.SetField(kyccase.FieldReturnedProposal, field.TypeJSON, value)
+	}
+	if _u.mutation.ReturnedProposalCleared() {
+		_spec.ClearField(kyccase.FieldReturnedProposal, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(kyccase.FieldUpdatedAt, field.TypeTime, value)

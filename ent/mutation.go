@@ -2286,6 +2286,8 @@ type KycCaseMutation struct {
 	token_revoked_at         *time.Time
 	audit_key_version        *int
 	addaudit_key_version     *int
+	proposal                 **workflow.Proposal
+	returned_proposal        **workflow.ReturnedProposal
 	created_at               *time.Time
 	updated_at               *time.Time
 	submitted_at             *time.Time
@@ -3335,6 +3337,104 @@ func (m *KycCaseMutation) ResetAssigneeID() {
 	delete(m.clearedFields, kyccase.FieldAssigneeID)
 }
 
+// SetProposal sets the "proposal" field.
+func (m *KycCaseMutation) SetProposal(w *workflow.Proposal) {
+	m.proposal = &w
+}
+
+// Proposal returns the value of the "proposal" field in the mutation.
+func (m *KycCaseMutation) Proposal() (r *workflow.Proposal, exists bool) {
+	v := m.proposal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProposal returns the old "proposal" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldProposal(ctx context.Context) (v *workflow.Proposal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProposal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProposal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProposal: %w", err)
+	}
+	return oldValue.Proposal, nil
+}
+
+// ClearProposal clears the value of the "proposal" field.
+func (m *KycCaseMutation) ClearProposal() {
+	m.proposal = nil
+	m.clearedFields[kyccase.FieldProposal] = struct{}{}
+}
+
+// ProposalCleared returns if the "proposal" field was cleared in this mutation.
+func (m *KycCaseMutation) ProposalCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldProposal]
+	return ok
+}
+
+// ResetProposal resets all changes to the "proposal" field.
+func (m *KycCaseMutation) ResetProposal() {
+	m.proposal = nil
+	delete(m.clearedFields, kyccase.FieldProposal)
+}
+
+// SetReturnedProposal sets the "returned_proposal" field.
+func (m *KycCaseMutation) SetReturnedProposal(wp *workflow.ReturnedProposal) {
+	m.returned_proposal = &wp
+}
+
+// ReturnedProposal returns the value of the "returned_proposal" field in the mutation.
+func (m *KycCaseMutation) ReturnedProposal() (r *workflow.ReturnedProposal, exists bool) {
+	v := m.returned_proposal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReturnedProposal returns the old "returned_proposal" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldReturnedProposal(ctx context.Context) (v *workflow.ReturnedProposal, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReturnedProposal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReturnedProposal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReturnedProposal: %w", err)
+	}
+	return oldValue.ReturnedProposal, nil
+}
+
+// ClearReturnedProposal clears the value of the "returned_proposal" field.
+func (m *KycCaseMutation) ClearReturnedProposal() {
+	m.returned_proposal = nil
+	m.clearedFields[kyccase.FieldReturnedProposal] = struct{}{}
+}
+
+// ReturnedProposalCleared returns if the "returned_proposal" field was cleared in this mutation.
+func (m *KycCaseMutation) ReturnedProposalCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldReturnedProposal]
+	return ok
+}
+
+// ResetReturnedProposal resets all changes to the "returned_proposal" field.
+func (m *KycCaseMutation) ResetReturnedProposal() {
+	m.returned_proposal = nil
+	delete(m.clearedFields, kyccase.FieldReturnedProposal)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *KycCaseMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -3728,7 +3828,7 @@ func (m *KycCaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KycCaseMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 25)
 	if m.state != nil {
 		fields = append(fields, kyccase.FieldState)
 	}
@@ -3785,6 +3885,12 @@ func (m *KycCaseMutation) Fields() []string {
 	}
 	if m.assignee != nil {
 		fields = append(fields, kyccase.FieldAssigneeID)
+	}
+	if m.proposal != nil {
+		fields = append(fields, kyccase.FieldProposal)
+	}
+	if m.returned_proposal != nil {
+		fields = append(fields, kyccase.FieldReturnedProposal)
 	}
 	if m.created_at != nil {
 		fields = append(fields, kyccase.FieldCreatedAt)
@@ -3844,6 +3950,10 @@ func (m *KycCaseMutation) Field(name string) (ent.Value, bool) {
 		return m.AuditKeyVersion()
 	case kyccase.FieldAssigneeID:
 		return m.AssigneeID()
+	case kyccase.FieldProposal:
+		return m.Proposal()
+	case kyccase.FieldReturnedProposal:
+		return m.ReturnedProposal()
 	case kyccase.FieldCreatedAt:
 		return m.CreatedAt()
 	case kyccase.FieldUpdatedAt:
@@ -3899,6 +4009,10 @@ func (m *KycCaseMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldAuditKeyVersion(ctx)
 	case kyccase.FieldAssigneeID:
 		return m.OldAssigneeID(ctx)
+	case kyccase.FieldProposal:
+		return m.OldProposal(ctx)
+	case kyccase.FieldReturnedProposal:
+		return m.OldReturnedProposal(ctx)
 	case kyccase.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	case kyccase.FieldUpdatedAt:
@@ -4049,6 +4163,20 @@ func (m *KycCaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAssigneeID(v)
 		return nil
+	case kyccase.FieldProposal:
+		v, ok := value.(*workflow.Proposal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProposal(v)
+		return nil
+	case kyccase.FieldReturnedProposal:
+		v, ok := value.(*workflow.ReturnedProposal)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReturnedProposal(v)
+		return nil
 	case kyccase.FieldCreatedAt:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -4191,6 +4319,12 @@ func (m *KycCaseMutation) ClearedFields() []string {
 	if m.FieldCleared(kyccase.FieldAssigneeID) {
 		fields = append(fields, kyccase.FieldAssigneeID)
 	}
+	if m.FieldCleared(kyccase.FieldProposal) {
+		fields = append(fields, kyccase.FieldProposal)
+	}
+	if m.FieldCleared(kyccase.FieldReturnedProposal) {
+		fields = append(fields, kyccase.FieldReturnedProposal)
+	}
 	if m.FieldCleared(kyccase.FieldSubmittedAt) {
 		fields = append(fields, kyccase.FieldSubmittedAt)
 	}
@@ -4243,6 +4377,12 @@ func (m *KycCaseMutation) ClearField(name string) error {
 		return nil
 	case kyccase.FieldAssigneeID:
 		m.ClearAssigneeID()
+		return nil
+	case kyccase.FieldProposal:
+		m.ClearProposal()
+		return nil
+	case kyccase.FieldReturnedProposal:
+		m.ClearReturnedProposal()
 		return nil
 	case kyccase.FieldSubmittedAt:
 		m.ClearSubmittedAt()
@@ -4314,6 +4454,12 @@ func (m *KycCaseMutation) ResetField(name string) error {
 		return nil
 	case kyccase.FieldAssigneeID:
 		m.ResetAssigneeID()
+		return nil
+	case kyccase.FieldProposal:
+		m.ResetProposal()
+		return nil
+	case kyccase.FieldReturnedProposal:
+		m.ResetReturnedProposal()
 		return nil
 	case kyccase.FieldCreatedAt:
 		m.ResetCreatedAt()
@@ -5088,6 +5234,11 @@ type ReviewerMutation struct {
 	email                 *string
 	name                  *string
 	password_hash         *string
+	role                  *workflow.Role
+	active                *bool
+	last_sign_in_at       *time.Time
+	invite_token_hash     *string
+	invite_expires_at     *time.Time
 	created_at            *time.Time
 	clearedFields         map[string]struct{}
 	assigned_cases        map[uuid.UUID]struct{}
@@ -5314,6 +5465,225 @@ func (m *ReviewerMutation) OldPasswordHash(ctx context.Context) (v string, err e
 // ResetPasswordHash resets all changes to the "password_hash" field.
 func (m *ReviewerMutation) ResetPasswordHash() {
 	m.password_hash = nil
+}
+
+// SetRole sets the "role" field.
+func (m *ReviewerMutation) SetRole(w workflow.Role) {
+	m.role = &w
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *ReviewerMutation) Role() (r workflow.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the Reviewer entity.
+// If the Reviewer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewerMutation) OldRole(ctx context.Context) (v workflow.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *ReviewerMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetActive sets the "active" field.
+func (m *ReviewerMutation) SetActive(b bool) {
+	m.active = &b
+}
+
+// Active returns the value of the "active" field in the mutation.
+func (m *ReviewerMutation) Active() (r bool, exists bool) {
+	v := m.active
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActive returns the old "active" field's value of the Reviewer entity.
+// If the Reviewer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewerMutation) OldActive(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActive is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActive requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActive: %w", err)
+	}
+	return oldValue.Active, nil
+}
+
+// ResetActive resets all changes to the "active" field.
+func (m *ReviewerMutation) ResetActive() {
+	m.active = nil
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (m *ReviewerMutation) SetLastSignInAt(t time.Time) {
+	m.last_sign_in_at = &t
+}
+
+// LastSignInAt returns the value of the "last_sign_in_at" field in the mutation.
+func (m *ReviewerMutation) LastSignInAt() (r time.Time, exists bool) {
+	v := m.last_sign_in_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastSignInAt returns the old "last_sign_in_at" field's value of the Reviewer entity.
+// If the Reviewer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewerMutation) OldLastSignInAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastSignInAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastSignInAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastSignInAt: %w", err)
+	}
+	return oldValue.LastSignInAt, nil
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (m *ReviewerMutation) ClearLastSignInAt() {
+	m.last_sign_in_at = nil
+	m.clearedFields[reviewer.FieldLastSignInAt] = struct{}{}
+}
+
+// LastSignInAtCleared returns if the "last_sign_in_at" field was cleared in this mutation.
+func (m *ReviewerMutation) LastSignInAtCleared() bool {
+	_, ok := m.clearedFields[reviewer.FieldLastSignInAt]
+	return ok
+}
+
+// ResetLastSignInAt resets all changes to the "last_sign_in_at" field.
+func (m *ReviewerMutation) ResetLastSignInAt() {
+	m.last_sign_in_at = nil
+	delete(m.clearedFields, reviewer.FieldLastSignInAt)
+}
+
+// SetInviteTokenHash sets the "invite_token_hash" field.
+func (m *ReviewerMutation) SetInviteTokenHash(s string) {
+	m.invite_token_hash = &s
+}
+
+// InviteTokenHash returns the value of the "invite_token_hash" field in the mutation.
+func (m *ReviewerMutation) InviteTokenHash() (r string, exists bool) {
+	v := m.invite_token_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInviteTokenHash returns the old "invite_token_hash" field's value of the Reviewer entity.
+// If the Reviewer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewerMutation) OldInviteTokenHash(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInviteTokenHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInviteTokenHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInviteTokenHash: %w", err)
+	}
+	return oldValue.InviteTokenHash, nil
+}
+
+// ClearInviteTokenHash clears the value of the "invite_token_hash" field.
+func (m *ReviewerMutation) ClearInviteTokenHash() {
+	m.invite_token_hash = nil
+	m.clearedFields[reviewer.FieldInviteTokenHash] = struct{}{}
+}
+
+// InviteTokenHashCleared returns if the "invite_token_hash" field was cleared in this mutation.
+func (m *ReviewerMutation) InviteTokenHashCleared() bool {
+	_, ok := m.clearedFields[reviewer.FieldInviteTokenHash]
+	return ok
+}
+
+// ResetInviteTokenHash resets all changes to the "invite_token_hash" field.
+func (m *ReviewerMutation) ResetInviteTokenHash() {
+	m.invite_token_hash = nil
+	delete(m.clearedFields, reviewer.FieldInviteTokenHash)
+}
+
+// SetInviteExpiresAt sets the "invite_expires_at" field.
+func (m *ReviewerMutation) SetInviteExpiresAt(t time.Time) {
+	m.invite_expires_at = &t
+}
+
+// InviteExpiresAt returns the value of the "invite_expires_at" field in the mutation.
+func (m *ReviewerMutation) InviteExpiresAt() (r time.Time, exists bool) {
+	v := m.invite_expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInviteExpiresAt returns the old "invite_expires_at" field's value of the Reviewer entity.
+// If the Reviewer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReviewerMutation) OldInviteExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInviteExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInviteExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInviteExpiresAt: %w", err)
+	}
+	return oldValue.InviteExpiresAt, nil
+}
+
+// ClearInviteExpiresAt clears the value of the "invite_expires_at" field.
+func (m *ReviewerMutation) ClearInviteExpiresAt() {
+	m.invite_expires_at = nil
+	m.clearedFields[reviewer.FieldInviteExpiresAt] = struct{}{}
+}
+
+// InviteExpiresAtCleared returns if the "invite_expires_at" field was cleared in this mutation.
+func (m *ReviewerMutation) InviteExpiresAtCleared() bool {
+	_, ok := m.clearedFields[reviewer.FieldInviteExpiresAt]
+	return ok
+}
+
+// ResetInviteExpiresAt resets all changes to the "invite_expires_at" field.
+func (m *ReviewerMutation) ResetInviteExpiresAt() {
+	m.invite_expires_at = nil
+	delete(m.clearedFields, reviewer.FieldInviteExpiresAt)
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -5548,7 +5918,7 @@ func (m *ReviewerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ReviewerMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 9)
 	if m.email != nil {
 		fields = append(fields, reviewer.FieldEmail)
 	}
@@ -5557,6 +5927,21 @@ func (m *ReviewerMutation) Fields() []string {
 	}
 	if m.password_hash != nil {
 		fields = append(fields, reviewer.FieldPasswordHash)
+	}
+	if m.role != nil {
+		fields = append(fields, reviewer.FieldRole)
+	}
+	if m.active != nil {
+		fields = append(fields, reviewer.FieldActive)
+	}
+	if m.last_sign_in_at != nil {
+		fields = append(fields, reviewer.FieldLastSignInAt)
+	}
+	if m.invite_token_hash != nil {
+		fields = append(fields, reviewer.FieldInviteTokenHash)
+	}
+	if m.invite_expires_at != nil {
+		fields = append(fields, reviewer.FieldInviteExpiresAt)
 	}
 	if m.created_at != nil {
 		fields = append(fields, reviewer.FieldCreatedAt)
@@ -5575,6 +5960,16 @@ func (m *ReviewerMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case reviewer.FieldPasswordHash:
 		return m.PasswordHash()
+	case reviewer.FieldRole:
+		return m.Role()
+	case reviewer.FieldActive:
+		return m.Active()
+	case reviewer.FieldLastSignInAt:
+		return m.LastSignInAt()
+	case reviewer.FieldInviteTokenHash:
+		return m.InviteTokenHash()
+	case reviewer.FieldInviteExpiresAt:
+		return m.InviteExpiresAt()
 	case reviewer.FieldCreatedAt:
 		return m.CreatedAt()
 	}
@@ -5592,6 +5987,16 @@ func (m *ReviewerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldName(ctx)
 	case reviewer.FieldPasswordHash:
 		return m.OldPasswordHash(ctx)
+	case reviewer.FieldRole:
+		return m.OldRole(ctx)
+	case reviewer.FieldActive:
+		return m.OldActive(ctx)
+	case reviewer.FieldLastSignInAt:
+		return m.OldLastSignInAt(ctx)
+	case reviewer.FieldInviteTokenHash:
+		return m.OldInviteTokenHash(ctx)
+	case reviewer.FieldInviteExpiresAt:
+		return m.OldInviteExpiresAt(ctx)
 	case reviewer.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	}
@@ -5623,6 +6028,41 @@ func (m *ReviewerMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPasswordHash(v)
+		return nil
+	case reviewer.FieldRole:
+		v, ok := value.(workflow.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case reviewer.FieldActive:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActive(v)
+		return nil
+	case reviewer.FieldLastSignInAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastSignInAt(v)
+		return nil
+	case reviewer.FieldInviteTokenHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInviteTokenHash(v)
+		return nil
+	case reviewer.FieldInviteExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInviteExpiresAt(v)
 		return nil
 	case reviewer.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -5660,7 +6100,17 @@ func (m *ReviewerMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ReviewerMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(reviewer.FieldLastSignInAt) {
+		fields = append(fields, reviewer.FieldLastSignInAt)
+	}
+	if m.FieldCleared(reviewer.FieldInviteTokenHash) {
+		fields = append(fields, reviewer.FieldInviteTokenHash)
+	}
+	if m.FieldCleared(reviewer.FieldInviteExpiresAt) {
+		fields = append(fields, reviewer.FieldInviteExpiresAt)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -5673,6 +6123,17 @@ func (m *ReviewerMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ReviewerMutation) ClearField(name string) error {
+	switch name {
+	case reviewer.FieldLastSignInAt:
+		m.ClearLastSignInAt()
+		return nil
+	case reviewer.FieldInviteTokenHash:
+		m.ClearInviteTokenHash()
+		return nil
+	case reviewer.FieldInviteExpiresAt:
+		m.ClearInviteExpiresAt()
+		return nil
+	}
 	return fmt.Errorf("unknown Reviewer nullable field %s", name)
 }
 
@@ -5688,6 +6149,21 @@ func (m *ReviewerMutation) ResetField(name string) error {
 		return nil
 	case reviewer.FieldPasswordHash:
 		m.ResetPasswordHash()
+		return nil
+	case reviewer.FieldRole:
+		m.ResetRole()
+		return nil
+	case reviewer.FieldActive:
+		m.ResetActive()
+		return nil
+	case reviewer.FieldLastSignInAt:
+		m.ResetLastSignInAt()
+		return nil
+	case reviewer.FieldInviteTokenHash:
+		m.ResetInviteTokenHash()
+		return nil
+	case reviewer.FieldInviteExpiresAt:
+		m.ResetInviteExpiresAt()
 		return nil
 	case reviewer.FieldCreatedAt:
 		m.ResetCreatedAt()

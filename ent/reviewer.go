@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/google/uuid"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // Reviewer is the model entity for the Reviewer schema.
@@ -24,6 +25,16 @@ type Reviewer struct {
 	Name string `json:"name,omitempty"`
 	// PasswordHash holds the value of the "password_hash" field.
 	PasswordHash string `json:"-"`
+	// Role holds the value of the "role" field.
+	Role workflow.Role `json:"role,omitempty"`
+	// Active holds the value of the "active" field.
+	Active bool `json:"active,omitempty"`
+	// LastSignInAt holds the value of the "last_sign_in_at" field.
+	LastSignInAt *time.Time `json:"last_sign_in_at,omitempty"`
+	// InviteTokenHash holds the value of the "invite_token_hash" field.
+	InviteTokenHash *string `json:"-"`
+	// InviteExpiresAt holds the value of the "invite_expires_at" field.
+	InviteExpiresAt *time.Time `json:"invite_expires_at,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -83,9 +94,11 @@ func (*Reviewer) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case reviewer.FieldEmail, reviewer.FieldName, reviewer.FieldPasswordHash:
+		case reviewer.FieldActive:
+			values[i] = new(sql.NullBool)
+		case reviewer.FieldEmail, reviewer.FieldName, reviewer.FieldPasswordHash, reviewer.FieldRole, reviewer.FieldInviteTokenHash:
 			values[i] = new(sql.NullString)
-		case reviewer.FieldCreatedAt:
+		case reviewer.FieldLastSignInAt, reviewer.FieldInviteExpiresAt, reviewer.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
 		case reviewer.FieldID:
 			values[i] = new(uuid.UUID)
@@ -127,6 +140,39 @@ func (_m *Reviewer) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field password_hash", values[i])
 			} else if value.Valid {
 				_m.PasswordHash = value.String
+			}
+		case reviewer.FieldRole:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field role", values[i])
+			} else if value.Valid {
+				_m.Role = workflow.Role(value.String)
+			}
+		case reviewer.FieldActive:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field active", values[i])
+			} else if value.Valid {
+				_m.Active = value.Bool
+			}
+		case reviewer.FieldLastSignInAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field last_sign_in_at", values[i])
+			} else if value.Valid {
+				_m.LastSignInAt = new(time.Time)
+				*_m.LastSignInAt = value.Time
+			}
+		case reviewer.FieldInviteTokenHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field invite_token_hash", values[i])
+			} else if value.Valid {
+				_m.InviteTokenHash = new(string)
+				*_m.InviteTokenHash = value.String
+			}
+		case reviewer.FieldInviteExpiresAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field invite_expires_at", values[i])
+			} else if value.Valid {
+				_m.InviteExpiresAt = new(time.Time)
+				*_m.InviteExpiresAt = value.Time
 			}
 		case reviewer.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -192,6 +238,24 @@ func (_m *Reviewer) String() string {
 	builder.WriteString(_m.Name)
 	builder.WriteString(", ")
 	builder.WriteString("password_hash=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("role=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Role))
+	builder.WriteString(", ")
+	builder.WriteString("active=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Active))
+	builder.WriteString(", ")
+	if v := _m.LastSignInAt; v != nil {
+		builder.WriteString("last_sign_in_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("invite_token_hash=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.InviteExpiresAt; v != nil {
+		builder.WriteString("invite_expires_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

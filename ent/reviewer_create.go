@@ -17,6 +17,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/note"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // ReviewerCreate is the builder for creating a Reviewer entity.
@@ -42,6 +43,76 @@ func (_c *ReviewerCreate) SetName(v string) *ReviewerCreate {
 // SetPasswordHash sets the "password_hash" field.
 func (_c *ReviewerCreate) SetPasswordHash(v string) *ReviewerCreate {
 	_c.mutation.SetPasswordHash(v)
+	return _c
+}
+
+// SetRole sets the "role" field.
+func (_c *ReviewerCreate) SetRole(v workflow.Role) *ReviewerCreate {
+	_c.mutation.SetRole(v)
+	return _c
+}
+
+// SetNillableRole sets the "role" field if the given value is not nil.
+func (_c *ReviewerCreate) SetNillableRole(v *workflow.Role) *ReviewerCreate {
+	if v != nil {
+		_c.SetRole(*v)
+	}
+	return _c
+}
+
+// SetActive sets the "active" field.
+func (_c *ReviewerCreate) SetActive(v bool) *ReviewerCreate {
+	_c.mutation.SetActive(v)
+	return _c
+}
+
+// SetNillableActive sets the "active" field if the given value is not nil.
+func (_c *ReviewerCreate) SetNillableActive(v *bool) *ReviewerCreate {
+	if v != nil {
+		_c.SetActive(*v)
+	}
+	return _c
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (_c *ReviewerCreate) SetLastSignInAt(v time.Time) *ReviewerCreate {
+	_c.mutation.SetLastSignInAt(v)
+	return _c
+}
+
+// SetNillableLastSignInAt sets the "last_sign_in_at" field if the given value is not nil.
+func (_c *ReviewerCreate) SetNillableLastSignInAt(v *time.Time) *ReviewerCreate {
+	if v != nil {
+		_c.SetLastSignInAt(*v)
+	}
+	return _c
+}
+
+// SetInviteTokenHash sets the "invite_token_hash" field.
+func (_c *ReviewerCreate) SetInviteTokenHash(v string) *ReviewerCreate {
+	_c.mutation.SetInviteTokenHash(v)
+	return _c
+}
+
+// SetNillableInviteTokenHash sets the "invite_token_hash" field if the given value is not nil.
+func (_c *ReviewerCreate) SetNillableInviteTokenHash(v *string) *ReviewerCreate {
+	if v != nil {
+		_c.SetInviteTokenHash(*v)
+	}
+	return _c
+}
+
+// SetInviteExpiresAt sets the "invite_expires_at" field.
+func (_c *ReviewerCreate) SetInviteExpiresAt(v time.Time) *ReviewerCreate {
+	_c.mutation.SetInviteExpiresAt(v)
+	return _c
+}
+
+// SetNillableInviteExpiresAt sets the "invite_expires_at" field if the given value is not nil.
+func (_c *ReviewerCreate) SetNillableInviteExpiresAt(v *time.Time) *ReviewerCreate {
+	if v != nil {
+		_c.SetInviteExpiresAt(*v)
+	}
 	return _c
 }
 
@@ -153,6 +224,14 @@ func (_c *ReviewerCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ReviewerCreate) defaults() {
+	if _, ok := _c.mutation.Role(); !ok {
+		v := reviewer.DefaultRole
+		_c.mutation.SetRole(v)
+	}
+	if _, ok := _c.mutation.Active(); !ok {
+		v := reviewer.DefaultActive
+		_c.mutation.SetActive(v)
+	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		v := reviewer.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
@@ -183,6 +262,17 @@ func (_c *ReviewerCreate) check() error {
 	}
 	if _, ok := _c.mutation.PasswordHash(); !ok {
 		return &ValidationError{Name: "password_hash", err: errors.New(`ent: missing required field "Reviewer.password_hash"`)}
+	}
+	if _, ok := _c.mutation.Role(); !ok {
+		return &ValidationError{Name: "role", err: errors.New(`ent: missing required field "Reviewer.role"`)}
+	}
+	if v, ok := _c.mutation.Role(); ok {
+		if err := reviewer.RoleValidator(v); err != nil {
+			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "Reviewer.role": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Active(); !ok {
+		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Reviewer.active"`)}
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "Reviewer.created_at"`)}
@@ -234,6 +324,26 @@ func (_c *ReviewerCreate) createSpec() (*Reviewer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.PasswordHash(); ok {
 		_spec.SetField(reviewer.FieldPasswordHash, field.TypeString, value)
 		_node.PasswordHash = value
+	}
+	if value, ok := _c.mutation.Role(); ok {
+		_spec.SetField(reviewer.FieldRole, field.TypeEnum, value)
+		_node.Role = value
+	}
+	if value, ok := _c.mutation.Active(); ok {
+		_spec.SetField(reviewer.FieldActive, field.TypeBool, value)
+		_node.Active = value
+	}
+	if value, ok := _c.mutation.LastSignInAt(); ok {
+		_spec.SetField(reviewer.FieldLastSignInAt, field.TypeTime, value)
+		_node.LastSignInAt = &value
+	}
+	if value, ok := _c.mutation.InviteTokenHash(); ok {
+		_spec.SetField(reviewer.FieldInviteTokenHash, field.TypeString, value)
+		_node.InviteTokenHash = &value
+	}
+	if value, ok := _c.mutation.InviteExpiresAt(); ok {
+		_spec.SetField(reviewer.FieldInviteExpiresAt, field.TypeTime, value)
+		_node.InviteExpiresAt = &value
 	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(reviewer.FieldCreatedAt, field.TypeTime, value)
@@ -375,6 +485,84 @@ func (u *ReviewerUpsert) UpdatePasswordHash() *ReviewerUpsert {
 	return u
 }
 
+// SetRole sets the "role" field.
+func (u *ReviewerUpsert) SetRole(v workflow.Role) *ReviewerUpsert {
+	u.Set(reviewer.FieldRole, v)
+	return u
+}
+
+// UpdateRole sets the "role" field to the value that was provided on create.
+func (u *ReviewerUpsert) UpdateRole() *ReviewerUpsert {
+	u.SetExcluded(reviewer.FieldRole)
+	return u
+}
+
+// SetActive sets the "active" field.
+func (u *ReviewerUpsert) SetActive(v bool) *ReviewerUpsert {
+	u.Set(reviewer.FieldActive, v)
+	return u
+}
+
+// UpdateActive sets the "active" field to the value that was provided on create.
+func (u *ReviewerUpsert) UpdateActive() *ReviewerUpsert {
+	u.SetExcluded(reviewer.FieldActive)
+	return u
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (u *ReviewerUpsert) SetLastSignInAt(v time.Time) *ReviewerUpsert {
+	u.Set(reviewer.FieldLastSignInAt, v)
+	return u
+}
+
+// UpdateLastSignInAt sets the "last_sign_in_at" field to the value that was provided on create.
+func (u *ReviewerUpsert) UpdateLastSignInAt() *ReviewerUpsert {
+	u.SetExcluded(reviewer.FieldLastSignInAt)
+	return u
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (u *ReviewerUpsert) ClearLastSignInAt() *ReviewerUpsert {
+	u.SetNull(reviewer.FieldLastSignInAt)
+	return u
+}
+
+// SetInviteTokenHash sets the "invite_token_hash" field.
+func (u *ReviewerUpsert) SetInviteTokenHash(v string) *ReviewerUpsert {
+	u.Set(reviewer.FieldInviteTokenHash, v)
+	return u
+}
+
+// UpdateInviteTokenHash sets the "invite_token_hash" field to the value that was provided on create.
+func (u *ReviewerUpsert) UpdateInviteTokenHash() *ReviewerUpsert {
+	u.SetExcluded(reviewer.FieldInviteTokenHash)
+	return u
+}
+
+// ClearInviteTokenHash clears the value of the "invite_token_hash" field.
+func (u *ReviewerUpsert) ClearInviteTokenHash() *ReviewerUpsert {
+	u.SetNull(reviewer.FieldInviteTokenHash)
+	return u
+}
+
+// SetInviteExpiresAt sets the "invite_expires_at" field.
+func (u *ReviewerUpsert) SetInviteExpiresAt(v time.Time) *ReviewerUpsert {
+	u.Set(reviewer.FieldInviteExpiresAt, v)
+	return u
+}
+
+// UpdateInviteExpiresAt sets the "invite_expires_at" field to the value that was provided on create.
+func (u *ReviewerUpsert) UpdateInviteExpiresAt() *ReviewerUpsert {
+	u.SetExcluded(reviewer.FieldInviteExpiresAt)
+	return u
+}
+
+// ClearInviteExpiresAt clears the value of the "invite_expires_at" field.
+func (u *ReviewerUpsert) ClearInviteExpiresAt() *ReviewerUpsert {
+	u.SetNull(reviewer.FieldInviteExpiresAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -465,6 +653,97 @@ func (u *ReviewerUpsertOne) SetPasswordHash(v string) *ReviewerUpsertOne {
 func (u *ReviewerUpsertOne) UpdatePasswordHash() *ReviewerUpsertOne {
 	return u.Update(func(s *ReviewerUpsert) {
 		s.UpdatePasswordHash()
+	})
+}
+
+// SetRole sets the "role" field.
+func (u *ReviewerUpsertOne) SetRole(v workflow.Role) *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetRole(v)
+	})
+}
+
+// UpdateRole sets the "role" field to the value that was provided on create.
+func (u *ReviewerUpsertOne) UpdateRole() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateRole()
+	})
+}
+
+// SetActive sets the "active" field.
+func (u *ReviewerUpsertOne) SetActive(v bool) *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetActive(v)
+	})
+}
+
+// UpdateActive sets the "active" field to the value that was provided on create.
+func (u *ReviewerUpsertOne) UpdateActive() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateActive()
+	})
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (u *ReviewerUpsertOne) SetLastSignInAt(v time.Time) *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetLastSignInAt(v)
+	})
+}
+
+// UpdateLastSignInAt sets the "last_sign_in_at" field to the value that was provided on create.
+func (u *ReviewerUpsertOne) UpdateLastSignInAt() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateLastSignInAt()
+	})
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (u *ReviewerUpsertOne) ClearLastSignInAt() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.ClearLastSignInAt()
+	})
+}
+
+// SetInviteTokenHash sets the "invite_token_hash" field.
+func (u *ReviewerUpsertOne) SetInviteTokenHash(v string) *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetInviteTokenHash(v)
+	})
+}
+
+// UpdateInviteTokenHash sets the "invite_token_hash" field to the value that was provided on create.
+func (u *ReviewerUpsertOne) UpdateInviteTokenHash() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateInviteTokenHash()
+	})
+}
+
+// ClearInviteTokenHash clears the value of the "invite_token_hash" field.
+func (u *ReviewerUpsertOne) ClearInviteTokenHash() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.ClearInviteTokenHash()
+	})
+}
+
+// SetInviteExpiresAt sets the "invite_expires_at" field.
+func (u *ReviewerUpsertOne) SetInviteExpiresAt(v time.Time) *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetInviteExpiresAt(v)
+	})
+}
+
+// UpdateInviteExpiresAt sets the "invite_expires_at" field to the value that was provided on create.
+func (u *ReviewerUpsertOne) UpdateInviteExpiresAt() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateInviteExpiresAt()
+	})
+}
+
+// ClearInviteExpiresAt clears the value of the "invite_expires_at" field.
+func (u *ReviewerUpsertOne) ClearInviteExpiresAt() *ReviewerUpsertOne {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.ClearInviteExpiresAt()
 	})
 }
 
@@ -725,6 +1004,97 @@ func (u *ReviewerUpsertBulk) SetPasswordHash(v string) *ReviewerUpsertBulk {
 func (u *ReviewerUpsertBulk) UpdatePasswordHash() *ReviewerUpsertBulk {
 	return u.Update(func(s *ReviewerUpsert) {
 		s.UpdatePasswordHash()
+	})
+}
+
+// SetRole sets the "role" field.
+func (u *ReviewerUpsertBulk) SetRole(v workflow.Role) *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetRole(v)
+	})
+}
+
+// UpdateRole sets the "role" field to the value that was provided on create.
+func (u *ReviewerUpsertBulk) UpdateRole() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateRole()
+	})
+}
+
+// SetActive sets the "active" field.
+func (u *ReviewerUpsertBulk) SetActive(v bool) *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetActive(v)
+	})
+}
+
+// UpdateActive sets the "active" field to the value that was provided on create.
+func (u *ReviewerUpsertBulk) UpdateActive() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateActive()
+	})
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (u *ReviewerUpsertBulk) SetLastSignInAt(v time.Time) *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetLastSignInAt(v)
+	})
+}
+
+// UpdateLastSignInAt sets the "last_sign_in_at" field to the value that was provided on create.
+func (u *ReviewerUpsertBulk) UpdateLastSignInAt() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateLastSignInAt()
+	})
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (u *ReviewerUpsertBulk) ClearLastSignInAt() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.ClearLastSignInAt()
+	})
+}
+
+// SetInviteTokenHash sets the "invite_token_hash" field.
+func (u *ReviewerUpsertBulk) SetInviteTokenHash(v string) *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetInviteTokenHash(v)
+	})
+}
+
+// UpdateInviteTokenHash sets the "invite_token_hash" field to the value that was provided on create.
+func (u *ReviewerUpsertBulk) UpdateInviteTokenHash() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateInviteTokenHash()
+	})
+}
+
+// ClearInviteTokenHash clears the value of the "invite_token_hash" field.
+func (u *ReviewerUpsertBulk) ClearInviteTokenHash() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.ClearInviteTokenHash()
+	})
+}
+
+// SetInviteExpiresAt sets the "invite_expires_at" field.
+func (u *ReviewerUpsertBulk) SetInviteExpiresAt(v time.Time) *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.SetInviteExpiresAt(v)
+	})
+}
+
+// UpdateInviteExpiresAt sets the "invite_expires_at" field to the value that was provided on create.
+func (u *ReviewerUpsertBulk) UpdateInviteExpiresAt() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.UpdateInviteExpiresAt()
+	})
+}
+
+// ClearInviteExpiresAt clears the value of the "invite_expires_at" field.
+func (u *ReviewerUpsertBulk) ClearInviteExpiresAt() *ReviewerUpsertBulk {
+	return u.Update(func(s *ReviewerUpsert) {
+		s.ClearInviteExpiresAt()
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -16,6 +17,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/predicate"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // ReviewerUpdate is the builder for updating Reviewer entities.
@@ -70,6 +72,94 @@ func (_u *ReviewerUpdate) SetNillablePasswordHash(v *string) *ReviewerUpdate {
 	if v != nil {
 		_u.SetPasswordHash(*v)
 	}
+	return _u
+}
+
+// SetRole sets the "role" field.
+func (_u *ReviewerUpdate) SetRole(v workflow.Role) *ReviewerUpdate {
+	_u.mutation.SetRole(v)
+	return _u
+}
+
+// SetNillableRole sets the "role" field if the given value is not nil.
+func (_u *ReviewerUpdate) SetNillableRole(v *workflow.Role) *ReviewerUpdate {
+	if v != nil {
+		_u.SetRole(*v)
+	}
+	return _u
+}
+
+// SetActive sets the "active" field.
+func (_u *ReviewerUpdate) SetActive(v bool) *ReviewerUpdate {
+	_u.mutation.SetActive(v)
+	return _u
+}
+
+// SetNillableActive sets the "active" field if the given value is not nil.
+func (_u *ReviewerUpdate) SetNillableActive(v *bool) *ReviewerUpdate {
+	if v != nil {
+		_u.SetActive(*v)
+	}
+	return _u
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (_u *ReviewerUpdate) SetLastSignInAt(v time.Time) *ReviewerUpdate {
+	_u.mutation.SetLastSignInAt(v)
+	return _u
+}
+
+// SetNillableLastSignInAt sets the "last_sign_in_at" field if the given value is not nil.
+func (_u *ReviewerUpdate) SetNillableLastSignInAt(v *time.Time) *ReviewerUpdate {
+	if v != nil {
+		_u.SetLastSignInAt(*v)
+	}
+	return _u
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (_u *ReviewerUpdate) ClearLastSignInAt() *ReviewerUpdate {
+	_u.mutation.ClearLastSignInAt()
+	return _u
+}
+
+// SetInviteTokenHash sets the "invite_token_hash" field.
+func (_u *ReviewerUpdate) SetInviteTokenHash(v string) *ReviewerUpdate {
+	_u.mutation.SetInviteTokenHash(v)
+	return _u
+}
+
+// SetNillableInviteTokenHash sets the "invite_token_hash" field if the given value is not nil.
+func (_u *ReviewerUpdate) SetNillableInviteTokenHash(v *string) *ReviewerUpdate {
+	if v != nil {
+		_u.SetInviteTokenHash(*v)
+	}
+	return _u
+}
+
+// ClearInviteTokenHash clears the value of the "invite_token_hash" field.
+func (_u *ReviewerUpdate) ClearInviteTokenHash() *ReviewerUpdate {
+	_u.mutation.ClearInviteTokenHash()
+	return _u
+}
+
+// SetInviteExpiresAt sets the "invite_expires_at" field.
+func (_u *ReviewerUpdate) SetInviteExpiresAt(v time.Time) *ReviewerUpdate {
+	_u.mutation.SetInviteExpiresAt(v)
+	return _u
+}
+
+// SetNillableInviteExpiresAt sets the "invite_expires_at" field if the given value is not nil.
+func (_u *ReviewerUpdate) SetNillableInviteExpiresAt(v *time.Time) *ReviewerUpdate {
+	if v != nil {
+		_u.SetInviteExpiresAt(*v)
+	}
+	return _u
+}
+
+// ClearInviteExpiresAt clears the value of the "invite_expires_at" field.
+func (_u *ReviewerUpdate) ClearInviteExpiresAt() *ReviewerUpdate {
+	_u.mutation.ClearInviteExpiresAt()
 	return _u
 }
 
@@ -225,6 +315,11 @@ func (_u *ReviewerUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Reviewer.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Role(); ok {
+		if err := reviewer.RoleValidator(v); err != nil {
+			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "Reviewer.role": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -248,6 +343,30 @@ func (_u *ReviewerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.PasswordHash(); ok {
 		_spec.SetField(reviewer.FieldPasswordHash, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Role(); ok {
+		_spec.SetField(reviewer.FieldRole, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Active(); ok {
+		_spec.SetField(reviewer.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.LastSignInAt(); ok {
+		_spec.SetField(reviewer.FieldLastSignInAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastSignInAtCleared() {
+		_spec.ClearField(reviewer.FieldLastSignInAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.InviteTokenHash(); ok {
+		_spec.SetField(reviewer.FieldInviteTokenHash, field.TypeString, value)
+	}
+	if _u.mutation.InviteTokenHashCleared() {
+		_spec.ClearField(reviewer.FieldInviteTokenHash, field.TypeString)
+	}
+	if value, ok := _u.mutation.InviteExpiresAt(); ok {
+		_spec.SetField(reviewer.FieldInviteExpiresAt, field.TypeTime, value)
+	}
+	if _u.mutation.InviteExpiresAtCleared() {
+		_spec.ClearField(reviewer.FieldInviteExpiresAt, field.TypeTime)
 	}
 	if _u.mutation.AssignedCasesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -446,6 +565,94 @@ func (_u *ReviewerUpdateOne) SetNillablePasswordHash(v *string) *ReviewerUpdateO
 	return _u
 }
 
+// SetRole sets the "role" field.
+func (_u *ReviewerUpdateOne) SetRole(v workflow.Role) *ReviewerUpdateOne {
+	_u.mutation.SetRole(v)
+	return _u
+}
+
+// SetNillableRole sets the "role" field if the given value is not nil.
+func (_u *ReviewerUpdateOne) SetNillableRole(v *workflow.Role) *ReviewerUpdateOne {
+	if v != nil {
+		_u.SetRole(*v)
+	}
+	return _u
+}
+
+// SetActive sets the "active" field.
+func (_u *ReviewerUpdateOne) SetActive(v bool) *ReviewerUpdateOne {
+	_u.mutation.SetActive(v)
+	return _u
+}
+
+// SetNillableActive sets the "active" field if the given value is not nil.
+func (_u *ReviewerUpdateOne) SetNillableActive(v *bool) *ReviewerUpdateOne {
+	if v != nil {
+		_u.SetActive(*v)
+	}
+	return _u
+}
+
+// SetLastSignInAt sets the "last_sign_in_at" field.
+func (_u *ReviewerUpdateOne) SetLastSignInAt(v time.Time) *ReviewerUpdateOne {
+	_u.mutation.SetLastSignInAt(v)
+	return _u
+}
+
+// SetNillableLastSignInAt sets the "last_sign_in_at" field if the given value is not nil.
+func (_u *ReviewerUpdateOne) SetNillableLastSignInAt(v *time.Time) *ReviewerUpdateOne {
+	if v != nil {
+		_u.SetLastSignInAt(*v)
+	}
+	return _u
+}
+
+// ClearLastSignInAt clears the value of the "last_sign_in_at" field.
+func (_u *ReviewerUpdateOne) ClearLastSignInAt() *ReviewerUpdateOne {
+	_u.mutation.ClearLastSignInAt()
+	return _u
+}
+
+// SetInviteTokenHash sets the "invite_token_hash" field.
+func (_u *ReviewerUpdateOne) SetInviteTokenHash(v string) *ReviewerUpdateOne {
+	_u.mutation.SetInviteTokenHash(v)
+	return _u
+}
+
+// SetNillableInviteTokenHash sets the "invite_token_hash" field if the given value is not nil.
+func (_u *ReviewerUpdateOne) SetNillableInviteTokenHash(v *string) *ReviewerUpdateOne {
+	if v != nil {
+		_u.SetInviteTokenHash(*v)
+	}
+	return _u
+}
+
+// ClearInviteTokenHash clears the value of the "invite_token_hash" field.
+func (_u *ReviewerUpdateOne) ClearInviteTokenHash() *ReviewerUpdateOne {
+	_u.mutation.ClearInviteTokenHash()
+	return _u
+}
+
+// SetInviteExpiresAt sets the "invite_expires_at" field.
+func (_u *ReviewerUpdateOne) SetInviteExpiresAt(v time.Time) *ReviewerUpdateOne {
+	_u.mutation.SetInviteExpiresAt(v)
+	return _u
+}
+
+// SetNillableInviteExpiresAt sets the "invite_expires_at" field if the given value is not nil.
+func (_u *ReviewerUpdateOne) SetNillableInviteExpiresAt(v *time.Time) *ReviewerUpdateOne {
+	if v != nil {
+		_u.SetInviteExpiresAt(*v)
+	}
+	return _u
+}
+
+// ClearInviteExpiresAt clears the value of the "invite_expires_at" field.
+func (_u *ReviewerUpdateOne) ClearInviteExpiresAt() *ReviewerUpdateOne {
+	_u.mutation.ClearInviteExpiresAt()
+	return _u
+}
+
 // AddAssignedCaseIDs adds the "assigned_cases" edge to the KycCase entity by IDs.
 func (_u *ReviewerUpdateOne) AddAssignedCaseIDs(ids ...uuid.UUID) *ReviewerUpdateOne {
 	_u.mutation.AddAssignedCaseIDs(ids...)
@@ -611,6 +818,11 @@ func (_u *ReviewerUpdateOne) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Reviewer.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Role(); ok {
+		if err := reviewer.RoleValidator(v); err != nil {
+			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "Reviewer.role": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -651,6 +863,30 @@ func (_u *ReviewerUpdateOne) sqlSave(ctx context.Context) (_node *Reviewer, err 
 	}
 	if value, ok := _u.mutation.PasswordHash(); ok {
 		_spec.SetField(reviewer.FieldPasswordHash, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Role(); ok {
+		_spec.SetField(reviewer.FieldRole, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Active(); ok {
+		_spec.SetField(reviewer.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.LastSignInAt(); ok {
+		_spec.SetField(reviewer.FieldLastSignInAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastSignInAtCleared() {
+		_spec.ClearField(reviewer.FieldLastSignInAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.InviteTokenHash(); ok {
+		_spec.SetField(reviewer.FieldInviteTokenHash, field.TypeString, value)
+	}
+	if _u.mutation.InviteTokenHashCleared() {
+		_spec.ClearField(reviewer.FieldInviteTokenHash, field.TypeString)
+	}
+	if value, ok := _u.mutation.InviteExpiresAt(); ok {
+		_spec.SetField(reviewer.FieldInviteExpiresAt, field.TypeTime, value)
+	}
+	if _u.mutation.InviteExpiresAtCleared() {
+		_spec.ClearField(reviewer.FieldInviteExpiresAt, field.TypeTime)
 	}
 	if _u.mutation.AssignedCasesCleared() {
 		edge := &sqlgraph.EdgeSpec{

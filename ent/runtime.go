@@ -74,11 +74,11 @@ func init() {
 	// kyccase.DefaultLastEventHash holds the default value on creation for the last_event_hash field.
 	kyccase.DefaultLastEventHash = kyccaseDescLastEventHash.Default.(string)
 	// kyccaseDescCreatedAt is the schema descriptor for created_at field.
-	kyccaseDescCreatedAt := kyccaseFields[20].Descriptor()
+	kyccaseDescCreatedAt := kyccaseFields[22].Descriptor()
 	// kyccase.DefaultCreatedAt holds the default value on creation for the created_at field.
 	kyccase.DefaultCreatedAt = kyccaseDescCreatedAt.Default.(func() time.Time)
 	// kyccaseDescUpdatedAt is the schema descriptor for updated_at field.
-	kyccaseDescUpdatedAt := kyccaseFields[21].Descriptor()
+	kyccaseDescUpdatedAt := kyccaseFields[23].Descriptor()
 	// kyccase.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	kyccase.DefaultUpdatedAt = kyccaseDescUpdatedAt.Default.(func() time.Time)
 	// kyccase.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
@@ -125,8 +125,12 @@ func init() {
 	reviewerDescName := reviewerFields[2].Descriptor()
 	// reviewer.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	reviewer.NameValidator = reviewerDescName.Validators[0].(func(string) error)
+	// reviewerDescActive is the schema descriptor for active field.
+	reviewerDescActive := reviewerFields[5].Descriptor()
+	// reviewer.DefaultActive holds the default value on creation for the active field.
+	reviewer.DefaultActive = reviewerDescActive.Default.(bool)
 	// reviewerDescCreatedAt is the schema descriptor for created_at field.
-	reviewerDescCreatedAt := reviewerFields[4].Descriptor()
+	reviewerDescCreatedAt := reviewerFields[9].Descriptor()
 	// reviewer.DefaultCreatedAt holds the default value on creation for the created_at field.
 	reviewer.DefaultCreatedAt = reviewerDescCreatedAt.Default.(func() time.Time)
 	// reviewerDescID is the schema descriptor for id field.

@@ -220,7 +220,8 @@ func (res *Resolver) WebsocketInit(ctx context.Context, payload map[string]any) 
 // or an error wrapping ErrUnavailable when it cannot be checked.
 func (res *Resolver) sessionFor(ctx context.Context, token string) (*ent.Session, error) {
 	s, err := res.Client.Session.Query().
-		Where(session.TokenHash(HashToken(token)), session.ExpiresAtGT(res.now())).
+		Where(session.TokenHash(HashToken(token)), session.ExpiresAtGT(res.now()),
+			session.HasReviewerWith(reviewer.Active(true))).
 		WithReviewer().
 		Only(ctx)
 	switch {
@@ -265,26 +266,40 @@ func (res *Resolver) login(ctx context.Context, email, password string) (*ent.Re
 	}
 	rv, err := res.Client.Reviewer.Query().Where(reviewer.EmailEqualFold(strings.TrimSpace(email))).Only(ctx)
 	hash := dummyHash
-	if err == nil {
+	if err == nil && rv.PasswordHash != "" { // "": an invitation not yet accepted
 		hash = []byte(rv.PasswordHash)
 	}
-	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || rv == nil {
+	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || rv == nil || rv.PasswordHash == "" {
 		return nil, errWrongCredentials
+	}
+	if !rv.Active {
+		return nil, errDeactivated
 	}
 	res.logins.succeeded(email)
 	release()
+	return res.openSession(ctx, rv)
+}
+
+// openSession signs rv in: a new session row, its cookie, and the sign-in time.
+func (res *Resolver) openSession(ctx context.Context, rv *ent.Reviewer) (*ent.Reviewer, error) {
 	token, tokenHash := NewToken()
-	expires := res.now().Add(SessionTTL)
+	now := res.now()
+	expires := now.Add(SessionTTL)
 	if err := res.Client.Session.Create().SetTokenHash(tokenHash).SetReviewerID(rv.ID).SetExpiresAt(expires).Exec(ctx); err != nil {
 		return nil, err
 	}
+	rv, err := res.Client.Reviewer.UpdateOne(rv).SetLastSignInAt(now).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
 	// Opportunistic clean-up keeps the session table small without a background job.
-	_, _ = res.Client.Session.Delete().Where(session.ExpiresAtLT(res.now())).Exec(ctx)
+	_, _ = res.Client.Session.Delete().Where(session.ExpiresAtLT(now)).Exec(ctx)
 	res.setSessionCookie(ctx, token, expires)
 	return rv, nil
 }
 
-// EnsureReviewer creates or updates the reviewer account with this email.
+// EnsureReviewer creates or updates the reviewer account with this email, as an active admin
+// (the account configured at start-up is how the first admin gets in).
 func EnsureReviewer(ctx context.Context, client *ent.Client, email, name, password string) error {
 	hash, err := HashPassword(password)
 	if err != nil {
@@ -294,7 +309,10 @@ func EnsureReviewer(ctx context.Context, client *ent.Client, email, name, passwo
 		name = strings.Split(email, "@")[0]
 	}
 	return client.Reviewer.Create().SetEmail(email).SetName(name).SetPasswordHash(hash).
-		OnConflictColumns(reviewer.FieldEmail).UpdatePasswordHash().UpdateName().Exec(ctx)
+		SetRole(workflow.RoleAdmin).SetActive(true).
+		OnConflictColumns(reviewer.FieldEmail).
+		UpdatePasswordHash().UpdateName().UpdateRole().UpdateActive().ClearInviteTokenHash().ClearInviteExpiresAt().
+		Exec(ctx)
 }
 
 func requireReviewer(ctx context.Context) (*ent.Reviewer, error) {

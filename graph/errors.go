@@ -79,6 +79,9 @@ func (r *Resolver) Recover(ctx context.Context, p any) error {
 
 var (
 	errWrongCredentials = workflow.Errorf(workflow.EUnauthenticated, "wrong email or password")
+	errDeactivated      = workflow.Errorf(workflow.EForbidden, "this reviewer account is deactivated: ask an admin to reactivate it")
+	errAdminOnly        = workflow.Errorf(workflow.EForbidden, "only admins can do this")
+	errBadInvite        = workflow.Errorf(workflow.EUnauthenticated, "this invitation link is not valid: it was used already, has expired, or was replaced by a newer one")
 	errApplicantOnly    = workflow.Errorf(workflow.EForbidden, "only the applicant of this case can do this")
 )
 

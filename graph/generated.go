@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Note() NoteResolver
 	Query() QueryResolver
+	Reviewer() ReviewerResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -72,8 +73,10 @@ type ComplexityRoot struct {
 		Events               func(childComplexity int) int
 		ID                   func(childComplexity int) int
 		Notes                func(childComplexity int) int
+		ProposedDecision     func(childComplexity int) int
 		Reason               func(childComplexity int) int
 		ResubmissionTypes    func(childComplexity int) int
+		ReturnedDecision     func(childComplexity int) int
 		Revision             func(childComplexity int) int
 		SelectedDocumentType func(childComplexity int) int
 		State                func(childComplexity int) int
@@ -123,17 +126,22 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddNote         func(childComplexity int, input model.AddNoteInput) int
-		AssignCase      func(childComplexity int, input model.AssignCaseInput) int
-		DecideCase      func(childComplexity int, input model.DecideCaseInput) int
-		DecideDocument  func(childComplexity int, input model.DecideDocumentInput) int
-		Login           func(childComplexity int, input model.LoginInput) int
-		Logout          func(childComplexity int) int
-		RevokeCaseToken func(childComplexity int, input model.RevokeCaseTokenInput) int
-		SendCaseEvent   func(childComplexity int, input model.SendCaseEventInput) int
-		StartCase       func(childComplexity int, input *model.StartCaseInput) int
-		UnassignCase    func(childComplexity int, input model.UnassignCaseInput) int
-		UploadDocument  func(childComplexity int, input model.UploadDocumentInput) int
+		AcceptInvite      func(childComplexity int, input model.AcceptInviteInput) int
+		AddNote           func(childComplexity int, input model.AddNoteInput) int
+		AssignCase        func(childComplexity int, input model.AssignCaseInput) int
+		ConfirmDecision   func(childComplexity int, input model.ConfirmDecisionInput) int
+		DecideCase        func(childComplexity int, input model.DecideCaseInput) int
+		DecideDocument    func(childComplexity int, input model.DecideDocumentInput) int
+		InviteReviewer    func(childComplexity int, input model.InviteReviewerInput) int
+		Login             func(childComplexity int, input model.LoginInput) int
+		Logout            func(childComplexity int) int
+		ReturnDecision    func(childComplexity int, input model.ReturnDecisionInput) int
+		RevokeCaseToken   func(childComplexity int, input model.RevokeCaseTokenInput) int
+		SendCaseEvent     func(childComplexity int, input model.SendCaseEventInput) int
+		SetReviewerActive func(childComplexity int, input model.SetReviewerActiveInput) int
+		StartCase         func(childComplexity int, input *model.StartCaseInput) int
+		UnassignCase      func(childComplexity int, input model.UnassignCaseInput) int
+		UploadDocument    func(childComplexity int, input model.UploadDocumentInput) int
 	}
 
 	Note struct {
@@ -150,19 +158,50 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	ProposedDecision struct {
+		At       func(childComplexity int) int
+		By       func(childComplexity int) int
+		Decision func(childComplexity int) int
+		Reason   func(childComplexity int) int
+	}
+
 	Query struct {
-		Cases     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) int
-		Me        func(childComplexity int) int
-		MyCase    func(childComplexity int) int
-		Node      func(childComplexity int, id uuid.UUID) int
-		Reviewers func(childComplexity int) int
-		Workflow  func(childComplexity int) int
+		Cases        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) int
+		Me           func(childComplexity int) int
+		MyCase       func(childComplexity int) int
+		Node         func(childComplexity int, id uuid.UUID) int
+		ReviewPolicy func(childComplexity int) int
+		Reviewers    func(childComplexity int) int
+		Workflow     func(childComplexity int) int
+	}
+
+	ReturnedDecision struct {
+		At           func(childComplexity int) int
+		By           func(childComplexity int) int
+		Decision     func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		ReturnReason func(childComplexity int) int
+		ReturnedAt   func(childComplexity int) int
+		ReturnedBy   func(childComplexity int) int
+	}
+
+	ReviewPolicy struct {
+		FourEyes func(childComplexity int) int
 	}
 
 	Reviewer struct {
-		Email func(childComplexity int) int
-		ID    func(childComplexity int) int
-		Name  func(childComplexity int) int
+		Active        func(childComplexity int) int
+		Email         func(childComplexity int) int
+		ID            func(childComplexity int) int
+		InvitePending func(childComplexity int) int
+		LastSignInAt  func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Role          func(childComplexity int) int
+	}
+
+	ReviewerInvite struct {
+		InviteURL func(childComplexity int) int
+		Reviewer  func(childComplexity int) int
 	}
 
 	RevokeCaseTokenPayload struct {
@@ -207,6 +246,8 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type CaseResolver interface {
+	Status(ctx context.Context, obj *ent.KycCase) (workflow.Status, error)
+
 	AvailableEvents(ctx context.Context, obj *ent.KycCase) ([]string, error)
 	AvailableDecisions(ctx context.Context, obj *ent.KycCase) ([]workflow.Decision, error)
 
@@ -215,6 +256,9 @@ type CaseResolver interface {
 	Documents(ctx context.Context, obj *ent.KycCase) ([]*ent.Document, error)
 	DocumentHistory(ctx context.Context, obj *ent.KycCase) ([]*ent.Document, error)
 	Assignee(ctx context.Context, obj *ent.KycCase) (*ent.Reviewer, error)
+
+	ProposedDecision(ctx context.Context, obj *ent.KycCase) (*model.ProposedDecision, error)
+	ReturnedDecision(ctx context.Context, obj *ent.KycCase) (*model.ReturnedDecision, error)
 
 	Events(ctx context.Context, obj *ent.KycCase) ([]*ent.CaseEvent, error)
 	Notes(ctx context.Context, obj *ent.KycCase) ([]*ent.Note, error)
@@ -235,6 +279,11 @@ type MutationResolver interface {
 	DecideCase(ctx context.Context, input model.DecideCaseInput) (*ent.KycCase, error)
 	AddNote(ctx context.Context, input model.AddNoteInput) (*ent.Note, error)
 	RevokeCaseToken(ctx context.Context, input model.RevokeCaseTokenInput) (*model.RevokeCaseTokenPayload, error)
+	InviteReviewer(ctx context.Context, input model.InviteReviewerInput) (*model.ReviewerInvite, error)
+	AcceptInvite(ctx context.Context, input model.AcceptInviteInput) (*ent.Reviewer, error)
+	SetReviewerActive(ctx context.Context, input model.SetReviewerActiveInput) (*ent.Reviewer, error)
+	ConfirmDecision(ctx context.Context, input model.ConfirmDecisionInput) (*ent.KycCase, error)
+	ReturnDecision(ctx context.Context, input model.ReturnDecisionInput) (*ent.KycCase, error)
 }
 type NoteResolver interface {
 	Author(ctx context.Context, obj *ent.Note) (*ent.Reviewer, error)
@@ -246,6 +295,10 @@ type QueryResolver interface {
 	Node(ctx context.Context, id uuid.UUID) (ent.Noder, error)
 	Me(ctx context.Context) (*ent.Reviewer, error)
 	Reviewers(ctx context.Context) ([]*ent.Reviewer, error)
+	ReviewPolicy(ctx context.Context) (*model.ReviewPolicy, error)
+}
+type ReviewerResolver interface {
+	InvitePending(ctx context.Context, obj *ent.Reviewer) (bool, error)
 }
 type SubscriptionResolver interface {
 	CaseUpdated(ctx context.Context, caseID uuid.UUID) (<-chan *ent.KycCase, error)
@@ -386,6 +439,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Notes(childComplexity), true
+	case "Case.proposedDecision":
+		if e.ComplexityRoot.Case.ProposedDecision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.ProposedDecision(childComplexity), true
 	case "Case.reason":
 		if e.ComplexityRoot.Case.Reason == nil {
 			break
@@ -398,6 +457,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.ResubmissionTypes(childComplexity), true
+	case "Case.returnedDecision":
+		if e.ComplexityRoot.Case.ReturnedDecision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.ReturnedDecision(childComplexity), true
 	case "Case.revision":
 		if e.ComplexityRoot.Case.Revision == nil {
 			break
@@ -607,6 +672,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Document.Width(childComplexity), true
 
+	case "Mutation.acceptInvite":
+		if e.ComplexityRoot.Mutation.AcceptInvite == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptInvite_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptInvite(childComplexity, args["input"].(model.AcceptInviteInput)), true
 	case "Mutation.addNote":
 		if e.ComplexityRoot.Mutation.AddNote == nil {
 			break
@@ -629,6 +705,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignCase(childComplexity, args["input"].(model.AssignCaseInput)), true
+	case "Mutation.confirmDecision":
+		if e.ComplexityRoot.Mutation.ConfirmDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmDecision(childComplexity, args["input"].(model.ConfirmDecisionInput)), true
 	case "Mutation.decideCase":
 		if e.ComplexityRoot.Mutation.DecideCase == nil {
 			break
@@ -651,6 +738,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DecideDocument(childComplexity, args["input"].(model.DecideDocumentInput)), true
+	case "Mutation.inviteReviewer":
+		if e.ComplexityRoot.Mutation.InviteReviewer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_inviteReviewer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InviteReviewer(childComplexity, args["input"].(model.InviteReviewerInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -668,6 +766,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.returnDecision":
+		if e.ComplexityRoot.Mutation.ReturnDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnDecision(childComplexity, args["input"].(model.ReturnDecisionInput)), true
 	case "Mutation.revokeCaseToken":
 		if e.ComplexityRoot.Mutation.RevokeCaseToken == nil {
 			break
@@ -690,6 +799,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SendCaseEvent(childComplexity, args["input"].(model.SendCaseEventInput)), true
+	case "Mutation.setReviewerActive":
+		if e.ComplexityRoot.Mutation.SetReviewerActive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setReviewerActive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetReviewerActive(childComplexity, args["input"].(model.SetReviewerActiveInput)), true
 	case "Mutation.startCase":
 		if e.ComplexityRoot.Mutation.StartCase == nil {
 			break
@@ -774,6 +894,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "ProposedDecision.at":
+		if e.ComplexityRoot.ProposedDecision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedDecision.At(childComplexity), true
+	case "ProposedDecision.by":
+		if e.ComplexityRoot.ProposedDecision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedDecision.By(childComplexity), true
+	case "ProposedDecision.decision":
+		if e.ComplexityRoot.ProposedDecision.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedDecision.Decision(childComplexity), true
+	case "ProposedDecision.reason":
+		if e.ComplexityRoot.ProposedDecision.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProposedDecision.Reason(childComplexity), true
+
 	case "Query.cases":
 		if e.ComplexityRoot.Query.Cases == nil {
 			break
@@ -809,6 +954,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(uuid.UUID)), true
+	case "Query.reviewPolicy":
+		if e.ComplexityRoot.Query.ReviewPolicy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ReviewPolicy(childComplexity), true
 	case "Query.reviewers":
 		if e.ComplexityRoot.Query.Reviewers == nil {
 			break
@@ -822,6 +973,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Workflow(childComplexity), true
 
+	case "ReturnedDecision.at":
+		if e.ComplexityRoot.ReturnedDecision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnedDecision.At(childComplexity), true
+	case "ReturnedDecision.by":
+		if e.ComplexityRoot.ReturnedDecision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnedDecision.By(childComplexity), true
+	case "ReturnedDecision.decision":
+		if e.ComplexityRoot.ReturnedDecision.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnedDecision.Decision(childComplexity), true
+	case "ReturnedDecision.reason":
+		if e.ComplexityRoot.ReturnedDecision.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnedDecision.Reason(childComplexity), true
+	case "ReturnedDecision.returnReason":
+		if e.ComplexityRoot.ReturnedDecision.ReturnReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnedDecision.ReturnReason(childComplexity), true
+	case "ReturnedDecision.returnedAt":
+		if e.ComplexityRoot.ReturnedDecision.ReturnedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnedDecision.ReturnedAt(childComplexity), true
+	case "ReturnedDecision.returnedBy":
+		if e.ComplexityRoot.ReturnedDecision.ReturnedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnedDecision.ReturnedBy(childComplexity), true
+
+	case "ReviewPolicy.fourEyes":
+		if e.ComplexityRoot.ReviewPolicy.FourEyes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.FourEyes(childComplexity), true
+
+	case "Reviewer.active":
+		if e.ComplexityRoot.Reviewer.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reviewer.Active(childComplexity), true
 	case "Reviewer.email":
 		if e.ComplexityRoot.Reviewer.Email == nil {
 			break
@@ -834,12 +1041,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Reviewer.ID(childComplexity), true
+	case "Reviewer.invitePending":
+		if e.ComplexityRoot.Reviewer.InvitePending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reviewer.InvitePending(childComplexity), true
+	case "Reviewer.lastSignInAt":
+		if e.ComplexityRoot.Reviewer.LastSignInAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reviewer.LastSignInAt(childComplexity), true
 	case "Reviewer.name":
 		if e.ComplexityRoot.Reviewer.Name == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Reviewer.Name(childComplexity), true
+	case "Reviewer.role":
+		if e.ComplexityRoot.Reviewer.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reviewer.Role(childComplexity), true
+
+	case "ReviewerInvite.inviteUrl":
+		if e.ComplexityRoot.ReviewerInvite.InviteURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewerInvite.InviteURL(childComplexity), true
+	case "ReviewerInvite.reviewer":
+		if e.ComplexityRoot.ReviewerInvite.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewerInvite.Reviewer(childComplexity), true
 
 	case "RevokeCaseTokenPayload.case":
 		if e.ComplexityRoot.RevokeCaseTokenPayload.Case == nil {
@@ -969,16 +1207,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AcceptInviteInput", ec.unmarshalInputAcceptInviteInput),
 			graphql.NewInputUnmarshaler("AddNoteInput", ec.unmarshalInputAddNoteInput),
 			graphql.NewInputUnmarshaler("AssignCaseInput", ec.unmarshalInputAssignCaseInput),
 			graphql.NewInputUnmarshaler("CaseFilter", ec.unmarshalInputCaseFilter),
 			graphql.NewInputUnmarshaler("CaseOrder", ec.unmarshalInputCaseOrder),
+			graphql.NewInputUnmarshaler("ConfirmDecisionInput", ec.unmarshalInputConfirmDecisionInput),
 			graphql.NewInputUnmarshaler("DecideCaseInput", ec.unmarshalInputDecideCaseInput),
 			graphql.NewInputUnmarshaler("DecideDocumentInput", ec.unmarshalInputDecideDocumentInput),
 			graphql.NewInputUnmarshaler("DocumentResubmission", ec.unmarshalInputDocumentResubmission),
+			graphql.NewInputUnmarshaler("InviteReviewerInput", ec.unmarshalInputInviteReviewerInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("ReturnDecisionInput", ec.unmarshalInputReturnDecisionInput),
 			graphql.NewInputUnmarshaler("RevokeCaseTokenInput", ec.unmarshalInputRevokeCaseTokenInput),
 			graphql.NewInputUnmarshaler("SendCaseEventInput", ec.unmarshalInputSendCaseEventInput),
+			graphql.NewInputUnmarshaler("SetReviewerActiveInput", ec.unmarshalInputSetReviewerActiveInput),
 			graphql.NewInputUnmarshaler("StartCaseInput", ec.unmarshalInputStartCaseInput),
 			graphql.NewInputUnmarshaler("UnassignCaseInput", ec.unmarshalInputUnassignCaseInput),
 			graphql.NewInputUnmarshaler("UploadDocumentInput", ec.unmarshalInputUploadDocumentInput),
@@ -1148,6 +1391,10 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_assignee(ctx, field)
 	case "reason":
 		return ec.fieldContext_Case_reason(ctx, field)
+	case "proposedDecision":
+		return ec.fieldContext_Case_proposedDecision(ctx, field)
+	case "returnedDecision":
+		return ec.fieldContext_Case_returnedDecision(ctx, field)
 	case "revision":
 		return ec.fieldContext_Case_revision(ctx, field)
 	case "events":
@@ -1274,6 +1521,48 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_ProposedDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "decision":
+		return ec.fieldContext_ProposedDecision_decision(ctx, field)
+	case "reason":
+		return ec.fieldContext_ProposedDecision_reason(ctx, field)
+	case "by":
+		return ec.fieldContext_ProposedDecision_by(ctx, field)
+	case "at":
+		return ec.fieldContext_ProposedDecision_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProposedDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnedDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "decision":
+		return ec.fieldContext_ReturnedDecision_decision(ctx, field)
+	case "reason":
+		return ec.fieldContext_ReturnedDecision_reason(ctx, field)
+	case "by":
+		return ec.fieldContext_ReturnedDecision_by(ctx, field)
+	case "at":
+		return ec.fieldContext_ReturnedDecision_at(ctx, field)
+	case "returnedBy":
+		return ec.fieldContext_ReturnedDecision_returnedBy(ctx, field)
+	case "returnReason":
+		return ec.fieldContext_ReturnedDecision_returnReason(ctx, field)
+	case "returnedAt":
+		return ec.fieldContext_ReturnedDecision_returnedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnedDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fourEyes":
+		return ec.fieldContext_ReviewPolicy_fourEyes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewPolicy", field.Name)
+}
+
 func (ec *executionContext) childFields_Reviewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1282,8 +1571,26 @@ func (ec *executionContext) childFields_Reviewer(ctx context.Context, field grap
 		return ec.fieldContext_Reviewer_email(ctx, field)
 	case "name":
 		return ec.fieldContext_Reviewer_name(ctx, field)
+	case "role":
+		return ec.fieldContext_Reviewer_role(ctx, field)
+	case "active":
+		return ec.fieldContext_Reviewer_active(ctx, field)
+	case "lastSignInAt":
+		return ec.fieldContext_Reviewer_lastSignInAt(ctx, field)
+	case "invitePending":
+		return ec.fieldContext_Reviewer_invitePending(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Reviewer", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewerInvite(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reviewer":
+		return ec.fieldContext_ReviewerInvite_reviewer(ctx, field)
+	case "inviteUrl":
+		return ec.fieldContext_ReviewerInvite_inviteUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewerInvite", field.Name)
 }
 
 func (ec *executionContext) childFields_RevokeCaseTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1464,6 +1771,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Mutation_acceptInvite_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AcceptInviteInput, error) {
+			return ec.unmarshalNAcceptInviteInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐAcceptInviteInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1484,6 +1805,20 @@ func (ec *executionContext) field_Mutation_assignCase_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.AssignCaseInput, error) {
 			return ec.unmarshalNAssignCaseInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐAssignCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConfirmDecisionInput, error) {
+			return ec.unmarshalNConfirmDecisionInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐConfirmDecisionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -1520,12 +1855,40 @@ func (ec *executionContext) field_Mutation_decideDocument_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_inviteReviewer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.InviteReviewerInput, error) {
+			return ec.unmarshalNInviteReviewerInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐInviteReviewerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_returnDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReturnDecisionInput, error) {
+			return ec.unmarshalNReturnDecisionInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReturnDecisionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -1554,6 +1917,20 @@ func (ec *executionContext) field_Mutation_sendCaseEvent_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SendCaseEventInput, error) {
 			return ec.unmarshalNSendCaseEventInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSendCaseEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setReviewerActive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetReviewerActiveInput, error) {
+			return ec.unmarshalNSetReviewerActiveInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSetReviewerActiveInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -1990,7 +2367,7 @@ func (ec *executionContext) _Case_status(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Case_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
+			return ec.Resolvers.Case().Status(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v workflow.Status) graphql.Marshaler {
@@ -2001,7 +2378,7 @@ func (ec *executionContext) _Case_status(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Case_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "CaseStatus")
+	return graphql.NewScalarFieldContext("Case", field, true, true, "CaseStatus")
 }
 
 func (ec *executionContext) _Case_version(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
@@ -2268,6 +2645,70 @@ func (ec *executionContext) _Case_reason(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Case_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Case", field, false, false, "String")
+}
+
+func (ec *executionContext) _Case_proposedDecision(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_proposedDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().ProposedDecision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProposedDecision) graphql.Marshaler {
+			return ec.marshalOProposedDecision2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐProposedDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_proposedDecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProposedDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_returnedDecision(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_returnedDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().ReturnedDecision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnedDecision) graphql.Marshaler {
+			return ec.marshalOReturnedDecision2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReturnedDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_returnedDecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnedDecision(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Case_revision(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
@@ -3592,6 +4033,226 @@ func (ec *executionContext) fieldContext_Mutation_revokeCaseToken(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_inviteReviewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_inviteReviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().InviteReviewer(ctx, fc.Args["input"].(model.InviteReviewerInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewerInvite) graphql.Marshaler {
+			return ec.marshalNReviewerInvite2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReviewerInvite(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_inviteReviewer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewerInvite(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_inviteReviewer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptInvite(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptInvite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptInvite(ctx, fc.Args["input"].(model.AcceptInviteInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {
+			return ec.marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptInvite(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reviewer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptInvite_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setReviewerActive(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setReviewerActive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetReviewerActive(ctx, fc.Args["input"].(model.SetReviewerActiveInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {
+			return ec.marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setReviewerActive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reviewer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setReviewerActive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmDecision(ctx, fc.Args["input"].(model.ConfirmDecisionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KycCase) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐKycCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnDecision(ctx, fc.Args["input"].(model.ReturnDecisionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KycCase) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐKycCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Note_id(ctx context.Context, field graphql.CollectedField, obj *ent.Note) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3783,6 +4444,107 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProposedDecision_decision(ctx context.Context, field graphql.CollectedField, obj *model.ProposedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedDecision_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedDecision_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProposedDecision", field, false, false, "Decision")
+}
+
+func (ec *executionContext) _ProposedDecision_reason(ctx context.Context, field graphql.CollectedField, obj *model.ProposedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedDecision_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedDecision_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProposedDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProposedDecision_by(ctx context.Context, field graphql.CollectedField, obj *model.ProposedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedDecision_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {
+			return ec.marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedDecision_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProposedDecision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reviewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProposedDecision_at(ctx context.Context, field graphql.CollectedField, obj *model.ProposedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProposedDecision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProposedDecision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProposedDecision", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Query_workflow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -4001,6 +4763,38 @@ func (ec *executionContext) fieldContext_Query_reviewers(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reviewPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ReviewPolicy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewPolicy) graphql.Marshaler {
+			return ec.marshalNReviewPolicy2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReviewPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewPolicy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4077,6 +4871,208 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ReturnedDecision_decision(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnedDecision_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnedDecision_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnedDecision", field, false, false, "Decision")
+}
+
+func (ec *executionContext) _ReturnedDecision_reason(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnedDecision_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnedDecision_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnedDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnedDecision_by(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnedDecision_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {
+			return ec.marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnedDecision_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnedDecision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reviewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnedDecision_at(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnedDecision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnedDecision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnedDecision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReturnedDecision_returnedBy(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnedDecision_returnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {
+			return ec.marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnedDecision_returnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnedDecision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reviewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnedDecision_returnReason(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnedDecision_returnReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnedDecision_returnReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnedDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnedDecision_returnedAt(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnedDecision_returnedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnedDecision_returnedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnedDecision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewPolicy_fourEyes(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_fourEyes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FourEyes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FourEyesPolicy) graphql.Marshaler {
+			return ec.marshalNFourEyesPolicy2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐFourEyesPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_fourEyes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "FourEyesPolicy")
+}
+
 func (ec *executionContext) _Reviewer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Reviewer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4144,6 +5140,153 @@ func (ec *executionContext) _Reviewer_name(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Reviewer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Reviewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Reviewer_role(ctx context.Context, field graphql.CollectedField, obj *ent.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reviewer_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.Role) graphql.Marshaler {
+			return ec.marshalNReviewerRole2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reviewer_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reviewer", field, false, false, "ReviewerRole")
+}
+
+func (ec *executionContext) _Reviewer_active(ctx context.Context, field graphql.CollectedField, obj *ent.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reviewer_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reviewer_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reviewer", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Reviewer_lastSignInAt(ctx context.Context, field graphql.CollectedField, obj *ent.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reviewer_lastSignInAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastSignInAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reviewer_lastSignInAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reviewer", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Reviewer_invitePending(ctx context.Context, field graphql.CollectedField, obj *ent.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reviewer_invitePending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Reviewer().InvitePending(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reviewer_invitePending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reviewer", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ReviewerInvite_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerInvite) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewerInvite_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {
+			return ec.marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewerInvite_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerInvite",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reviewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerInvite_inviteUrl(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerInvite) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewerInvite_inviteUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InviteURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewerInvite_inviteUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewerInvite", field, false, false, "String")
 }
 
 func (ec *executionContext) _RevokeCaseTokenPayload_case(ctx context.Context, field graphql.CollectedField, obj *model.RevokeCaseTokenPayload) (ret graphql.Marshaler) {
@@ -5699,6 +6842,55 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAcceptInviteInput(ctx context.Context, obj any) (model.AcceptInviteInput, error) {
+	var it model.AcceptInviteInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token", "password"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAcceptInviteInput unmarshals raw into the AcceptInviteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAcceptInviteInput(ctx context.Context, raw any) (model.AcceptInviteInput, error) {
+	var out model.AcceptInviteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AcceptInviteInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddNoteInput(ctx context.Context, obj any) (model.AddNoteInput, error) {
 	var it model.AddNoteInput
 	if obj == nil {
@@ -5909,6 +7101,55 @@ func UnmarshalCaseOrder(ctx context.Context, raw any) (ent.CaseOrder, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputConfirmDecisionInput(ctx context.Context, obj any) (model.ConfirmDecisionInput, error) {
+	var it model.ConfirmDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseId", "expectedVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "expectedVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedVersion"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedVersion = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConfirmDecisionInput unmarshals raw into the ConfirmDecisionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConfirmDecisionInput(ctx context.Context, raw any) (model.ConfirmDecisionInput, error) {
+	var out model.ConfirmDecisionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConfirmDecisionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDecideCaseInput(ctx context.Context, obj any) (model.DecideCaseInput, error) {
 	var it model.DecideCaseInput
 	if obj == nil {
@@ -6091,6 +7332,62 @@ func UnmarshalDocumentResubmission(ctx context.Context, raw any) (model.Document
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputInviteReviewerInput(ctx context.Context, obj any) (model.InviteReviewerInput, error) {
+	var it model.InviteReviewerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "name", "role"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNReviewerRole2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInviteReviewerInput unmarshals raw into the InviteReviewerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInviteReviewerInput(ctx context.Context, raw any) (model.InviteReviewerInput, error) {
+	var out model.InviteReviewerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InviteReviewerInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (model.LoginInput, error) {
 	var it model.LoginInput
 	if obj == nil {
@@ -6137,6 +7434,62 @@ func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj an
 func UnmarshalLoginInput(ctx context.Context, raw any) (model.LoginInput, error) {
 	var out model.LoginInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoginInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReturnDecisionInput(ctx context.Context, obj any) (model.ReturnDecisionInput, error) {
+	var it model.ReturnDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseId", "reason", "expectedVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "expectedVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedVersion"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedVersion = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReturnDecisionInput unmarshals raw into the ReturnDecisionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReturnDecisionInput(ctx context.Context, raw any) (model.ReturnDecisionInput, error) {
+	var out model.ReturnDecisionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReturnDecisionInput", raw, &out)
 	return out, err
 }
 
@@ -6249,6 +7602,55 @@ func (ec *executionContext) unmarshalInputSendCaseEventInput(ctx context.Context
 func UnmarshalSendCaseEventInput(ctx context.Context, raw any) (model.SendCaseEventInput, error) {
 	var out model.SendCaseEventInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SendCaseEventInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetReviewerActiveInput(ctx context.Context, obj any) (model.SetReviewerActiveInput, error) {
+	var it model.SetReviewerActiveInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"reviewerId", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "reviewerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerID = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetReviewerActiveInput unmarshals raw into the SetReviewerActiveInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetReviewerActiveInput(ctx context.Context, raw any) (model.SetReviewerActiveInput, error) {
+	var out model.SetReviewerActiveInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetReviewerActiveInput", raw, &out)
 	return out, err
 }
 
@@ -6572,10 +7974,11 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
-			out.Values[i] = ec._Case_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_status(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._Case_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6632,6 +8035,18 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "proposedDecision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_proposedDecision(ctx, field, obj)
+				})
+		case "returnedDecision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_returnedDecision(ctx, field, obj)
+				})
 		case "revision":
 			out.Values[i] = ec._Case_revision(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -7036,6 +8451,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inviteReviewer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_inviteReviewer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptInvite":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptInvite(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setReviewerActive":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setReviewerActive(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmDecision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnDecision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7150,6 +8600,54 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var proposedDecisionImplementors = []string{"ProposedDecision"}
+
+func (ec *executionContext) _ProposedDecision(ctx context.Context, sel ast.SelectionSet, obj *model.ProposedDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, proposedDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProposedDecision")
+		case "decision":
+			out.Values[i] = ec._ProposedDecision_decision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ProposedDecision_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ProposedDecision_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ProposedDecision_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -7205,6 +8703,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reviewers(ctx, field)
 				})
+		case "reviewPolicy":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewPolicy(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -7218,6 +8722,102 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnedDecisionImplementors = []string{"ReturnedDecision"}
+
+func (ec *executionContext) _ReturnedDecision(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnedDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnedDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnedDecision")
+		case "decision":
+			out.Values[i] = ec._ReturnedDecision_decision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ReturnedDecision_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ReturnedDecision_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ReturnedDecision_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedBy":
+			out.Values[i] = ec._ReturnedDecision_returnedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnReason":
+			out.Values[i] = ec._ReturnedDecision_returnReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedAt":
+			out.Values[i] = ec._ReturnedDecision_returnedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewPolicyImplementors = []string{"ReviewPolicy"}
+
+func (ec *executionContext) _ReviewPolicy(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewPolicy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewPolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewPolicy")
+		case "fourEyes":
+			out.Values[i] = ec._ReviewPolicy_fourEyes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -7250,15 +8850,74 @@ func (ec *executionContext) _Reviewer(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._Reviewer_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
 			out.Values[i] = ec._Reviewer_email(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._Reviewer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._Reviewer_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "active":
+			out.Values[i] = ec._Reviewer_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastSignInAt":
+			out.Values[i] = ec._Reviewer_lastSignInAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "invitePending":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Reviewer_invitePending(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewerInviteImplementors = []string{"ReviewerInvite"}
+
+func (ec *executionContext) _ReviewerInvite(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewerInvite) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewerInviteImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewerInvite")
+		case "reviewer":
+			out.Values[i] = ec._ReviewerInvite_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inviteUrl":
+			out.Values[i] = ec._ReviewerInvite_inviteUrl(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7883,6 +9542,11 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAcceptInviteInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐAcceptInviteInput(ctx context.Context, v any) (model.AcceptInviteInput, error) {
+	res, err := ec.unmarshalInputAcceptInviteInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAddNoteInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐAddNoteInput(ctx context.Context, v any) (model.AddNoteInput, error) {
 	res, err := ec.unmarshalInputAddNoteInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -8009,6 +9673,11 @@ func (ec *executionContext) unmarshalNCaseStatus2githubᚗcomᚋopenkycᚋkycᚑ
 
 func (ec *executionContext) marshalNCaseStatus2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐStatus(ctx context.Context, sel ast.SelectionSet, v workflow.Status) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNConfirmDecisionInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐConfirmDecisionInput(ctx context.Context, v any) (model.ConfirmDecisionInput, error) {
+	res, err := ec.unmarshalInputConfirmDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDecideCaseInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDecideCaseInput(ctx context.Context, v any) (model.DecideCaseInput, error) {
@@ -8140,6 +9809,16 @@ func (ec *executionContext) marshalNDocumentType2ᚕgithubᚗcomᚋopenkycᚋkyc
 	return ret
 }
 
+func (ec *executionContext) unmarshalNFourEyesPolicy2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐFourEyesPolicy(ctx context.Context, v any) (model.FourEyesPolicy, error) {
+	var res model.FourEyesPolicy
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFourEyesPolicy2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐFourEyesPolicy(ctx context.Context, sel ast.SelectionSet, v model.FourEyesPolicy) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx context.Context, v any) (uuid.UUID, error) {
 	res, err := model.UnmarshalUUID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -8180,6 +9859,11 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNInviteReviewerInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐInviteReviewerInput(ctx context.Context, v any) (model.InviteReviewerInput, error) {
+	res, err := ec.unmarshalInputInviteReviewerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐLoginInput(ctx context.Context, v any) (model.LoginInput, error) {
@@ -8225,6 +9909,19 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNReturnDecisionInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReturnDecisionInput(ctx context.Context, v any) (model.ReturnDecisionInput, error) {
+	res, err := ec.unmarshalInputReturnDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewPolicy2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReviewPolicy(ctx context.Context, sel ast.SelectionSet, v *model.ReviewPolicy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewPolicy!")
+		return graphql.Null
+	}
+	return ec._ReviewPolicy(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReviewer2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewerᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Reviewer) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -8249,6 +9946,24 @@ func (ec *executionContext) marshalNReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑm
 	return ec._Reviewer(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReviewerInvite2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReviewerInvite(ctx context.Context, sel ast.SelectionSet, v *model.ReviewerInvite) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewerInvite!")
+		return graphql.Null
+	}
+	return ec._ReviewerInvite(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReviewerRole2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐRole(ctx context.Context, v any) (workflow.Role, error) {
+	var res workflow.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewerRole2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐRole(ctx context.Context, sel ast.SelectionSet, v workflow.Role) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNRevokeCaseTokenInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐRevokeCaseTokenInput(ctx context.Context, v any) (model.RevokeCaseTokenInput, error) {
 	res, err := ec.unmarshalInputRevokeCaseTokenInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -8264,6 +9979,11 @@ func (ec *executionContext) marshalNRevokeCaseTokenPayload2ᚖgithubᚗcomᚋope
 
 func (ec *executionContext) unmarshalNSendCaseEventInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSendCaseEventInput(ctx context.Context, v any) (model.SendCaseEventInput, error) {
 	res, err := ec.unmarshalInputSendCaseEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSetReviewerActiveInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSetReviewerActiveInput(ctx context.Context, v any) (model.SetReviewerActiveInput, error) {
+	res, err := ec.unmarshalInputSetReviewerActiveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -8755,6 +10475,20 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋopenkycᚋkycᚑmanual�
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProposedDecision2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐProposedDecision(ctx context.Context, sel ast.SelectionSet, v *model.ProposedDecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProposedDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReturnedDecision2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReturnedDecision(ctx context.Context, sel ast.SelectionSet, v *model.ReturnedDecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReturnedDecision(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOReviewer2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐReviewer(ctx context.Context, sel ast.SelectionSet, v *ent.Reviewer) graphql.Marshaler {

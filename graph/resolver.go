@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // Blobs stores document bytes outside the database.
@@ -65,6 +66,8 @@ type Resolver struct {
 	// Writers bounds the write transactions that run at once (0: no bound); the rest queue
 	// in arrival order. SQLite runs one writer at a time anyway.
 	Writers int
+	// FourEyes says which case decisions need a second reviewer ("" is off).
+	FourEyes workflow.FourEyes
 	// CaseLimits and LoginLimits bound startCase and login per client address (nil: none).
 	CaseLimits, LoginLimits *AddrLimits
 	// TokenTTL is how long a case token lives after the applicant's last change, or after

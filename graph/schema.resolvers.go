@@ -22,6 +22,14 @@ import (
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
+// Status is the resolver for the status field.
+func (r *caseResolver) Status(ctx context.Context, obj *ent.KycCase) (workflow.Status, error) {
+	if ViewerFrom(ctx).Reviewer == nil {
+		return obj.Status.Applicant(), nil
+	}
+	return obj.Status, nil
+}
+
 // AvailableEvents is the resolver for the availableEvents field.
 func (r *caseResolver) AvailableEvents(ctx context.Context, obj *ent.KycCase) ([]string, error) {
 	docs, err := r.docs.current(ctx, r.Client.Document, obj)
@@ -72,6 +80,22 @@ func (r *caseResolver) Assignee(ctx context.Context, obj *ent.KycCase) (*ent.Rev
 		return nil, nil // applicants do not learn who reviews them
 	}
 	return r.Client.Reviewer.Get(ctx, *obj.AssigneeID)
+}
+
+// ProposedDecision is the resolver for the proposedDecision field.
+func (r *caseResolver) ProposedDecision(ctx context.Context, obj *ent.KycCase) (*model.ProposedDecision, error) {
+	if ViewerFrom(ctx).Reviewer == nil || obj.Proposal == nil || obj.Status != workflow.StatusAwaitingSecondReview {
+		return nil, nil
+	}
+	return r.proposedDecision(ctx, obj.Proposal)
+}
+
+// ReturnedDecision is the resolver for the returnedDecision field.
+func (r *caseResolver) ReturnedDecision(ctx context.Context, obj *ent.KycCase) (*model.ReturnedDecision, error) {
+	if ViewerFrom(ctx).Reviewer == nil || obj.ReturnedProposal == nil {
+		return nil, nil
+	}
+	return r.returnedDecision(ctx, obj.ReturnedProposal)
 }
 
 // Events is the resolver for the events field.
@@ -365,6 +389,14 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 		for _, d := range input.Documents {
 			resubmit[d.DocumentID.String()] = d.Reason
 		}
+		if r.FourEyes.NeedsSecondReview(input.Decision) {
+			proposed, err := propose(c, docs, upd, me, input.Decision, trimmed(input.Reason))
+			if err != nil {
+				return nil, err
+			}
+			claimed, err := claim(c, me, upd)
+			return append(claimed, proposed), err
+		}
 		plan, err := workflow.DecideCase(c.Status, docFacts(docs), input.Decision, deref(input.Reason), resubmit)
 		if err != nil {
 			return nil, err
@@ -373,19 +405,8 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 		if err != nil {
 			return nil, err
 		}
-		upd.SetStatus(plan.Status).SetNillableReason(trimmed(input.Reason)).SetDecidedAt(r.now())
-		if plan.State != "" {
-			upd.SetState(plan.State).SetResumeFloor(plan.Floor).SetResubmissionTypes(plan.Retake).ClearDecidedAt()
-		}
-		for id, why := range plan.Flag {
-			if err := tx.Document.UpdateOneID(uuid.MustParse(id)).SetStatus(workflow.DocResubmissionRequested).SetReason(why).Exec(ctx); err != nil {
-				return nil, err
-			}
-		}
-		for _, id := range plan.Approve {
-			if err := tx.Document.UpdateOneID(uuid.MustParse(id)).SetStatus(workflow.DocApproved).Exec(ctx); err != nil {
-				return nil, err
-			}
+		if err := applyPlan(ctx, tx, c, upd, plan, trimmed(input.Reason)); err != nil {
+			return nil, err
 		}
 		return append(claimed, change{Type: EvCaseDecided, Actor: actor(ctx), From: c.State, To: plan.State, Data: map[string]any{
 			"decision": input.Decision, "status": plan.Status, "reason": input.Reason, "documents": plan.Flag, "revision": c.Revision,
@@ -443,6 +464,92 @@ func (r *mutationResolver) RevokeCaseToken(ctx context.Context, input model.Revo
 		out.ResumeURL = &u
 	}
 	return out, nil
+}
+
+// InviteReviewer is the resolver for the inviteReviewer field.
+func (r *mutationResolver) InviteReviewer(ctx context.Context, input model.InviteReviewerInput) (*model.ReviewerInvite, error) {
+	me, err := requireAdmin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rv, token, err := Invite(ctx, r.Client, input.Email, input.Name, input.Role, r.now())
+	if err != nil {
+		return nil, err
+	}
+	r.Log.InfoContext(ctx, "reviewer invited", "reviewer", rv.Email, "role", rv.Role, "by", me.Email)
+	return &model.ReviewerInvite{Reviewer: rv, InviteURL: r.inviteURL(token)}, nil
+}
+
+// AcceptInvite is the resolver for the acceptInvite field.
+func (r *mutationResolver) AcceptInvite(ctx context.Context, input model.AcceptInviteInput) (*ent.Reviewer, error) {
+	return r.acceptInvite(ctx, input.Token, input.Password)
+}
+
+// SetReviewerActive is the resolver for the setReviewerActive field.
+func (r *mutationResolver) SetReviewerActive(ctx context.Context, input model.SetReviewerActiveInput) (*ent.Reviewer, error) {
+	me, err := requireAdmin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if input.ReviewerID == me.ID && !input.Active {
+		return nil, workflow.Errorf(workflow.EForbidden, "you cannot deactivate yourself: ask another admin")
+	}
+	rv, err := SetActive(ctx, r.Client, input.ReviewerID, input.Active)
+	if err != nil {
+		return nil, err
+	}
+	if !input.Active {
+		r.CloseReviewer(ctx, rv.ID)
+	}
+	r.Log.InfoContext(ctx, "reviewer active changed", "reviewer", rv.Email, "active", rv.Active, "by", me.Email)
+	return rv, nil
+}
+
+// ConfirmDecision is the resolver for the confirmDecision field.
+func (r *mutationResolver) ConfirmDecision(ctx context.Context, input model.ConfirmDecisionInput) (*ent.KycCase, error) {
+	me, err := requireReviewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.mutateCase(ctx, input.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		docs, err := r.docs.inTx(ctx, tx, c)
+		if err != nil {
+			return nil, err
+		}
+		p := proposalOf(c)
+		plan, err := workflow.ConfirmDecision(c.Status, docFacts(docs), p, me.ID.String())
+		if err != nil {
+			return nil, err
+		}
+		if err := applyPlan(ctx, tx, c, upd, plan, trimmed(&p.Reason)); err != nil {
+			return nil, err
+		}
+		return []change{{Type: EvDecisionConfirmed, Actor: actor(ctx), From: c.State, To: plan.State, Data: map[string]any{
+			"decision": p.Decision, "status": plan.Status, "reason": p.Reason, "proposedBy": p.By, "revision": c.Revision,
+		}}}, nil
+	})
+}
+
+// ReturnDecision is the resolver for the returnDecision field.
+func (r *mutationResolver) ReturnDecision(ctx context.Context, input model.ReturnDecisionInput) (*ent.KycCase, error) {
+	me, err := requireReviewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.mutateCase(ctx, input.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		p := proposalOf(c)
+		status, err := workflow.ReturnDecision(c.Status, p, me.ID.String(), input.Reason)
+		if err != nil {
+			return nil, err
+		}
+		why := deref(trimmed(&input.Reason))
+		upd.SetStatus(status).ClearProposal().SetReturnedProposal(&workflow.ReturnedProposal{
+			Proposal: p, ReturnedBy: me.ID.String(), ReturnReason: why, ReturnedAt: changeTime(upd),
+		})
+		return []change{{Type: EvDecisionReturned, Actor: actor(ctx), Data: map[string]any{
+			"decision": p.Decision, "proposedBy": p.By, "reason": why,
+		}}}, nil
+	})
 }
 
 // Author is the resolver for the author field.
@@ -524,6 +631,19 @@ func (r *queryResolver) Reviewers(ctx context.Context) ([]*ent.Reviewer, error) 
 	return r.Client.Reviewer.Query().Order(ent.Asc(reviewer.FieldName), ent.Asc(reviewer.FieldEmail)).All(ctx)
 }
 
+// ReviewPolicy is the resolver for the reviewPolicy field.
+func (r *queryResolver) ReviewPolicy(ctx context.Context) (*model.ReviewPolicy, error) {
+	if _, err := requireReviewer(ctx); err != nil {
+		return nil, err
+	}
+	return &model.ReviewPolicy{FourEyes: fourEyesPolicy(r.FourEyes)}, nil
+}
+
+// InvitePending is the resolver for the invitePending field.
+func (r *reviewerResolver) InvitePending(ctx context.Context, obj *ent.Reviewer) (bool, error) {
+	return obj.PasswordHash == "" && obj.InviteTokenHash != nil, nil
+}
+
 // CaseUpdated is the resolver for the caseUpdated field.
 func (r *subscriptionResolver) CaseUpdated(ctx context.Context, caseID uuid.UUID) (<-chan *ent.KycCase, error) {
 	c, err := r.caseForReader(ctx, caseID)
@@ -576,6 +696,9 @@ func (r *Resolver) Note() NoteResolver { return &noteResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Reviewer returns ReviewerResolver implementation.
+func (r *Resolver) Reviewer() ReviewerResolver { return &reviewerResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -585,5 +708,6 @@ type (
 	mutationResolver     struct{ *Resolver }
 	noteResolver         struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
+	reviewerResolver     struct{ *Resolver }
 	subscriptionResolver struct{ *Resolver }
 )

@@ -37,11 +37,16 @@ type caseSub struct {
 	notify func() // from gqlws.Ready; nil when a goroutine of the transport reads ch
 	last   int    // the version last put on ch (or read at subscription)
 	closed bool
+	// hide skips versions the subscriber must not hear of (an applicant: a four-eyes proposal).
+	hide func(*ent.KycCase) bool
 }
 
 // subscribeCase streams c's later versions until ctx ends.
 func (r *Resolver) subscribeCase(ctx context.Context, c *ent.KycCase) <-chan *ent.KycCase {
 	s := &caseSub{ch: make(chan *ent.KycCase, 1), notify: gqlws.Ready(ctx), last: c.Version}
+	if ViewerFrom(ctx).Reviewer == nil {
+		s.hide = hiddenFromApplicant
+	}
 	g := r.streams.join(c.ID, s, r)
 	context.AfterFunc(ctx, func() {
 		r.streams.leave(g, s)
@@ -139,6 +144,9 @@ func (s *caseSub) offer(c *ent.KycCase) {
 		return
 	}
 	s.last = c.Version
+	if s.hide != nil && s.hide(c) {
+		return
+	}
 	select {
 	case <-s.ch: // the transport was already told about the one replaced
 		s.ch <- c

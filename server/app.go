@@ -89,6 +89,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		Writers:        writers(cfg.DatabaseURL),
 		TokenTTL:       cfg.CaseTokenTTL,
 		AuditKey:       auditKey,
+		FourEyes:       cfg.FourEyes,
 		CaseLimits:     graph.NewAddrLimits(cfg.CaseRateLimit),
 		LoginLimits:    graph.NewAddrLimits(cfg.LoginRateLimit),
 	}
@@ -199,7 +200,7 @@ func (a *app) graphqlHandler() http.Handler {
 	srv.SetParserTokenLimit(maxQueryTokens)
 	srv.Use(graph.OperationLimits{
 		Cache: cache, MaxBytes: maxQueryBytes, MaxTokens: maxQueryTokens, MaxFields: maxQueryFields,
-		MaxMutationFields: maxMutations, Once: []string{"login", "startCase"},
+		MaxMutationFields: maxMutations, Once: []string{"login", "acceptInvite", "startCase"},
 	})
 	if a.cfg.Playground {
 		srv.Use(extension.Introspection{})

@@ -31,10 +31,15 @@ func main() {
 	}
 }
 
-// run starts the server and blocks until ctx ends, or runs a subcommand (verify-audit).
+// run starts the server and blocks until ctx ends, or runs a subcommand (verify-audit, reviewers).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) > 0 && args[0] == "verify-audit" {
-		return verifyAudit(ctx, args[1:], getenv, stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "verify-audit":
+			return verifyAudit(ctx, args[1:], getenv, stdout, stderr)
+		case "reviewers":
+			return reviewersCmd(ctx, args[1:], getenv, stdout, stderr)
+		}
 	}
 	cfg, err := parseConfig(args, getenv, stderr)
 	if err != nil {

@@ -24,8 +24,26 @@ const (
 
 // Values lists the statuses (for ent).
 func (Status) Values() []string {
-	return []string{"IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED"}
+	return []string{"IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED", "AWAITING_SECOND_REVIEW"}
 }
+
+// Role is what a reviewer account may do: an admin also manages the team.
+type Role string
+
+// Reviewer roles.
+const (
+	RoleAdmin    Role = "ADMIN"
+	RoleReviewer Role = "REVIEWER"
+)
+
+// Values lists the roles (for ent).
+func (Role) Values() []string { return []string{"ADMIN", "REVIEWER"} }
+
+// MarshalGQL implements graphql.Marshaler.
+func (r Role) MarshalGQL(w io.Writer) { writeEnum(w, r) }
+
+// UnmarshalGQL implements graphql.Unmarshaler.
+func (r *Role) UnmarshalGQL(v any) error { return unmarshalEnum(r, v, "ReviewerRole") }
 
 // Collecting reports whether the applicant may still move and upload.
 func (s Status) Collecting() bool {

@@ -27,10 +27,20 @@ func TestEnums(t *testing.T) {
 	}{
 		{
 			name:  "CaseStatus",
-			want:  []string{"IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED"},
+			want:  []string{"IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED", "AWAITING_SECOND_REVIEW"},
 			value: func(s string) gqlEnum { return workflow.Status(s) },
 			decode: func(v any) (gqlEnum, error) {
 				var x workflow.Status
+				err := x.UnmarshalGQL(v)
+				return x, err
+			},
+		},
+		{
+			name:  "ReviewerRole",
+			want:  []string{"ADMIN", "REVIEWER"},
+			value: func(s string) gqlEnum { return workflow.Role(s) },
+			decode: func(v any) (gqlEnum, error) {
+				var x workflow.Role
 				err := x.UnmarshalGQL(v)
 				return x, err
 			},

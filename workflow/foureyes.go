@@ -3,11 +3,21 @@ package workflow
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // StatusAwaitingSecondReview: a reviewer proposed a decision that the four-eyes policy has a
-// second reviewer confirm or return. Applicants see it as PENDING_REVIEW.
+// second reviewer confirm or return. Applicants see it as PENDING_REVIEW (Applicant).
 const StatusAwaitingSecondReview Status = "AWAITING_SECOND_REVIEW"
+
+// Applicant is the status an applicant is shown: a proposal waiting for its second reviewer
+// is still "in review" to them.
+func (s Status) Applicant() Status {
+	if s == StatusAwaitingSecondReview {
+		return StatusPendingReview
+	}
+	return s
+}
 
 // FourEyes is the policy of which case decisions need a second reviewer (multi-user approval,
 // OWASP ASVS 2.3.5). Resubmission requests never do: they decide nothing about the applicant.
@@ -44,9 +54,18 @@ func (p FourEyes) NeedsSecondReview(d Decision) bool {
 
 // Proposal is a case decision waiting for its second reviewer.
 type Proposal struct {
-	Decision Decision
-	Reason   string
-	By       string // the proposing reviewer's id
+	Decision Decision  `json:"decision"`
+	Reason   string    `json:"reason,omitempty"`
+	By       string    `json:"by"` // the proposing reviewer's id
+	At       time.Time `json:"at"`
+}
+
+// ReturnedProposal is a proposal a second reviewer sent back, and why.
+type ReturnedProposal struct {
+	Proposal
+	ReturnedBy   string    `json:"returnedBy"`
+	ReturnReason string    `json:"returnReason"`
+	ReturnedAt   time.Time `json:"returnedAt"`
 }
 
 // ProposeDecision checks that the decision could be taken now (DecideCase accepts it) and

@@ -37,6 +37,7 @@ var allStatuses = []workflow.Status{
 	workflow.StatusApproved,
 	workflow.StatusRejected,
 	workflow.StatusResubmissionRequested,
+	workflow.StatusAwaitingSecondReview,
 }
 
 // notCollecting is every status in which the applicant may neither move nor upload.

@@ -33,7 +33,7 @@ func CheckToken(t TokenState, ttl time.Duration, now time.Time) TokenCheck {
 	switch {
 	case t.Revoked:
 		return TokenRevoked
-	case ttl <= 0 || t.Status == StatusPendingReview:
+	case ttl <= 0 || t.Status.Applicant() == StatusPendingReview:
 		return TokenValid
 	case now.After(t.RenewedAt.Add(ttl)):
 		return TokenExpired

@@ -56,6 +56,10 @@ const (
 	FieldAuditKeyVersion = "audit_key_version"
 	// FieldAssigneeID holds the string denoting the assignee_id field in the database.
 	FieldAssigneeID = "assignee_id"
+	// FieldProposal holds the string denoting the proposal field in the database.
+	FieldProposal = "proposal"
+	// FieldReturnedProposal holds the string denoting the returned_proposal field in the database.
+	FieldReturnedProposal = "returned_proposal"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
@@ -126,6 +130,8 @@ var Columns = []string{
 	FieldTokenRevokedAt,
 	FieldAuditKeyVersion,
 	FieldAssigneeID,
+	FieldProposal,
+	FieldReturnedProposal,
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldSubmittedAt,
@@ -186,7 +192,7 @@ const DefaultStatus workflow.Status = "IN_PROGRESS"
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s workflow.Status) error {
 	switch s {
-	case "IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED":
+	case "IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED", "AWAITING_SECOND_REVIEW":
 		return nil
 	default:
 		return fmt.Errorf("kyccase: invalid enum value for status field: %q", s)

@@ -1092,6 +1092,26 @@ func AssigneeIDNotNil() predicate.KycCase {
 	return predicate.KycCase(sql.FieldNotNull(FieldAssigneeID))
 }
 
+// ProposalIsNil applies the IsNil predicate on the "proposal" field.
+func ProposalIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldProposal))
+}
+
+// ProposalNotNil applies the NotNil predicate on the "proposal" field.
+func ProposalNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldProposal))
+}
+
+// ReturnedProposalIsNil applies the IsNil predicate on the "returned_proposal" field.
+func ReturnedProposalIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldReturnedProposal))
+}
+
+// ReturnedProposalNotNil applies the NotNil predicate on the "returned_proposal" field.
+func ReturnedProposalNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldReturnedProposal))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldCreatedAt, v))

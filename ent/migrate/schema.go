@@ -85,7 +85,7 @@ var (
 	KycCasesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
 		{Name: "state", Type: field.TypeEnum, Enums: []string{"welcome", "document_selection", "document_photo", "document_review", "selfie", "selfie_review", "final"}, Default: "welcome"},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED"}, Default: "IN_PROGRESS"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"IN_PROGRESS", "PENDING_REVIEW", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED", "AWAITING_SECOND_REVIEW"}, Default: "IN_PROGRESS"},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "revision", Type: field.TypeInt, Default: 0},
 		{Name: "selected_document_type", Type: field.TypeEnum, Nullable: true, Enums: []string{"ID_CARD", "PASSPORT", "DRIVERS_LICENSE", "VOTER_ID", "SELFIE"}},
@@ -102,6 +102,8 @@ var (
 		{Name: "token_renewed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "token_revoked_at", Type: field.TypeTime, Nullable: true},
 		{Name: "audit_key_version", Type: field.TypeInt, Nullable: true},
+		{Name: "proposal", Type: field.TypeJSON, Nullable: true},
+		{Name: "returned_proposal", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
@@ -116,7 +118,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "kyc_cases_reviewers_assigned_cases",
-				Columns:    []*schema.Column{KycCasesColumns[23]},
+				Columns:    []*schema.Column{KycCasesColumns[25]},
 				RefColumns: []*schema.Column{ReviewersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -125,12 +127,12 @@ var (
 			{
 				Name:    "kyccase_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[19]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[21]},
 			},
 			{
 				Name:    "kyccase_status_submitted_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[21]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[23]},
 			},
 			{
 				Name:    "kyccase_status_search_text_id",
@@ -140,17 +142,17 @@ var (
 			{
 				Name:    "kyccase_assignee_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[23], KycCasesColumns[2]},
+				Columns: []*schema.Column{KycCasesColumns[25], KycCasesColumns[2]},
 			},
 			{
 				Name:    "kyccase_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[19]},
+				Columns: []*schema.Column{KycCasesColumns[21]},
 			},
 			{
 				Name:    "kyccase_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[20]},
+				Columns: []*schema.Column{KycCasesColumns[22]},
 			},
 		},
 	}
@@ -188,6 +190,11 @@ var (
 		{Name: "email", Type: field.TypeString, Unique: true},
 		{Name: "name", Type: field.TypeString},
 		{Name: "password_hash", Type: field.TypeString},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "REVIEWER"}, Default: "REVIEWER"},
+		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "last_sign_in_at", Type: field.TypeTime, Nullable: true},
+		{Name: "invite_token_hash", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "invite_expires_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 	}
 	// ReviewersTable holds the schema information for the "reviewers" table.

@@ -3,11 +3,14 @@
 package reviewer
 
 import (
+	"fmt"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/google/uuid"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 const (
@@ -21,6 +24,16 @@ const (
 	FieldName = "name"
 	// FieldPasswordHash holds the string denoting the password_hash field in the database.
 	FieldPasswordHash = "password_hash"
+	// FieldRole holds the string denoting the role field in the database.
+	FieldRole = "role"
+	// FieldActive holds the string denoting the active field in the database.
+	FieldActive = "active"
+	// FieldLastSignInAt holds the string denoting the last_sign_in_at field in the database.
+	FieldLastSignInAt = "last_sign_in_at"
+	// FieldInviteTokenHash holds the string denoting the invite_token_hash field in the database.
+	FieldInviteTokenHash = "invite_token_hash"
+	// FieldInviteExpiresAt holds the string denoting the invite_expires_at field in the database.
+	FieldInviteExpiresAt = "invite_expires_at"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// EdgeAssignedCases holds the string denoting the assigned_cases edge name in mutations.
@@ -60,6 +73,11 @@ var Columns = []string{
 	FieldEmail,
 	FieldName,
 	FieldPasswordHash,
+	FieldRole,
+	FieldActive,
+	FieldLastSignInAt,
+	FieldInviteTokenHash,
+	FieldInviteExpiresAt,
 	FieldCreatedAt,
 }
 
@@ -78,11 +96,25 @@ var (
 	EmailValidator func(string) error
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// DefaultActive holds the default value on creation for the "active" field.
+	DefaultActive bool
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() uuid.UUID
 )
+
+const DefaultRole workflow.Role = "REVIEWER"
+
+// RoleValidator is a validator for the "role" field enum values. It is called by the builders before save.
+func RoleValidator(r workflow.Role) error {
+	switch r {
+	case "ADMIN", "REVIEWER":
+		return nil
+	default:
+		return fmt.Errorf("reviewer: invalid enum value for role field: %q", r)
+	}
+}
 
 // OrderOption defines the ordering options for the Reviewer queries.
 type OrderOption func(*sql.Selector)
@@ -105,6 +137,31 @@ func ByName(opts ...sql.OrderTermOption) OrderOption {
 // ByPasswordHash orders the results by the password_hash field.
 func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPasswordHash, opts...).ToFunc()
+}
+
+// ByRole orders the results by the role field.
+func ByRole(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRole, opts...).ToFunc()
+}
+
+// ByActive orders the results by the active field.
+func ByActive(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldActive, opts...).ToFunc()
+}
+
+// ByLastSignInAt orders the results by the last_sign_in_at field.
+func ByLastSignInAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastSignInAt, opts...).ToFunc()
+}
+
+// ByInviteTokenHash orders the results by the invite_token_hash field.
+func ByInviteTokenHash(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInviteTokenHash, opts...).ToFunc()
+}
+
+// ByInviteExpiresAt orders the results by the invite_expires_at field.
+func ByInviteExpiresAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInviteExpiresAt, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.
@@ -174,3 +231,10 @@ func newNotesStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.O2M, false, NotesTable, NotesColumn),
 	)
 }
+
+var (
+	// workflow.Role must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*workflow.Role)(nil)
+	// workflow.Role must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*workflow.Role)(nil)
+)

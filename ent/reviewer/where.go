@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/google/uuid"
 	"github.com/openkyc/kyc-manual-review/ent/predicate"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // ID filters vertices based on their ID field.
@@ -69,6 +70,26 @@ func Name(v string) predicate.Reviewer {
 // PasswordHash applies equality check predicate on the "password_hash" field. It's identical to PasswordHashEQ.
 func PasswordHash(v string) predicate.Reviewer {
 	return predicate.Reviewer(sql.FieldEQ(FieldPasswordHash, v))
+}
+
+// Active applies equality check predicate on the "active" field. It's identical to ActiveEQ.
+func Active(v bool) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldActive, v))
+}
+
+// LastSignInAt applies equality check predicate on the "last_sign_in_at" field. It's identical to LastSignInAtEQ.
+func LastSignInAt(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldLastSignInAt, v))
+}
+
+// InviteTokenHash applies equality check predicate on the "invite_token_hash" field. It's identical to InviteTokenHashEQ.
+func InviteTokenHash(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldInviteTokenHash, v))
+}
+
+// InviteExpiresAt applies equality check predicate on the "invite_expires_at" field. It's identical to InviteExpiresAtEQ.
+func InviteExpiresAt(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldInviteExpiresAt, v))
 }
 
 // CreatedAt applies equality check predicate on the "created_at" field. It's identical to CreatedAtEQ.
@@ -269,6 +290,221 @@ func PasswordHashEqualFold(v string) predicate.Reviewer {
 // PasswordHashContainsFold applies the ContainsFold predicate on the "password_hash" field.
 func PasswordHashContainsFold(v string) predicate.Reviewer {
 	return predicate.Reviewer(sql.FieldContainsFold(FieldPasswordHash, v))
+}
+
+// RoleEQ applies the EQ predicate on the "role" field.
+func RoleEQ(v workflow.Role) predicate.Reviewer {
+	vc := v
+	return predicate.Reviewer(sql.FieldEQ(FieldRole, vc))
+}
+
+// RoleNEQ applies the NEQ predicate on the "role" field.
+func RoleNEQ(v workflow.Role) predicate.Reviewer {
+	vc := v
+	return predicate.Reviewer(sql.FieldNEQ(FieldRole, vc))
+}
+
+// RoleIn applies the In predicate on the "role" field.
+func RoleIn(vs ...workflow.Role) predicate.Reviewer {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Reviewer(sql.FieldIn(FieldRole, v...))
+}
+
+// RoleNotIn applies the NotIn predicate on the "role" field.
+func RoleNotIn(vs ...workflow.Role) predicate.Reviewer {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Reviewer(sql.FieldNotIn(FieldRole, v...))
+}
+
+// ActiveEQ applies the EQ predicate on the "active" field.
+func ActiveEQ(v bool) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldActive, v))
+}
+
+// ActiveNEQ applies the NEQ predicate on the "active" field.
+func ActiveNEQ(v bool) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNEQ(FieldActive, v))
+}
+
+// LastSignInAtEQ applies the EQ predicate on the "last_sign_in_at" field.
+func LastSignInAtEQ(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldLastSignInAt, v))
+}
+
+// LastSignInAtNEQ applies the NEQ predicate on the "last_sign_in_at" field.
+func LastSignInAtNEQ(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNEQ(FieldLastSignInAt, v))
+}
+
+// LastSignInAtIn applies the In predicate on the "last_sign_in_at" field.
+func LastSignInAtIn(vs ...time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldIn(FieldLastSignInAt, vs...))
+}
+
+// LastSignInAtNotIn applies the NotIn predicate on the "last_sign_in_at" field.
+func LastSignInAtNotIn(vs ...time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNotIn(FieldLastSignInAt, vs...))
+}
+
+// LastSignInAtGT applies the GT predicate on the "last_sign_in_at" field.
+func LastSignInAtGT(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldGT(FieldLastSignInAt, v))
+}
+
+// LastSignInAtGTE applies the GTE predicate on the "last_sign_in_at" field.
+func LastSignInAtGTE(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldGTE(FieldLastSignInAt, v))
+}
+
+// LastSignInAtLT applies the LT predicate on the "last_sign_in_at" field.
+func LastSignInAtLT(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldLT(FieldLastSignInAt, v))
+}
+
+// LastSignInAtLTE applies the LTE predicate on the "last_sign_in_at" field.
+func LastSignInAtLTE(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldLTE(FieldLastSignInAt, v))
+}
+
+// LastSignInAtIsNil applies the IsNil predicate on the "last_sign_in_at" field.
+func LastSignInAtIsNil() predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldIsNull(FieldLastSignInAt))
+}
+
+// LastSignInAtNotNil applies the NotNil predicate on the "last_sign_in_at" field.
+func LastSignInAtNotNil() predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNotNull(FieldLastSignInAt))
+}
+
+// InviteTokenHashEQ applies the EQ predicate on the "invite_token_hash" field.
+func InviteTokenHashEQ(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashNEQ applies the NEQ predicate on the "invite_token_hash" field.
+func InviteTokenHashNEQ(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNEQ(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashIn applies the In predicate on the "invite_token_hash" field.
+func InviteTokenHashIn(vs ...string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldIn(FieldInviteTokenHash, vs...))
+}
+
+// InviteTokenHashNotIn applies the NotIn predicate on the "invite_token_hash" field.
+func InviteTokenHashNotIn(vs ...string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNotIn(FieldInviteTokenHash, vs...))
+}
+
+// InviteTokenHashGT applies the GT predicate on the "invite_token_hash" field.
+func InviteTokenHashGT(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldGT(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashGTE applies the GTE predicate on the "invite_token_hash" field.
+func InviteTokenHashGTE(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldGTE(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashLT applies the LT predicate on the "invite_token_hash" field.
+func InviteTokenHashLT(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldLT(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashLTE applies the LTE predicate on the "invite_token_hash" field.
+func InviteTokenHashLTE(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldLTE(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashContains applies the Contains predicate on the "invite_token_hash" field.
+func InviteTokenHashContains(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldContains(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashHasPrefix applies the HasPrefix predicate on the "invite_token_hash" field.
+func InviteTokenHashHasPrefix(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldHasPrefix(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashHasSuffix applies the HasSuffix predicate on the "invite_token_hash" field.
+func InviteTokenHashHasSuffix(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldHasSuffix(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashIsNil applies the IsNil predicate on the "invite_token_hash" field.
+func InviteTokenHashIsNil() predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldIsNull(FieldInviteTokenHash))
+}
+
+// InviteTokenHashNotNil applies the NotNil predicate on the "invite_token_hash" field.
+func InviteTokenHashNotNil() predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNotNull(FieldInviteTokenHash))
+}
+
+// InviteTokenHashEqualFold applies the EqualFold predicate on the "invite_token_hash" field.
+func InviteTokenHashEqualFold(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEqualFold(FieldInviteTokenHash, v))
+}
+
+// InviteTokenHashContainsFold applies the ContainsFold predicate on the "invite_token_hash" field.
+func InviteTokenHashContainsFold(v string) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldContainsFold(FieldInviteTokenHash, v))
+}
+
+// InviteExpiresAtEQ applies the EQ predicate on the "invite_expires_at" field.
+func InviteExpiresAtEQ(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldEQ(FieldInviteExpiresAt, v))
+}
+
+// InviteExpiresAtNEQ applies the NEQ predicate on the "invite_expires_at" field.
+func InviteExpiresAtNEQ(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNEQ(FieldInviteExpiresAt, v))
+}
+
+// InviteExpiresAtIn applies the In predicate on the "invite_expires_at" field.
+func InviteExpiresAtIn(vs ...time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldIn(FieldInviteExpiresAt, vs...))
+}
+
+// InviteExpiresAtNotIn applies the NotIn predicate on the "invite_expires_at" field.
+func InviteExpiresAtNotIn(vs ...time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNotIn(FieldInviteExpiresAt, vs...))
+}
+
+// InviteExpiresAtGT applies the GT predicate on the "invite_expires_at" field.
+func InviteExpiresAtGT(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldGT(FieldInviteExpiresAt, v))
+}
+
+// InviteExpiresAtGTE applies the GTE predicate on the "invite_expires_at" field.
+func InviteExpiresAtGTE(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldGTE(FieldInviteExpiresAt, v))
+}
+
+// InviteExpiresAtLT applies the LT predicate on the "invite_expires_at" field.
+func InviteExpiresAtLT(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldLT(FieldInviteExpiresAt, v))
+}
+
+// InviteExpiresAtLTE applies the LTE predicate on the "invite_expires_at" field.
+func InviteExpiresAtLTE(v time.Time) predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldLTE(FieldInviteExpiresAt, v))
+}
+
+// InviteExpiresAtIsNil applies the IsNil predicate on the "invite_expires_at" field.
+func InviteExpiresAtIsNil() predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldIsNull(FieldInviteExpiresAt))
+}
+
+// InviteExpiresAtNotNil applies the NotNil predicate on the "invite_expires_at" field.
+func InviteExpiresAtNotNil() predicate.Reviewer {
+	return predicate.Reviewer(sql.FieldNotNull(FieldInviteExpiresAt))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.

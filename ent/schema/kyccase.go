@@ -103,6 +103,14 @@ func (KycCase) Fields() []ent.Field {
 		field.UUID("assignee_id", uuid.UUID{}).
 			Optional().
 			Nillable(),
+		// Proposal is a decision waiting for a second reviewer (four-eyes policy); Returned is
+		// the last proposal a second reviewer sent back, with why.
+		field.JSON("proposal", &workflow.Proposal{}).
+			Optional().
+			Annotations(entgql.Skip()),
+		field.JSON("returned_proposal", &workflow.ReturnedProposal{}).
+			Optional().
+			Annotations(entgql.Skip()),
 		field.Time("created_at").
 			Default(time.Now).
 			Immutable().

@@ -3,11 +3,23 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/google/uuid"
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
+
+type AcceptInviteInput struct {
+	Token string `json:"token"`
+	// At least 12 characters.
+	Password string `json:"password"`
+}
 
 type AddNoteInput struct {
 	CaseID uuid.UUID `json:"caseId"`
@@ -45,6 +57,11 @@ type CaseFilter struct {
 	Search *string `json:"search,omitempty"`
 }
 
+type ConfirmDecisionInput struct {
+	CaseID          uuid.UUID `json:"caseId"`
+	ExpectedVersion int       `json:"expectedVersion"`
+}
+
 type DecideCaseInput struct {
 	CaseID   uuid.UUID         `json:"caseId"`
 	Decision workflow.Decision `json:"decision"`
@@ -68,6 +85,12 @@ type DocumentResubmission struct {
 	Reason     string    `json:"reason"`
 }
 
+type InviteReviewerInput struct {
+	Email string        `json:"email"`
+	Name  string        `json:"name"`
+	Role  workflow.Role `json:"role"`
+}
+
 type LoginInput struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
@@ -76,7 +99,44 @@ type LoginInput struct {
 type Mutation struct {
 }
 
+// A decision proposed under the four-eyes policy.
+type ProposedDecision struct {
+	Decision workflow.Decision `json:"decision"`
+	Reason   *string           `json:"reason,omitempty"`
+	By       *ent.Reviewer     `json:"by"`
+	At       time.Time         `json:"at"`
+}
+
 type Query struct {
+}
+
+type ReturnDecisionInput struct {
+	CaseID uuid.UUID `json:"caseId"`
+	// Why the proposal goes back, shown to its author.
+	Reason          string `json:"reason"`
+	ExpectedVersion int    `json:"expectedVersion"`
+}
+
+// A proposal that a second reviewer returned to review.
+type ReturnedDecision struct {
+	Decision     workflow.Decision `json:"decision"`
+	Reason       *string           `json:"reason,omitempty"`
+	By           *ent.Reviewer     `json:"by"`
+	At           time.Time         `json:"at"`
+	ReturnedBy   *ent.Reviewer     `json:"returnedBy"`
+	ReturnReason string            `json:"returnReason"`
+	ReturnedAt   time.Time         `json:"returnedAt"`
+}
+
+// How decisions are taken on this server.
+type ReviewPolicy struct {
+	FourEyes FourEyesPolicy `json:"fourEyes"`
+}
+
+type ReviewerInvite struct {
+	Reviewer *ent.Reviewer `json:"reviewer"`
+	// Opens the backoffice's "set your password" page; the token is in the fragment. Single use, valid 7 days. Shown once.
+	InviteURL string `json:"inviteUrl"`
 }
 
 type RevokeCaseTokenInput struct {
@@ -99,6 +159,11 @@ type SendCaseEventInput struct {
 	DocumentType *workflow.DocType `json:"documentType,omitempty"`
 	// When given and stale: CONFLICT.
 	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+}
+
+type SetReviewerActiveInput struct {
+	ReviewerID uuid.UUID `json:"reviewerId"`
+	Active     bool      `json:"active"`
 }
 
 type StartCaseInput struct {
@@ -127,4 +192,62 @@ type UploadDocumentInput struct {
 	Type   workflow.DocType `json:"type"`
 	Side   *workflow.Side   `json:"side,omitempty"`
 	File   graphql.Upload   `json:"file"`
+}
+
+// Which case decisions need a second reviewer: OFF (none), APPROVALS, ALL (approvals and rejections). Resubmission requests never do.
+type FourEyesPolicy string
+
+const (
+	FourEyesPolicyOff       FourEyesPolicy = "OFF"
+	FourEyesPolicyApprovals FourEyesPolicy = "APPROVALS"
+	FourEyesPolicyAll       FourEyesPolicy = "ALL"
+)
+
+var AllFourEyesPolicy = []FourEyesPolicy{
+	FourEyesPolicyOff,
+	FourEyesPolicyApprovals,
+	FourEyesPolicyAll,
+}
+
+func (e FourEyesPolicy) IsValid() bool {
+	switch e {
+	case FourEyesPolicyOff, FourEyesPolicyApprovals, FourEyesPolicyAll:
+		return true
+	}
+	return false
+}
+
+func (e FourEyesPolicy) String() string {
+	return string(e)
+}
+
+func (e *FourEyesPolicy) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FourEyesPolicy(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FourEyesPolicy", str)
+	}
+	return nil
+}
+
+func (e FourEyesPolicy) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FourEyesPolicy) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FourEyesPolicy) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -33,8 +33,10 @@ export type CaseOrderField =
   | 'SUBMITTED_AT'
   | 'UPDATED_AT';
 
+/** AWAITING_SECOND_REVIEW: a decision was proposed and waits for a second reviewer (four-eyes policy); applicants see PENDING_REVIEW. */
 export type CaseStatus =
   | 'APPROVED'
+  | 'AWAITING_SECOND_REVIEW'
   | 'IN_PROGRESS'
   | 'PENDING_REVIEW'
   | 'REJECTED'

@@ -4,8 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** AWAITING_SECOND_REVIEW: a decision was proposed and waits for a second reviewer (four-eyes policy); applicants see PENDING_REVIEW. */
 export type CaseStatus =
   | 'APPROVED'
+  | 'AWAITING_SECOND_REVIEW'
   | 'IN_PROGRESS'
   | 'PENDING_REVIEW'
   | 'REJECTED'
