@@ -17,10 +17,10 @@ import {
 } from './operations';
 import { createHttpTransport, type ConnectionState, type Transport } from './transport';
 
-/** KycCase is the applicant's view of the case, exactly as the server last answered. */
-export type KycCase = CaseFieldsFragment;
+/** Case is the applicant's view of the case (the API's `Case`), exactly as the server last answered. */
+export type Case = CaseFieldsFragment;
 /** KycDocument is the current revision of one uploaded document. */
-export type KycDocument = KycCase['documents'][number];
+export type KycDocument = Case['documents'][number];
 
 /** TokenStorage is the part of the Web Storage API the SDK uses to keep the case token. */
 export interface TokenStorage {
@@ -61,7 +61,7 @@ export interface UploadState {
 /** KycSnapshot is the SDK's whole observable state; a new object on every change. */
 export interface KycSnapshot {
   workflow: Workflow | null;
-  case: KycCase | null;
+  case: Case | null;
   /** state is the server's collection state (Case.state), null before start/resume. */
   state: string | null;
   status: CaseStatus | null;
@@ -99,24 +99,24 @@ export interface NextPayload {
 export interface KycClient {
   readonly snapshot: KycSnapshot;
   readonly state: string | null;
-  readonly case: KycCase | null;
+  readonly case: Case | null;
   readonly availableEvents: readonly string[];
   readonly resumeUrl: string | null;
   readonly chart: Chart | null;
   /** loadWorkflow fetches the statechart once and builds the client machine from it. */
   loadWorkflow(): Promise<Chart>;
   /** start opens a new case and keeps its token. */
-  start(applicant?: StartCaseInput): Promise<KycCase>;
+  start(applicant?: StartCaseInput): Promise<Case>;
   /** resume loads the case of a token (from a resume link or storage) where the server left it. */
-  resume(token: string): Promise<KycCase>;
+  resume(token: string): Promise<Case>;
   /** restore resumes from the stored token; null when there is none (or it is no longer valid). */
-  restore(): Promise<KycCase | null>;
+  restore(): Promise<Case | null>;
   /** refresh re-reads the case from the server (myCase). */
-  refresh(): Promise<KycCase>;
+  refresh(): Promise<Case>;
   /** can tells whether the chart and the server both allow `event` now. */
   can(event: StepEvent): boolean;
-  next(payload?: NextPayload): Promise<KycCase>;
-  back(): Promise<KycCase>;
+  next(payload?: NextPayload): Promise<Case>;
+  back(): Promise<Case>;
   upload(type: DocumentType, side: DocumentSide | null, file: Blob, onProgress?: (fraction: number) => void): Promise<KycDocument>;
   /** forget drops the token (storage included) and the case: "start over". */
   forget(): void;
@@ -131,7 +131,7 @@ function isFront(d: KycDocument): boolean {
 
 /** currentDocument is the current revision of (type, side), if any; side FRONT also finds a document without a side. */
 export function currentDocument(
-  c: KycCase | null,
+  c: Case | null,
   type: DocumentType | null | undefined,
   side: DocumentSide | null = 'FRONT',
 ): KycDocument | undefined {
@@ -145,7 +145,7 @@ export function isRefused(d: KycDocument | undefined): boolean {
 }
 
 /** usablePhoto is the current, not-flagged photo of that type (the front of an identity document), if any. */
-export function usablePhoto(c: KycCase | null, type: DocumentType | null | undefined): KycDocument | undefined {
+export function usablePhoto(c: Case | null, type: DocumentType | null | undefined): KycDocument | undefined {
   const d = currentDocument(c, type, 'FRONT');
   return d && !isRefused(d) ? d : undefined;
 }
@@ -154,13 +154,13 @@ export function usablePhoto(c: KycCase | null, type: DocumentType | null | undef
  * refusedBack is the back side of that type when a reviewer flagged it. The back is optional, but
  * a flagged one must be re-taken before the step can be left (the server's guard says the same).
  */
-export function refusedBack(c: KycCase | null, type: DocumentType | null | undefined): KycDocument | undefined {
+export function refusedBack(c: Case | null, type: DocumentType | null | undefined): KycDocument | undefined {
   const d = currentDocument(c, type, 'BACK');
   return isRefused(d) ? d : undefined;
 }
 
 /** photoTypeFor says which document a photo state collects: the selected identity document, or the selfie. */
-export function photoTypeFor(c: KycCase | null, state: string | null): DocumentType | null {
+export function photoTypeFor(c: Case | null, state: string | null): DocumentType | null {
   if (state === 'selfie') return 'SELFIE';
   if (state === 'document_photo') return c?.selectedDocumentType ?? null;
   return null;
@@ -200,7 +200,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
   };
   let chart: Chart | null = null;
   let workflowPromise: Promise<Chart> | null = null;
-  let inFlight: Promise<KycCase> | null = null;
+  let inFlight: Promise<Case> | null = null;
   let uploadInFlight: Promise<unknown> | null = null;
   let stopSubscription: (() => void) | null = null;
   let subscribedTo: string | null = null;
@@ -214,7 +214,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
   }
 
   /** applyCase takes the server's answer; an older version (e.g. a late subscription event) never wins. */
-  function applyCase(c: KycCase, force = false): KycCase {
+  function applyCase(c: Case, force = false): Case {
     const cur = snap.case;
     if (!force && cur && cur.id === c.id && c.version < cur.version) return cur;
     // A finished upload belongs to the step it was made in.
@@ -292,13 +292,13 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     set({ token, resumeUrl });
   }
 
-  function requireCase(): KycCase {
+  function requireCase(): Case {
     if (!snap.case) throw new KycError('NO_CASE', 'Start or resume a case first.');
     return snap.case;
   }
 
   /** serial runs one case-changing request at a time; a second click while one is in flight joins it. */
-  function serial(kind: NonNullable<KycSnapshot['pending']>, run: () => Promise<KycCase>): Promise<KycCase> {
+  function serial(kind: NonNullable<KycSnapshot['pending']>, run: () => Promise<Case>): Promise<Case> {
     if (inFlight) return inFlight;
     set({ pending: kind });
     const p = run().finally(() => {
@@ -325,20 +325,20 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     return workflowPromise;
   }
 
-  async function fetchMyCase(token: string): Promise<KycCase> {
+  async function fetchMyCase(token: string): Promise<Case> {
     const data = await transport.request(MyCaseQuery, {}, token);
     // The server answered, and its answer is "no case": as definite as NOT_FOUND.
     if (!data.myCase) throw new KycError('NOT_FOUND', 'This link no longer opens a case.', { answered: true });
     return data.myCase;
   }
 
-  function refresh(): Promise<KycCase> {
+  function refresh(): Promise<Case> {
     const token = snap.token;
     if (!token) return Promise.reject(new KycError('NO_CASE', 'Start or resume a case first.'));
     return fetchMyCase(token).then((c) => applyCase(c));
   }
 
-  async function step(event: StepEvent, payload: NextPayload = {}): Promise<KycCase> {
+  async function step(event: StepEvent, payload: NextPayload = {}): Promise<Case> {
     const c = requireCase();
     const ch = await loadWorkflow();
     if (ch.target(c.state, event) === undefined) {

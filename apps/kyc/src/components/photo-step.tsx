@@ -3,9 +3,9 @@ import {
   isRefused,
   photoTypeFor,
   refusedBack,
+  type Case,
   type DocumentSide,
   type DocumentType,
-  type KycCase,
   type KycDocument,
 } from '@kyc/sdk';
 import { useId, useRef, useState, type ReactNode } from 'react';
@@ -33,7 +33,7 @@ export const RETAKE_BACK = 'Our reviewer asked for a new photo of the back side.
  * kept says whether a photo stays as it is during a resubmission: its type was not flagged, or it
  * is a usable photo of the submission the reviewer saw. Photos taken since can still be re-taken.
  */
-function isKept(c: KycCase | null, type: DocumentType | null, doc: KycDocument | undefined): boolean {
+function isKept(c: Case | null, type: DocumentType | null, doc: KycDocument | undefined): boolean {
   if (!c || c.status !== 'RESUBMISSION_REQUESTED' || !type) return false;
   if (!c.resubmissionTypes.includes(type)) return true;
   if (!doc || isRefused(doc)) return false;
