@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm run kyc-manual-review-example` (or `npm run …`): installs what is missing, builds the
 // two apps into the Go server, and runs it on the embedded SQLite database in ./data (kept
-// between runs). Options: --postgres <url> (or DATABASE_URL), --port <n> (or PORT).
+// between runs). Options: --postgres <url> (or DATABASE_URL), --port <n> (or PORT),
+// --four-eyes approvals|all (or FOUR_EYES; default off).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -16,6 +17,8 @@ const opt = (name) => {
 };
 const port = opt('--port') ?? process.env.PORT ?? '8080';
 const databaseURL = opt('--postgres') ?? process.env.DATABASE_URL ?? '';
+// --four-eyes approvals|all: decisions need a second reviewer (default off: one reviewer decides).
+const fourEyes = opt('--four-eyes') ?? process.env.FOUR_EYES ?? 'off';
 const reviewer = {
   email: process.env.KYC_REVIEWER_EMAIL ?? 'reviewer@example.com',
   password: process.env.KYC_REVIEWER_PASSWORD ?? 'kyc-demo-password',
@@ -107,6 +110,7 @@ const child = spawn(bin, [], {
     KYC_REVIEWER_EMAIL: reviewer.email,
     KYC_REVIEWER_PASSWORD: reviewer.password,
     KYC_REVIEWER_NAME: process.env.KYC_REVIEWER_NAME ?? 'Demo Reviewer',
+    FOUR_EYES: fourEyes,
   },
 });
 let stopping = false;
