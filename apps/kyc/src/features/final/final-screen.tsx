@@ -9,6 +9,8 @@ const titles: Record<CaseStatus, string> = {
   APPROVED: 'You are verified',
   REJECTED: 'We could not verify you',
   RESUBMISSION_REQUESTED: 'We need new photos',
+  // The server shows applicants a four-eyes proposal as PENDING_REVIEW; this is a fallback.
+  AWAITING_SECOND_REVIEW: "Submitted — we'll review it",
 };
 
 /**
