@@ -3,10 +3,12 @@ import type { ApiClient } from '../lib/api-client';
 import { ApiProvider } from '../lib/api-context';
 import { errorMessage } from '../lib/error-copy';
 import { SessionProvider, useSession } from '../features/auth/session';
+import { AcceptInvite } from '../features/auth/accept-invite';
 import { SignIn } from '../features/auth/sign-in';
 import { CaseListPage } from '../features/cases/case-list-page';
 import { CasePage } from '../features/review/case-page';
-import { Link, useRoute } from './router';
+import { TeamPage } from '../features/team/team-page';
+import { Link, useInviteToken, useRoute } from './router';
 import { ShortcutsProvider, useShortcuts } from './shortcuts';
 
 export function App({ client }: { client: ApiClient }) {
@@ -23,6 +25,9 @@ export function App({ client }: { client: ApiClient }) {
 
 function Shell() {
   const { session, retry } = useSession();
+  // An invitation link (#invite=<token>) opens "Set your password", whoever is signed in here.
+  const invite = useInviteToken();
+  if (invite) return <AcceptInvite key={invite} token={invite} />;
   switch (session.status) {
     case 'loading':
       return (
@@ -53,6 +58,8 @@ function Shell() {
   }
 }
 
+const SCREEN_TITLE = { cases: 'Cases', team: 'Team', 'not-found': 'Not found' } as const;
+
 function SignedIn() {
   const { session, signOut } = useSession();
   const { openHelp } = useShortcuts();
@@ -60,9 +67,10 @@ function SignedIn() {
   const me = session.status === 'signed-in' ? session.me : null;
 
   const screenKey = route.name === 'case' ? `case:${route.id}` : route.name;
+  const admin = me?.role === 'ADMIN';
   const first = useRef(true);
   useEffect(() => {
-    if (route.name !== 'case') document.title = route.name === 'cases' ? 'Cases · KYC Review' : 'Not found · KYC Review';
+    if (route.name !== 'case') document.title = `${SCREEN_TITLE[route.name]} · KYC Review`;
     // A new screen: move focus to its main region so screen readers start there (not on first load).
     if (first.current) first.current = false;
     else document.getElementById('main')?.focus();
@@ -81,6 +89,11 @@ function SignedIn() {
           <Link to="" aria-current={route.name === 'cases' ? 'page' : undefined}>
             Cases
           </Link>
+          {admin && (
+            <Link to="team" aria-current={route.name === 'team' ? 'page' : undefined}>
+              Team
+            </Link>
+          )}
         </nav>
         <div className="topbar-end">
           <span className="who">
@@ -96,6 +109,7 @@ function SignedIn() {
       </header>
       {route.name === 'cases' && <CaseListPage params={route.params} />}
       {route.name === 'case' && <CasePage key={route.id} id={route.id} />}
+      {route.name === 'team' && <TeamPage />}
       {route.name === 'not-found' && (
         <main id="main" tabIndex={-1} className="page">
           <h1>Page not found</h1>

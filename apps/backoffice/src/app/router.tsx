@@ -6,6 +6,7 @@ export const BASE = (import.meta.env.BASE_URL || '/').replace(/\/?$/, '/');
 export type Route =
   | { name: 'cases'; params: URLSearchParams }
   | { name: 'case'; id: string }
+  | { name: 'team' }
   | { name: 'not-found' };
 
 /** parseRoute maps a location under BASE to a screen. */
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string, search: string): Route {
     return { name: 'cases', params: new URLSearchParams(search) };
   }
   if (parts.length === 2 && parts[0] === 'cases') return { name: 'case', id: decodeURIComponent(parts[1]) };
+  if (parts.length === 1 && parts[0] === 'team') return { name: 'team' };
   return { name: 'not-found' };
 }
 
@@ -66,4 +68,30 @@ export function Link({ to, onClick, children, ...rest }: AnchorHTMLAttributes<HT
       {children}
     </a>
   );
+}
+
+/** inviteToken reads an invitation link's token: `#invite=<token>` (the fragment never reaches the server). */
+export function inviteToken(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('invite');
+  return token?.trim() || null;
+}
+
+function subscribeHash(callback: () => void) {
+  window.addEventListener('hashchange', callback);
+  window.addEventListener(NAVIGATE, callback);
+  return () => {
+    window.removeEventListener('hashchange', callback);
+    window.removeEventListener(NAVIGATE, callback);
+  };
+}
+
+/** useInviteToken is the invitation token in the location's fragment, if any. */
+export function useInviteToken(): string | null {
+  return useSyncExternalStore(subscribeHash, () => inviteToken(window.location.hash));
+}
+
+/** clearInviteToken drops the fragment (the token is single use: keep it out of history) and goes to path. */
+export function clearInviteToken(path = '') {
+  window.history.replaceState(null, '', href(path));
+  window.dispatchEvent(new Event(NAVIGATE));
 }

@@ -15,52 +15,74 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": typeof types.MeDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  fragment SessionReviewer on Reviewer {\n    id\n    email\n    name\n    role\n  }\n": typeof types.SessionReviewerFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionReviewer\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionReviewer\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.CaseListItemFragmentDoc,
+    "\n  mutation AcceptInvite($input: AcceptInviteInput!) {\n    acceptInvite(input: $input) {\n      ...SessionReviewer\n    }\n  }\n": typeof types.AcceptInviteDocument,
+    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n      active\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.CaseListItemFragmentDoc,
     "\n  query ListCases(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: CaseFilter\n    $orderBy: CaseOrder\n  ) {\n    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CaseListItem\n        }\n      }\n    }\n  }\n": typeof types.ListCasesDocument,
     "\n  subscription CaseFeed {\n    caseFeed {\n      id\n      caseId\n      type\n      actor\n      createdAt\n    }\n  }\n": typeof types.CaseFeedDocument,
     "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    sha256\n    width\n    height\n    createdAt\n  }\n": typeof types.DocumentFieldsFragmentDoc,
-    "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    auditChain {\n      valid\n      checkedEvents\n      firstBrokenEventId\n      detail\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n": typeof types.CaseDetailFragmentDoc,
+    "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n      active\n    }\n    proposedDecision {\n      decision\n      reason\n      at\n      by {\n        id\n        name\n        email\n      }\n    }\n    returnedDecision {\n      decision\n      reason\n      at\n      by {\n        id\n        name\n        email\n      }\n      returnedBy {\n        id\n        name\n        email\n      }\n      returnReason\n      returnedAt\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    auditChain {\n      valid\n      checkedEvents\n      firstBrokenEventId\n      detail\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n": typeof types.CaseDetailFragmentDoc,
     "\n  query GetCase($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Case {\n        ...CaseDetail\n      }\n    }\n  }\n": typeof types.GetCaseDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n": typeof types.CaseUpdatedDocument,
     "\n  query NextCase {\n    cases(first: 20, filter: { status: [PENDING_REVIEW] }, orderBy: { field: SUBMITTED_AT, direction: ASC }) {\n      edges {\n        node {\n          id\n          assignee {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.NextCaseDocument,
+    "\n  query ReviewPolicy {\n    reviewPolicy {\n      fourEyes\n    }\n  }\n": typeof types.ReviewPolicyDocument,
     "\n  mutation DecideDocument($input: DecideDocumentInput!) {\n    decideDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.DecideDocumentDocument,
     "\n  mutation DecideCase($input: DecideCaseInput!) {\n    decideCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.DecideCaseDocument,
+    "\n  mutation ConfirmDecision($input: ConfirmDecisionInput!) {\n    confirmDecision(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.ConfirmDecisionDocument,
+    "\n  mutation ReturnDecision($input: ReturnDecisionInput!) {\n    returnDecision(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.ReturnDecisionDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.AssignCaseDocument,
     "\n  mutation UnassignCase($input: UnassignCaseInput!) {\n    unassignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.UnassignCaseDocument,
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.AddNoteDocument,
-    "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ReviewersDocument,
+    "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n      active\n    }\n  }\n": typeof types.ReviewersDocument,
+    "\n  fragment TeamMember on Reviewer {\n    id\n    email\n    name\n    role\n    active\n    lastSignInAt\n    invitePending\n  }\n": typeof types.TeamMemberFragmentDoc,
+    "\n  query Team {\n    reviewers {\n      ...TeamMember\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  mutation InviteReviewer($input: InviteReviewerInput!) {\n    inviteReviewer(input: $input) {\n      reviewer {\n        ...TeamMember\n      }\n      inviteUrl\n    }\n  }\n": typeof types.InviteReviewerDocument,
+    "\n  mutation SetReviewerActive($input: SetReviewerActiveInput!) {\n    setReviewerActive(input: $input) {\n      ...TeamMember\n    }\n  }\n": typeof types.SetReviewerActiveDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": types.MeDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n": types.LoginDocument,
+    "\n  fragment SessionReviewer on Reviewer {\n    id\n    email\n    name\n    role\n  }\n": types.SessionReviewerFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionReviewer\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionReviewer\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.CaseListItemFragmentDoc,
+    "\n  mutation AcceptInvite($input: AcceptInviteInput!) {\n    acceptInvite(input: $input) {\n      ...SessionReviewer\n    }\n  }\n": types.AcceptInviteDocument,
+    "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n      active\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.CaseListItemFragmentDoc,
     "\n  query ListCases(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: CaseFilter\n    $orderBy: CaseOrder\n  ) {\n    cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CaseListItem\n        }\n      }\n    }\n  }\n": types.ListCasesDocument,
     "\n  subscription CaseFeed {\n    caseFeed {\n      id\n      caseId\n      type\n      actor\n      createdAt\n    }\n  }\n": types.CaseFeedDocument,
     "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    sha256\n    width\n    height\n    createdAt\n  }\n": types.DocumentFieldsFragmentDoc,
-    "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    auditChain {\n      valid\n      checkedEvents\n      firstBrokenEventId\n      detail\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n": types.CaseDetailFragmentDoc,
+    "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n      active\n    }\n    proposedDecision {\n      decision\n      reason\n      at\n      by {\n        id\n        name\n        email\n      }\n    }\n    returnedDecision {\n      decision\n      reason\n      at\n      by {\n        id\n        name\n        email\n      }\n      returnedBy {\n        id\n        name\n        email\n      }\n      returnReason\n      returnedAt\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    auditChain {\n      valid\n      checkedEvents\n      firstBrokenEventId\n      detail\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n": types.CaseDetailFragmentDoc,
     "\n  query GetCase($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Case {\n        ...CaseDetail\n      }\n    }\n  }\n": types.GetCaseDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseDetail\n    }\n  }\n": types.CaseUpdatedDocument,
     "\n  query NextCase {\n    cases(first: 20, filter: { status: [PENDING_REVIEW] }, orderBy: { field: SUBMITTED_AT, direction: ASC }) {\n      edges {\n        node {\n          id\n          assignee {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.NextCaseDocument,
+    "\n  query ReviewPolicy {\n    reviewPolicy {\n      fourEyes\n    }\n  }\n": types.ReviewPolicyDocument,
     "\n  mutation DecideDocument($input: DecideDocumentInput!) {\n    decideDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.DecideDocumentDocument,
     "\n  mutation DecideCase($input: DecideCaseInput!) {\n    decideCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.DecideCaseDocument,
+    "\n  mutation ConfirmDecision($input: ConfirmDecisionInput!) {\n    confirmDecision(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.ConfirmDecisionDocument,
+    "\n  mutation ReturnDecision($input: ReturnDecisionInput!) {\n    returnDecision(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.ReturnDecisionDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) {\n    assignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.AssignCaseDocument,
     "\n  mutation UnassignCase($input: UnassignCaseInput!) {\n    unassignCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.UnassignCaseDocument,
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.AddNoteDocument,
-    "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n    }\n  }\n": types.ReviewersDocument,
+    "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n      active\n    }\n  }\n": types.ReviewersDocument,
+    "\n  fragment TeamMember on Reviewer {\n    id\n    email\n    name\n    role\n    active\n    lastSignInAt\n    invitePending\n  }\n": types.TeamMemberFragmentDoc,
+    "\n  query Team {\n    reviewers {\n      ...TeamMember\n    }\n  }\n": types.TeamDocument,
+    "\n  mutation InviteReviewer($input: InviteReviewerInput!) {\n    inviteReviewer(input: $input) {\n      reviewer {\n        ...TeamMember\n      }\n      inviteUrl\n    }\n  }\n": types.InviteReviewerDocument,
+    "\n  mutation SetReviewerActive($input: SetReviewerActiveInput!) {\n    setReviewerActive(input: $input) {\n      ...TeamMember\n    }\n  }\n": types.SetReviewerActiveDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  fragment SessionReviewer on Reviewer {\n    id\n    email\n    name\n    role\n  }\n"): typeof import('./graphql').SessionReviewerFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      email\n      name\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      ...SessionReviewer\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionReviewer\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -68,7 +90,11 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n"): typeof import('./graphql').CaseListItemFragmentDoc;
+export function graphql(source: "\n  mutation AcceptInvite($input: AcceptInviteInput!) {\n    acceptInvite(input: $input) {\n      ...SessionReviewer\n    }\n  }\n"): typeof import('./graphql').AcceptInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseListItem on Case {\n    id\n    status\n    version\n    revision\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n      active\n    }\n    documents {\n      id\n      type\n      side\n      status\n    }\n    createdAt\n    updatedAt\n    submittedAt\n  }\n"): typeof import('./graphql').CaseListItemFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -84,7 +110,7 @@ export function graphql(source: "\n  fragment DocumentFields on Document {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    auditChain {\n      valid\n      checkedEvents\n      firstBrokenEventId\n      detail\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n"): typeof import('./graphql').CaseDetailFragmentDoc;
+export function graphql(source: "\n  fragment CaseDetail on Case {\n    id\n    state\n    status\n    version\n    revision\n    reason\n    availableDecisions\n    selectedDocumentType\n    applicant {\n      firstName\n      lastName\n      email\n    }\n    assignee {\n      id\n      name\n      email\n      active\n    }\n    proposedDecision {\n      decision\n      reason\n      at\n      by {\n        id\n        name\n        email\n      }\n    }\n    returnedDecision {\n      decision\n      reason\n      at\n      by {\n        id\n        name\n        email\n      }\n      returnedBy {\n        id\n        name\n        email\n      }\n      returnReason\n      returnedAt\n    }\n    documents {\n      ...DocumentFields\n    }\n    documentHistory {\n      ...DocumentFields\n    }\n    events {\n      id\n      type\n      actor\n      fromState\n      toState\n      data\n      hash\n      createdAt\n    }\n    auditChain {\n      valid\n      checkedEvents\n      firstBrokenEventId\n      detail\n    }\n    notes {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n    createdAt\n    updatedAt\n    submittedAt\n    decidedAt\n  }\n"): typeof import('./graphql').CaseDetailFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -100,11 +126,23 @@ export function graphql(source: "\n  query NextCase {\n    cases(first: 20, filt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ReviewPolicy {\n    reviewPolicy {\n      fourEyes\n    }\n  }\n"): typeof import('./graphql').ReviewPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DecideDocument($input: DecideDocumentInput!) {\n    decideDocument(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').DecideDocumentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DecideCase($input: DecideCaseInput!) {\n    decideCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').DecideCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmDecision($input: ConfirmDecisionInput!) {\n    confirmDecision(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').ConfirmDecisionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnDecision($input: ReturnDecisionInput!) {\n    returnDecision(input: $input) {\n      ...CaseDetail\n    }\n  }\n"): typeof import('./graphql').ReturnDecisionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -120,7 +158,23 @@ export function graphql(source: "\n  mutation AddNote($input: AddNoteInput!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n    }\n  }\n"): typeof import('./graphql').ReviewersDocument;
+export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n      active\n    }\n  }\n"): typeof import('./graphql').ReviewersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamMember on Reviewer {\n    id\n    email\n    name\n    role\n    active\n    lastSignInAt\n    invitePending\n  }\n"): typeof import('./graphql').TeamMemberFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team {\n    reviewers {\n      ...TeamMember\n    }\n  }\n"): typeof import('./graphql').TeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteReviewer($input: InviteReviewerInput!) {\n    inviteReviewer(input: $input) {\n      reviewer {\n        ...TeamMember\n      }\n      inviteUrl\n    }\n  }\n"): typeof import('./graphql').InviteReviewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetReviewerActive($input: SetReviewerActiveInput!) {\n    setReviewerActive(input: $input) {\n      ...TeamMember\n    }\n  }\n"): typeof import('./graphql').SetReviewerActiveDocument;
 
 
 export function graphql(source: string) {

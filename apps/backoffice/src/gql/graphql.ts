@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptInviteInput = {
+  /** At least 12 characters. */
+  password: string;
+  token: string;
+};
+
 export type AddNoteInput = {
   body: string;
   caseId: string | number;
@@ -41,6 +47,11 @@ export type CaseStatus =
   | 'PENDING_REVIEW'
   | 'REJECTED'
   | 'RESUBMISSION_REQUESTED';
+
+export type ConfirmDecisionInput = {
+  caseId: string | number;
+  expectedVersion: number;
+};
 
 export type DecideCaseInput = {
   caseId: string | number;
@@ -87,6 +98,18 @@ export type DocumentType =
   | 'SELFIE'
   | 'VOTER_ID';
 
+/** Which case decisions need a second reviewer: OFF (none), APPROVALS, ALL (approvals and rejections). Resubmission requests never do. */
+export type FourEyesPolicy =
+  | 'ALL'
+  | 'APPROVALS'
+  | 'OFF';
+
+export type InviteReviewerInput = {
+  email: string;
+  name: string;
+  role: ReviewerRole;
+};
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -96,28 +119,54 @@ export type OrderDirection =
   | 'ASC'
   | 'DESC';
 
+export type ReturnDecisionInput = {
+  caseId: string | number;
+  expectedVersion: number;
+  /** Why the proposal goes back, shown to its author. */
+  reason: string;
+};
+
+/** ADMIN: also manages the team (invitations, deactivation). */
+export type ReviewerRole =
+  | 'ADMIN'
+  | 'REVIEWER';
+
+export type SetReviewerActiveInput = {
+  active: boolean;
+  reviewerId: string | number;
+};
+
 export type UnassignCaseInput = {
   caseId: string | number;
 };
 
+export type SessionReviewerFragment = { id: string, email: string, name: string, role: ReviewerRole };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, name: string } | null };
+export type MeQuery = { me: { id: string, email: string, name: string, role: ReviewerRole } | null };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { id: string, email: string, name: string } };
+export type LoginMutation = { login: { id: string, email: string, name: string, role: ReviewerRole } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
 
-export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> };
+export type AcceptInviteMutationVariables = Exact<{
+  input: AcceptInviteInput;
+}>;
+
+
+export type AcceptInviteMutation = { acceptInvite: { id: string, email: string, name: string, role: ReviewerRole } };
+
+export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> };
 
 export type ListCasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -129,7 +178,7 @@ export type ListCasesQueryVariables = Exact<{
 }>;
 
 
-export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> } }> } };
+export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> } }> } };
 
 export type CaseFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -138,7 +187,7 @@ export type CaseFeedSubscription = { caseFeed: { id: string, caseId: string, typ
 
 export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string };
 
-export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
+export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
 
 export type GetCaseQueryVariables = Exact<{
   id: string | number;
@@ -146,7 +195,7 @@ export type GetCaseQueryVariables = Exact<{
 
 
 export type GetCaseQuery = { node:
-    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
+    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
     | { __typename: 'CaseEvent' }
     | { __typename: 'Document' }
     | { __typename: 'Note' }
@@ -158,40 +207,59 @@ export type CaseUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type NextCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type NextCaseQuery = { cases: { edges: Array<{ node: { id: string, assignee: { id: string } | null } }> } };
 
+export type ReviewPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewPolicyQuery = { reviewPolicy: { fourEyes: FourEyesPolicy } };
+
 export type DecideDocumentMutationVariables = Exact<{
   input: DecideDocumentInput;
 }>;
 
 
-export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type DecideCaseMutationVariables = Exact<{
   input: DecideCaseInput;
 }>;
 
 
-export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type ConfirmDecisionMutationVariables = Exact<{
+  input: ConfirmDecisionInput;
+}>;
+
+
+export type ConfirmDecisionMutation = { confirmDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type ReturnDecisionMutationVariables = Exact<{
+  input: ReturnDecisionInput;
+}>;
+
+
+export type ReturnDecisionMutation = { returnDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
 }>;
 
 
-export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type UnassignCaseMutationVariables = Exact<{
   input: UnassignCaseInput;
 }>;
 
 
-export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AddNoteMutationVariables = Exact<{
   input: AddNoteInput;
@@ -203,7 +271,28 @@ export type AddNoteMutation = { addNote: { id: string, body: string, createdAt: 
 export type ReviewersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReviewersQuery = { reviewers: Array<{ id: string, name: string, email: string }> };
+export type ReviewersQuery = { reviewers: Array<{ id: string, name: string, email: string, active: boolean }> };
+
+export type TeamMemberFragment = { id: string, email: string, name: string, role: ReviewerRole, active: boolean, lastSignInAt: string | null, invitePending: boolean };
+
+export type TeamQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamQuery = { reviewers: Array<{ id: string, email: string, name: string, role: ReviewerRole, active: boolean, lastSignInAt: string | null, invitePending: boolean }> };
+
+export type InviteReviewerMutationVariables = Exact<{
+  input: InviteReviewerInput;
+}>;
+
+
+export type InviteReviewerMutation = { inviteReviewer: { inviteUrl: string, reviewer: { id: string, email: string, name: string, role: ReviewerRole, active: boolean, lastSignInAt: string | null, invitePending: boolean } } };
+
+export type SetReviewerActiveMutationVariables = Exact<{
+  input: SetReviewerActiveInput;
+}>;
+
+
+export type SetReviewerActiveMutation = { setReviewerActive: { id: string, email: string, name: string, role: ReviewerRole, active: boolean, lastSignInAt: string | null, invitePending: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -223,6 +312,14 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SessionReviewerFragmentDoc = new TypedDocumentString(`
+    fragment SessionReviewer on Reviewer {
+  id
+  email
+  name
+  role
+}
+    `, {"fragmentName":"SessionReviewer"}) as unknown as TypedDocumentString<SessionReviewerFragment, unknown>;
 export const CaseListItemFragmentDoc = new TypedDocumentString(`
     fragment CaseListItem on Case {
   id
@@ -238,6 +335,7 @@ export const CaseListItemFragmentDoc = new TypedDocumentString(`
     id
     name
     email
+    active
   }
   documents {
     id
@@ -286,6 +384,34 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
     id
     name
     email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
   }
   documents {
     ...DocumentFields
@@ -339,29 +465,58 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   height
   createdAt
 }`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
+export const TeamMemberFragmentDoc = new TypedDocumentString(`
+    fragment TeamMember on Reviewer {
+  id
+  email
+  name
+  role
+  active
+  lastSignInAt
+  invitePending
+}
+    `, {"fragmentName":"TeamMember"}) as unknown as TypedDocumentString<TeamMemberFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
-    id
-    email
-    name
+    ...SessionReviewer
   }
 }
-    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+    fragment SessionReviewer on Reviewer {
+  id
+  email
+  name
+  role
+}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
-    id
-    email
-    name
+    ...SessionReviewer
   }
 }
-    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+    fragment SessionReviewer on Reviewer {
+  id
+  email
+  name
+  role
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const AcceptInviteDocument = new TypedDocumentString(`
+    mutation AcceptInvite($input: AcceptInviteInput!) {
+  acceptInvite(input: $input) {
+    ...SessionReviewer
+  }
+}
+    fragment SessionReviewer on Reviewer {
+  id
+  email
+  name
+  role
+}`) as unknown as TypedDocumentString<AcceptInviteMutation, AcceptInviteMutationVariables>;
 export const ListCasesDocument = new TypedDocumentString(`
     query ListCases($first: Int, $after: String, $last: Int, $before: String, $filter: CaseFilter, $orderBy: CaseOrder) {
   cases(
@@ -401,6 +556,7 @@ export const ListCasesDocument = new TypedDocumentString(`
     id
     name
     email
+    active
   }
   documents {
     id
@@ -465,6 +621,34 @@ fragment CaseDetail on Case {
     id
     name
     email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
   }
   documents {
     ...DocumentFields
@@ -542,6 +726,34 @@ fragment CaseDetail on Case {
     id
     name
     email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
   }
   documents {
     ...DocumentFields
@@ -598,6 +810,13 @@ export const NextCaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NextCaseQuery, NextCaseQueryVariables>;
+export const ReviewPolicyDocument = new TypedDocumentString(`
+    query ReviewPolicy {
+  reviewPolicy {
+    fourEyes
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewPolicyQuery, ReviewPolicyQueryVariables>;
 export const DecideDocumentDocument = new TypedDocumentString(`
     mutation DecideDocument($input: DecideDocumentInput!) {
   decideDocument(input: $input) {
@@ -637,6 +856,34 @@ fragment CaseDetail on Case {
     id
     name
     email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
   }
   documents {
     ...DocumentFields
@@ -714,6 +961,34 @@ fragment CaseDetail on Case {
     id
     name
     email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
   }
   documents {
     ...DocumentFields
@@ -752,6 +1027,216 @@ fragment CaseDetail on Case {
   submittedAt
   decidedAt
 }`) as unknown as TypedDocumentString<DecideCaseMutation, DecideCaseMutationVariables>;
+export const ConfirmDecisionDocument = new TypedDocumentString(`
+    mutation ConfirmDecision($input: ConfirmDecisionInput!) {
+  confirmDecision(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<ConfirmDecisionMutation, ConfirmDecisionMutationVariables>;
+export const ReturnDecisionDocument = new TypedDocumentString(`
+    mutation ReturnDecision($input: ReturnDecisionInput!) {
+  returnDecision(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<ReturnDecisionMutation, ReturnDecisionMutationVariables>;
 export const AssignCaseDocument = new TypedDocumentString(`
     mutation AssignCase($input: AssignCaseInput!) {
   assignCase(input: $input) {
@@ -791,6 +1276,34 @@ fragment CaseDetail on Case {
     id
     name
     email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
   }
   documents {
     ...DocumentFields
@@ -868,6 +1381,34 @@ fragment CaseDetail on Case {
     id
     name
     email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
   }
   documents {
     ...DocumentFields
@@ -926,6 +1467,55 @@ export const ReviewersDocument = new TypedDocumentString(`
     id
     name
     email
+    active
   }
 }
     `) as unknown as TypedDocumentString<ReviewersQuery, ReviewersQueryVariables>;
+export const TeamDocument = new TypedDocumentString(`
+    query Team {
+  reviewers {
+    ...TeamMember
+  }
+}
+    fragment TeamMember on Reviewer {
+  id
+  email
+  name
+  role
+  active
+  lastSignInAt
+  invitePending
+}`) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
+export const InviteReviewerDocument = new TypedDocumentString(`
+    mutation InviteReviewer($input: InviteReviewerInput!) {
+  inviteReviewer(input: $input) {
+    reviewer {
+      ...TeamMember
+    }
+    inviteUrl
+  }
+}
+    fragment TeamMember on Reviewer {
+  id
+  email
+  name
+  role
+  active
+  lastSignInAt
+  invitePending
+}`) as unknown as TypedDocumentString<InviteReviewerMutation, InviteReviewerMutationVariables>;
+export const SetReviewerActiveDocument = new TypedDocumentString(`
+    mutation SetReviewerActive($input: SetReviewerActiveInput!) {
+  setReviewerActive(input: $input) {
+    ...TeamMember
+  }
+}
+    fragment TeamMember on Reviewer {
+  id
+  email
+  name
+  role
+  active
+  lastSignInAt
+  invitePending
+}`) as unknown as TypedDocumentString<SetReviewerActiveMutation, SetReviewerActiveMutationVariables>;

@@ -1,4 +1,4 @@
-import type { CaseStatus, Decision, DocumentSide, DocumentStatus, DocumentType } from '../gql/graphql';
+import type { CaseStatus, Decision, DocumentSide, DocumentStatus, DocumentType, ReviewerRole } from '../gql/graphql';
 
 export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
   IN_PROGRESS: 'In progress',
@@ -6,6 +6,19 @@ export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
   APPROVED: 'Approved',
   REJECTED: 'Rejected',
   RESUBMISSION_REQUESTED: 'Resubmission requested',
+  AWAITING_SECOND_REVIEW: 'Needs second review',
+};
+
+export const ROLE_LABEL: Record<ReviewerRole, string> = {
+  ADMIN: 'Admin',
+  REVIEWER: 'Reviewer',
+};
+
+/** What a proposed decision would do, for the four-eyes panel: "Approve", "Reject". */
+export const PROPOSAL_LABEL: Record<Decision, string> = {
+  APPROVE: 'Approve',
+  REJECT: 'Reject',
+  REQUEST_RESUBMISSION: 'Request resubmission',
 };
 
 export const DOCUMENT_STATUS_LABEL: Record<DocumentStatus, string> = {
@@ -85,6 +98,9 @@ const EVENT_LABEL: Record<string, string> = {
   DOCUMENT_DECIDED: 'Document decided',
   CASE_DECIDED: 'Case decided',
   NOTE_ADDED: 'Note added',
+  DECISION_PROPOSED: 'Decision proposed',
+  DECISION_CONFIRMED: 'Decision confirmed',
+  DECISION_RETURNED: 'Decision returned',
 };
 
 export function eventLabel(type: string): string {

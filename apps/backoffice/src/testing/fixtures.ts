@@ -1,7 +1,7 @@
 import type { CaseDetailFragment, CaseListItemFragment, DocumentFieldsFragment } from '../gql/graphql';
 
-export const ME = { id: 'rev-1', email: 'rita@example.com', name: 'Rita Reviewer' };
-export const OTHER = { id: 'rev-2', email: 'bob@example.com', name: 'Bob Builder' };
+export const ME = { id: 'rev-1', email: 'rita@example.com', name: 'Rita Reviewer', role: 'ADMIN' as const, active: true };
+export const OTHER = { id: 'rev-2', email: 'bob@example.com', name: 'Bob Builder', role: 'REVIEWER' as const, active: true };
 
 export function makeDocument(overrides: Partial<DocumentFieldsFragment> = {}): DocumentFieldsFragment {
   const type = overrides.type ?? 'PASSPORT';
@@ -36,6 +36,8 @@ export function makeCase(overrides: Partial<CaseDetailFragment> = {}): CaseDetai
     selectedDocumentType: 'PASSPORT',
     applicant: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
     assignee: null,
+    proposedDecision: null,
+    returnedDecision: null,
     documents,
     documentHistory: overrides.documentHistory ?? documents,
     events: [

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { KycError } from '@kyc/sdk/errors';
 import type { MeQuery as MeResult } from '../../gql/graphql';
 import { useApi } from '../../lib/api-context';
-import { LoginMutation, LogoutMutation, MeQuery } from './api/session';
+import { AcceptInviteMutation, LoginMutation, LogoutMutation, MeQuery } from './api/session';
 
 export type Reviewer = NonNullable<MeResult['me']>;
 
@@ -16,6 +16,8 @@ export type Session =
 interface SessionApi {
   session: Session;
   signIn(email: string, password: string): Promise<void>;
+  /** acceptInvite sets an invited reviewer's password; the server signs them in. */
+  acceptInvite(token: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   retry(): void;
 }
@@ -58,6 +60,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client, queryClient],
   );
 
+  const acceptInvite = useCallback(
+    async (token: string, password: string) => {
+      const { acceptInvite: me } = await client.execute(AcceptInviteMutation, { input: { token, password } });
+      // As after a sign-in: a new cookie (whoever was signed in on this browser before is not any more).
+      client.resetSocket();
+      queryClient.clear();
+      setSession({ status: 'signed-in', me });
+    },
+    [client, queryClient],
+  );
+
   const signOut = useCallback(async () => {
     try {
       await client.execute(LogoutMutation, {});
@@ -69,8 +82,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [client, queryClient]);
 
   const value = useMemo(
-    () => ({ session, signIn, signOut, retry: () => setAttempt((n) => n + 1) }),
-    [session, signIn, signOut],
+    () => ({ session, signIn, acceptInvite, signOut, retry: () => setAttempt((n) => n + 1) }),
+    [session, signIn, acceptInvite, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

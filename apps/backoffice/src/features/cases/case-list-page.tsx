@@ -22,6 +22,7 @@ export function lastListPath(): string {
 
 const STATUS_OPTIONS: ReadonlyArray<[StatusFilter, string]> = [
   ['PENDING_REVIEW', CASE_STATUS_LABEL.PENDING_REVIEW],
+  ['AWAITING_SECOND_REVIEW', CASE_STATUS_LABEL.AWAITING_SECOND_REVIEW],
   ['RESUBMISSION_REQUESTED', CASE_STATUS_LABEL.RESUBMISSION_REQUESTED],
   ['IN_PROGRESS', CASE_STATUS_LABEL.IN_PROGRESS],
   ['APPROVED', CASE_STATUS_LABEL.APPROVED],
@@ -174,9 +175,13 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
       {connection && edges.length === 0 && (
         <div className="empty">
           <p>
-            {filters.status === 'PENDING_REVIEW' && !filters.q && !filters.mine && !filters.unassigned
-              ? 'No cases are waiting for review. New submissions appear here on their own.'
-              : 'No cases match these filters.'}
+            {filters.q || filters.mine || filters.unassigned
+              ? 'No cases match these filters.'
+              : filters.status === 'PENDING_REVIEW'
+                ? 'No cases are waiting for review. New submissions appear here on their own.'
+                : filters.status === 'AWAITING_SECOND_REVIEW'
+                  ? 'No decisions are waiting for a second reviewer. Proposed decisions appear here on their own.'
+                  : 'No cases match these filters.'}
           </p>
         </div>
       )}
@@ -263,7 +268,10 @@ function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus, onKeyDown 
           <span className="sub flag">{flagged.length === 1 ? '1 flagged' : `${flagged.length} flagged`}</span>
         )}
       </td>
-      <td>{node.assignee ? (node.assignee.id === meId ? 'You' : node.assignee.name || node.assignee.email) : <span className="muted">Unassigned</span>}</td>
+      <td>
+        {node.assignee ? (node.assignee.id === meId ? 'You' : node.assignee.name || node.assignee.email) : <span className="muted">Unassigned</span>}
+        {node.assignee && !node.assignee.active && <span className="sub flag">assignee inactive</span>}
+      </td>
       <td>
         {node.submittedAt ? (
           <time dateTime={node.submittedAt} title={formatDateTime(node.submittedAt)}>

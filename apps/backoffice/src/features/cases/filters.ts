@@ -13,7 +13,7 @@ export interface ListFilters {
   before?: string;
 }
 
-const STATUSES: readonly StatusFilter[] = ['PENDING_REVIEW', 'RESUBMISSION_REQUESTED', 'IN_PROGRESS', 'APPROVED', 'REJECTED', 'ALL'];
+const STATUSES: readonly StatusFilter[] = ['PENDING_REVIEW', 'AWAITING_SECOND_REVIEW', 'RESUBMISSION_REQUESTED', 'IN_PROGRESS', 'APPROVED', 'REJECTED', 'ALL'];
 
 /** filtersFromParams reads the list's URL; the default is the review queue (pending review). */
 export function filtersFromParams(params: URLSearchParams): ListFilters {
@@ -50,7 +50,7 @@ export function listVariables(f: ListFilters, pageSize = PAGE_SIZE): ListCasesQu
   const page = f.before && !f.after ? { last: pageSize, before: f.before } : { first: pageSize, after: f.after ?? null };
   // Submitted cases: newest submission first (a resubmitted case comes back to the top).
   // Others may have no submission time: newest created first.
-  const submitted = f.status === 'PENDING_REVIEW' || f.status === 'RESUBMISSION_REQUESTED';
+  const submitted = f.status === 'PENDING_REVIEW' || f.status === 'AWAITING_SECOND_REVIEW' || f.status === 'RESUBMISSION_REQUESTED';
   const field = submitted ? 'SUBMITTED_AT' : 'CREATED_AT';
   return { ...page, filter, orderBy: { field, direction: 'DESC' } };
 }

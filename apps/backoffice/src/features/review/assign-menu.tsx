@@ -28,7 +28,8 @@ export function AssignMenu({ meId, assigneeId, busy, onAssign }: {
   const items = useRef<(HTMLButtonElement | null)[]>([]);
   const menuId = useId();
 
-  const others = (data?.reviewers ?? []).filter((r) => r.id !== meId);
+  // A deactivated reviewer cannot sign in: no new cases for them.
+  const others = (data?.reviewers ?? []).filter((r) => r.id !== meId && r.active);
 
   const close = (refocus: boolean) => {
     setOpen(false);

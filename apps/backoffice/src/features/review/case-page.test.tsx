@@ -17,7 +17,7 @@ function open(c: CaseDetailFragment, handlers: FakeClient['handlers'] = {}) {
   return { ...result, setServerCase: (next: CaseDetailFragment) => (current = next) };
 }
 
-const CARLA = { id: 'rev-3', email: 'carla@example.com', name: 'Carla Checker' };
+const CARLA = { id: 'rev-3', email: 'carla@example.com', name: 'Carla Checker', role: 'REVIEWER' as const, active: true };
 const REVIEWERS = [OTHER, CARLA, ME]; // the server sorts by name
 
 const caseBar = () => screen.getByRole('region', { name: 'Case decision' });

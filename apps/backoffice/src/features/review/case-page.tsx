@@ -11,12 +11,14 @@ import { formatDateTime, timeAgo } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session';
 import { lastListPath } from '../cases/case-list-page';
-import { CaseUpdatedSubscription, GetCaseQuery, NextCaseQuery } from './api/case';
+import { CaseUpdatedSubscription, GetCaseQuery, NextCaseQuery, ReviewPolicyQuery } from './api/case';
 import {
   AddNoteMutation,
   AssignCaseMutation,
+  ConfirmDecisionMutation,
   DecideCaseMutation,
   DecideDocumentMutation,
+  ReturnDecisionMutation,
   UnassignCaseMutation,
 } from './api/decide';
 import { AssignMenu, reviewerName, type Reviewer } from './assign-menu';
@@ -25,6 +27,7 @@ import { DecisionDialog, type DecisionInput, type DecisionRequest } from './deci
 import { DocumentPanel } from './document-panel';
 import { useFreshLinks } from './fresh-links';
 import { Notes } from './notes';
+import { ProposalPanel, ReturnedPanel, SecondReviewDialog } from './second-review';
 import { Timeline } from './timeline';
 
 type Banner =
@@ -37,6 +40,18 @@ const DONE: Record<Decision, string> = {
   APPROVE: 'Case approved.',
   REJECT: 'Case rejected.',
   REQUEST_RESUBMISSION: 'Resubmission requested. The applicant is asked to re-take the flagged photos.',
+};
+
+/** The banners after a four-eyes proposal: nothing is decided yet. */
+const PROPOSED: Partial<Record<Decision, string>> = {
+  APPROVE: 'Approval proposed. It waits for a second reviewer to confirm or return it; the applicant still sees “in review”.',
+  REJECT: 'Rejection proposed. It waits for a second reviewer to confirm or return it; the applicant still sees “in review”.',
+};
+
+const CONFIRMED: Record<Decision, string> = {
+  APPROVE: 'Approval confirmed: the case is approved.',
+  REJECT: 'Rejection confirmed: the case is rejected.',
+  REQUEST_RESUBMISSION: 'Confirmed: resubmission requested.',
 };
 
 const slot = (d: { type: string; side?: string | null }) => `${d.type}/${d.side ?? ''}`;
@@ -52,6 +67,12 @@ export function CasePage({ id }: { id: string }) {
   const { data, error, isFetching: loading, refetch } = useApiQuery(GetCaseQuery, { id });
   const cache = useApiData(GetCaseQuery, { id });
   const [dialog, setDialog] = useState<{ request: DecisionRequest; seen: CaseDetailFragment } | null>(null);
+  const [second, setSecond] = useState<{ kind: 'confirm' | 'return'; seen: CaseDetailFragment } | null>(null);
+  // Which decisions need a second reviewer. Unknown (not loaded, or refused) reads as OFF: the
+  // server decides anyway, and its answer (the case's status) is what the page shows.
+  const { data: policyData } = useApiQuery(ReviewPolicyQuery, {});
+  const fourEyes = policyData?.reviewPolicy.fourEyes ?? 'OFF';
+  const proposes = (d: Decision) => (d === 'APPROVE' && fourEyes !== 'OFF') || (d === 'REJECT' && fourEyes === 'ALL');
   const [banner, setBanner] = useState<Banner | null>(null);
   const [busy, setBusy] = useState(false);
   const [nextBusy, setNextBusy] = useState(false);
@@ -90,9 +111,11 @@ export function CasePage({ id }: { id: string }) {
         show(await run());
         setBanner(done);
         setDialog(null);
+        setSecond(null);
       } catch (e) {
         if (isKycError(e, 'CONFLICT')) {
           setDialog(null);
+          setSecond(null);
           await reloadAfterConflict(seen);
         } else if (isKycError(e, 'INVALID_TRANSITION') || isKycError(e, 'FORBIDDEN') || isKycError(e, 'NOT_FOUND')) {
           void refetch();
@@ -115,8 +138,8 @@ export function CasePage({ id }: { id: string }) {
 
   // Focus the outcome so keyboard and screen-reader users hear it and can reach "Next case".
   useEffect(() => {
-    if (banner && banner.kind !== 'updated' && !dialog) bannerRef.current?.focus();
-  }, [banner, dialog]);
+    if (banner && banner.kind !== 'updated' && !dialog && !second) bannerRef.current?.focus();
+  }, [banner, dialog, second]);
 
   // Live: another reviewer's change shows at once, and says what changed.
   useSubscription(
@@ -231,7 +254,9 @@ export function CasePage({ id }: { id: string }) {
   const blocking = c.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
 
   let why: string | null = null;
-  if (!pending) {
+  if (c.status === 'AWAITING_SECOND_REVIEW') {
+    why = 'A decision was proposed and waits for a second reviewer (above). Other decisions are possible once it is returned.';
+  } else if (!pending) {
     why = c.decidedAt && (c.status === 'APPROVED' || c.status === 'REJECTED')
       ? `This case was ${CASE_STATUS_LABEL[c.status].toLowerCase()} on ${formatDateTime(c.decidedAt)}. Decisions are possible only while a case is pending review.`
       : `This case is ${CASE_STATUS_LABEL[c.status].toLowerCase()}. Decisions are possible only while a case is pending review.`;
@@ -269,7 +294,29 @@ export function CasePage({ id }: { id: string }) {
             expectedVersion: seen.version,
           },
         })).decideCase,
-      { kind: 'success', text: DONE[request.decision], next: true },
+      { kind: 'success', text: (proposes(request.decision) && PROPOSED[request.decision]) || DONE[request.decision], next: true },
+    );
+  };
+
+  const proposal = c.proposedDecision;
+  /** secondReview confirms or returns the proposal the reviewer saw when opening the dialog. */
+  const secondReview = async (reason?: string) => {
+    const seenProposal = second?.seen.proposedDecision;
+    if (!second || !seenProposal) return;
+    const { kind, seen } = second;
+    if (kind === 'confirm') {
+      return act(
+        seen,
+        async () => (await client.execute(ConfirmDecisionMutation, { input: { caseId: seen.id, expectedVersion: seen.version } })).confirmDecision,
+        { kind: 'success', text: CONFIRMED[seenProposal.decision], next: true },
+      );
+    }
+    return act(
+      seen,
+      async () =>
+        (await client.execute(ReturnDecisionMutation, { input: { caseId: seen.id, reason: reason ?? '', expectedVersion: seen.version } }))
+          .returnDecision,
+      { kind: 'updated', text: `Returned to review. ${seenProposal.by.name || seenProposal.by.email} sees why on this case.` },
     );
   };
 
@@ -335,6 +382,7 @@ export function CasePage({ id }: { id: string }) {
           {c.revision > 1 && <span>Resubmission {c.revision - 1}</span>}
           <span>
             Assignee: <strong>{c.assignee ? (mine ? 'you' : c.assignee.name || c.assignee.email) : 'nobody'}</strong>
+            {c.assignee && !c.assignee.active && <span className="flag"> (assignee inactive)</span>}
           </span>
         </p>
         <div className="assign">
@@ -351,6 +399,18 @@ export function CasePage({ id }: { id: string }) {
           <AssignMenu meId={me.id} assigneeId={c.assignee?.id ?? null} busy={busy} onAssign={(r) => void assignTo(r)} />
         </div>
       </header>
+
+      {proposal && c.status === 'AWAITING_SECOND_REVIEW' && (
+        <ProposalPanel
+          proposal={proposal}
+          meId={me.id}
+          now={now}
+          busy={busy}
+          onConfirm={() => setSecond({ kind: 'confirm', seen: c })}
+          onReturn={() => setSecond({ kind: 'return', seen: c })}
+        />
+      )}
+      {c.returnedDecision && <ReturnedPanel returned={c.returnedDecision} meId={me.id} now={now} />}
 
       <section className="decision-bar" aria-label="Case decision">
         <div className="decision-buttons">
@@ -393,6 +453,11 @@ export function CasePage({ id }: { id: string }) {
           </p>
         )}
         {!why && !c.assignee && <p className="decision-why">Deciding assigns this case to you.</p>}
+        {!why && fourEyes !== 'OFF' && (
+          <p className="decision-why">
+            Four-eyes review: {fourEyes === 'ALL' ? 'approvals and rejections' : 'approvals'} need a second reviewer to confirm them.
+          </p>
+        )}
         {c.reason && !pending && (
           <p className="decision-why">
             Reason given: <q>{c.reason}</q>
@@ -401,7 +466,7 @@ export function CasePage({ id }: { id: string }) {
       </section>
 
       {/* While a dialog is open it says what changed itself: one alert at a time. */}
-      {banner && !dialog && (
+      {banner && !dialog && !second && (
         <div ref={bannerRef} tabIndex={-1} className={`banner banner-${banner.kind}`} data-banner={banner.kind}>
           <p role={banner.kind === 'conflict' || banner.kind === 'error' ? 'alert' : 'status'}>{banner.text}</p>
           <div className="banner-actions">
@@ -474,8 +539,19 @@ export function CasePage({ id }: { id: string }) {
           request={dialog.request}
           caseData={dialog.seen}
           changed={c.version > dialog.seen.version ? describeChanges(dialog.seen, c, me.id) : null}
+          propose={dialog.request.kind === 'case' && proposes(dialog.request.decision)}
           onCancel={() => setDialog(null)}
           onConfirm={confirm}
+        />
+      )}
+      {second && second.seen.proposedDecision && (
+        <SecondReviewDialog
+          kind={second.kind}
+          caseData={second.seen}
+          proposal={second.seen.proposedDecision}
+          meId={me.id}
+          onCancel={() => setSecond(null)}
+          onSubmit={secondReview}
         />
       )}
     </main>

@@ -19,12 +19,16 @@ interface Props {
   caseData: CaseDetailFragment;
   /** changed lists what changed on the server since the dialog opened (null: nothing). */
   changed?: string[] | null;
+  /** propose: the four-eyes policy covers this decision, so it is proposed to a second reviewer, not taken. */
+  propose?: boolean;
   onCancel(): void;
   /** onConfirm performs the decision; a rejection other than CONFLICT is shown in the dialog. */
   onConfirm(input: DecisionInput): Promise<void>;
 }
 
-function titleOf(r: DecisionRequest): string {
+function titleOf(r: DecisionRequest, propose: boolean): string {
+  if (propose && r.kind === 'case' && r.decision === 'APPROVE') return 'Propose approval';
+  if (propose && r.kind === 'case' && r.decision === 'REJECT') return 'Propose rejection';
   if (r.kind === 'document') {
     const name = documentLabel(r.document);
     return r.decision === 'REJECT' ? `Reject document: ${name}` : `Request resubmission: ${name}`;
@@ -35,7 +39,7 @@ function titleOf(r: DecisionRequest): string {
 /** A document already marked so must be re-taken; the server refuses to leave a rejected one out. */
 const mustRetake = (d: DocumentFieldsFragment) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED';
 
-export function DecisionDialog({ request, caseData, changed, onCancel, onConfirm }: Props) {
+export function DecisionDialog({ request, caseData, changed, propose = false, onCancel, onConfirm }: Props) {
   const reasonId = useId();
   const commentId = useId();
   const reasonErrorId = useId();
@@ -89,6 +93,10 @@ export function DecisionDialog({ request, caseData, changed, onCancel, onConfirm
   };
 
   const description = (() => {
+    if (propose && request.kind === 'case') {
+      const what = request.decision === 'REJECT' ? 'rejection' : 'approval';
+      return `Four-eyes review: your ${what} of ${name}’s case goes to a second reviewer, who confirms or returns it. Until then the applicant sees “in review”.`;
+    }
     if (request.kind === 'document') {
       return request.decision === 'REJECT'
         ? 'The document is marked rejected. The case can then be rejected, or sent back with this document to re-take.'
@@ -108,7 +116,7 @@ export function DecisionDialog({ request, caseData, changed, onCancel, onConfirm
 
   return (
     <Dialog
-      title={titleOf(request)}
+      title={titleOf(request, propose)}
       description={description}
       onClose={onCancel}
       onSubmit={() => void submit()}
@@ -124,7 +132,7 @@ export function DecisionDialog({ request, caseData, changed, onCancel, onConfirm
             aria-disabled={busy}
             data-autofocus={isApprove ? true : undefined}
           >
-            {busy ? 'Saving…' : 'Confirm'}
+            {busy ? 'Saving…' : propose ? titleOf(request, propose) : 'Confirm'}
           </button>
         </>
       }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CaseDetailFragment } from '../../gql/graphql';
-import { actorLabel, CASE_STATUS_LABEL, DOCUMENT_STATUS_LABEL, DOCUMENT_TYPE_LABEL, eventLabel } from '../../lib/labels';
+import { actorLabel, CASE_STATUS_LABEL, DOCUMENT_STATUS_LABEL, DOCUMENT_TYPE_LABEL, eventLabel, PROPOSAL_LABEL } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
 
 type CaseEvent = CaseDetailFragment['events'][number];
@@ -45,6 +45,15 @@ export function eventDetails(event: CaseEvent): string {
         const n = Object.keys(data.documents).length;
         if (n) parts.push(`${n} ${n === 1 ? 'document' : 'documents'} to re-take`);
       }
+      break;
+    case 'DECISION_PROPOSED':
+    case 'DECISION_CONFIRMED':
+      if (data.decision) parts.push(words(data.decision, PROPOSAL_LABEL));
+      if (data.reason) parts.push(`“${data.reason}”`);
+      break;
+    case 'DECISION_RETURNED':
+      if (data.decision) parts.push(`${words(data.decision, PROPOSAL_LABEL)} returned`);
+      if (data.reason) parts.push(`“${data.reason}”`);
       break;
     default:
       for (const [k, v] of Object.entries(data)) {

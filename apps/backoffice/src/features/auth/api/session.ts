@@ -1,11 +1,19 @@
 import { graphql } from '../../../gql';
 
+/** SessionReviewer is who is signed in: the role decides what the header offers (Team: admins). */
+export const SessionReviewerFragment = graphql(`
+  fragment SessionReviewer on Reviewer {
+    id
+    email
+    name
+    role
+  }
+`);
+
 export const MeQuery = graphql(`
   query Me {
     me {
-      id
-      email
-      name
+      ...SessionReviewer
     }
   }
 `);
@@ -13,9 +21,7 @@ export const MeQuery = graphql(`
 export const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
-      id
-      email
-      name
+      ...SessionReviewer
     }
   }
 `);
@@ -23,5 +29,14 @@ export const LoginMutation = graphql(`
 export const LogoutMutation = graphql(`
   mutation Logout {
     logout
+  }
+`);
+
+/** AcceptInviteMutation sets an invited reviewer's password; the server signs them in (cookie). */
+export const AcceptInviteMutation = graphql(`
+  mutation AcceptInvite($input: AcceptInviteInput!) {
+    acceptInvite(input: $input) {
+      ...SessionReviewer
+    }
   }
 `);

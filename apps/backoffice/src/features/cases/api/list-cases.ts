@@ -15,6 +15,7 @@ export const CaseListItemFragment = graphql(`
       id
       name
       email
+      active
     }
     documents {
       id

@@ -37,6 +37,34 @@ export const CaseDetailFragment = graphql(`
       id
       name
       email
+      active
+    }
+    proposedDecision {
+      decision
+      reason
+      at
+      by {
+        id
+        name
+        email
+      }
+    }
+    returnedDecision {
+      decision
+      reason
+      at
+      by {
+        id
+        name
+        email
+      }
+      returnedBy {
+        id
+        name
+        email
+      }
+      returnReason
+      returnedAt
     }
     documents {
       ...DocumentFields
@@ -108,6 +136,15 @@ export const NextCaseQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** ReviewPolicyQuery says which decisions need a second reviewer (four-eyes) on this server. */
+export const ReviewPolicyQuery = graphql(`
+  query ReviewPolicy {
+    reviewPolicy {
+      fourEyes
     }
   }
 `);

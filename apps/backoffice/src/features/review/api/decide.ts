@@ -16,6 +16,24 @@ export const DecideCaseMutation = graphql(`
   }
 `);
 
+/** ConfirmDecisionMutation takes another reviewer's proposed decision (four-eyes). */
+export const ConfirmDecisionMutation = graphql(`
+  mutation ConfirmDecision($input: ConfirmDecisionInput!) {
+    confirmDecision(input: $input) {
+      ...CaseDetail
+    }
+  }
+`);
+
+/** ReturnDecisionMutation sends a proposed decision back to review, with why. */
+export const ReturnDecisionMutation = graphql(`
+  mutation ReturnDecision($input: ReturnDecisionInput!) {
+    returnDecision(input: $input) {
+      ...CaseDetail
+    }
+  }
+`);
+
 export const AssignCaseMutation = graphql(`
   mutation AssignCase($input: AssignCaseInput!) {
     assignCase(input: $input) {

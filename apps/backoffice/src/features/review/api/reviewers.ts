@@ -1,12 +1,13 @@
 import { graphql } from '../../../gql';
 
-/** ReviewersQuery lists everyone a case can be assigned to, by name. */
+/** ReviewersQuery lists the reviewers, by name; only active ones can be given a case. */
 export const ReviewersQuery = graphql(`
   query Reviewers {
     reviewers {
       id
       name
       email
+      active
     }
   }
 `);
