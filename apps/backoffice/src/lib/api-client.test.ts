@@ -66,6 +66,20 @@ describe('createHttpClient', () => {
     expect(error.mock.calls[0][0].code).toBe('UNAUTHENTICATED');
   });
 
+  it('tells listeners of a 4401 close also when the subscriber has no error handler (the screens have none)', () => {
+    const client = createHttpClient({
+      createSocket: () => ({
+        subscribe: vi.fn((_payload, sink) => { sink.error({ code: 4401, reason: 'Reviewer deactivated' }); return () => {}; }),
+        dispose: vi.fn(),
+      }),
+      wsUrl: 'ws://example.test/graphql',
+    });
+    const listener = vi.fn();
+    client.onUnauthenticated(listener);
+    client.subscribe(CaseFeedSubscription, {}, { next: vi.fn() });
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
   it('subscribes over one socket, reports reconnects and opens a new socket after reset', () => {
     const sockets: { url: string; reconnect: () => void; subscribe: ReturnType<typeof vi.fn>; dispose: ReturnType<typeof vi.fn> }[] = [];
     const client = createHttpClient({

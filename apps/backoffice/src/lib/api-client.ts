@@ -117,12 +117,17 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
             else if (result.data) sink.next(result.data as never);
           },
           error: (err) => {
-            if (Array.isArray(err)) sink.error?.(fail(fromGraphQLErrors(err)));
+            // fail() runs first, also for a sink without an error handler (the screens' live
+            // updates have none): the session must hear of UNAUTHENTICATED either way.
+            let error: KycError;
+            if (Array.isArray(err)) error = fail(fromGraphQLErrors(err));
             // 4401: the server closed the socket because the session ended (a logout in
-            // another tab, expiry): sign in again, as for an UNAUTHENTICATED answer.
+            // another tab, expiry, the reviewer deactivated): sign in again, as for an
+            // UNAUTHENTICATED answer.
             else if ((err as { code?: unknown } | null)?.code === 4401)
-              sink.error?.(fail(new KycError('UNAUTHENTICATED', 'Your session has ended. Sign in again.', { answered: true })));
-            else sink.error?.(new KycError('NETWORK', 'Live updates were interrupted.'));
+              error = fail(new KycError('UNAUTHENTICATED', 'Your session has ended. Sign in again.', { answered: true }));
+            else error = new KycError('NETWORK', 'Live updates were interrupted.');
+            sink.error?.(error);
           },
           complete: () => {},
         },
