@@ -8,6 +8,11 @@ import { join } from 'node:path';
 const port = Number(process.env.E2E_PORT ?? 18555);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'kyc-e2e-'));
+// A second server with the four-eyes policy (FOUR_EYES=approvals) on the next port, its own data
+// folder: e2e/team.spec.ts uses it; the other specs keep today's single-reviewer flow.
+const fourEyesPort = port + 1;
+const fourEyesURL = `http://127.0.0.1:${fourEyesPort}`;
+const fourEyesDataDir = process.env.E2E_DATA_DIR ? join(process.env.E2E_DATA_DIR, 'four-eyes') : mkdtempSync(join(tmpdir(), 'kyc-e2e-four-eyes-'));
 
 export const reviewer = { email: 'reviewer@example.com', password: 'e2e-review-password' };
 
@@ -41,7 +46,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [{
     command: 'go build -o bin/kyc-server ./server && ./bin/kyc-server',
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
@@ -56,5 +61,22 @@ export default defineConfig({
       KYC_REVIEWER_PASSWORD: reviewer.password,
       KYC_REVIEWER_NAME: 'E2E Reviewer',
     },
-  },
+  }, {
+    // Its own binary: the two builds run side by side.
+    command: 'go build -o bin/kyc-server-four-eyes ./server && ./bin/kyc-server-four-eyes',
+    url: `${fourEyesURL}/readyz`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      ADDR: `127.0.0.1:${fourEyesPort}`,
+      DATA_DIR: fourEyesDataDir,
+      PUBLIC_URL: fourEyesURL,
+      FOUR_EYES: 'approvals',
+      KYC_REVIEWER_EMAIL: reviewer.email,
+      KYC_REVIEWER_PASSWORD: reviewer.password,
+      KYC_REVIEWER_NAME: 'E2E Admin',
+    },
+  }],
 });
