@@ -12,12 +12,15 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/openkyc/kyc-manual-review/ent/apikey"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/ent/note"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
+	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
+	"github.com/openkyc/kyc-manual-review/ent/webhookendpoint"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -78,12 +81,15 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			caseevent.Table: caseevent.ValidColumn,
-			document.Table:  document.ValidColumn,
-			kyccase.Table:   kyccase.ValidColumn,
-			note.Table:      note.ValidColumn,
-			reviewer.Table:  reviewer.ValidColumn,
-			session.Table:   session.ValidColumn,
+			apikey.Table:          apikey.ValidColumn,
+			caseevent.Table:       caseevent.ValidColumn,
+			document.Table:        document.ValidColumn,
+			kyccase.Table:         kyccase.ValidColumn,
+			note.Table:            note.ValidColumn,
+			reviewer.Table:        reviewer.ValidColumn,
+			session.Table:         session.ValidColumn,
+			webhookdelivery.Table: webhookdelivery.ValidColumn,
+			webhookendpoint.Table: webhookendpoint.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

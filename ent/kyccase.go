@@ -59,6 +59,12 @@ type KycCase struct {
 	AuditKeyVersion *int `json:"audit_key_version,omitempty"`
 	// AssigneeID holds the value of the "assignee_id" field.
 	AssigneeID *uuid.UUID `json:"assignee_id,omitempty"`
+	// APIKeyID holds the value of the "api_key_id" field.
+	APIKeyID *uuid.UUID `json:"api_key_id,omitempty"`
+	// ExternalID holds the value of the "external_id" field.
+	ExternalID *string `json:"external_id,omitempty"`
+	// Metadata holds the value of the "metadata" field.
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 	// Proposal holds the value of the "proposal" field.
 	Proposal *workflow.Proposal `json:"proposal,omitempty"`
 	// ReturnedProposal holds the value of the "returned_proposal" field.
@@ -141,13 +147,13 @@ func (*KycCase) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case kyccase.FieldAssigneeID:
+		case kyccase.FieldAssigneeID, kyccase.FieldAPIKeyID:
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
-		case kyccase.FieldResubmissionTypes, kyccase.FieldProposal, kyccase.FieldReturnedProposal:
+		case kyccase.FieldResubmissionTypes, kyccase.FieldMetadata, kyccase.FieldProposal, kyccase.FieldReturnedProposal:
 			values[i] = new([]byte)
 		case kyccase.FieldVersion, kyccase.FieldRevision, kyccase.FieldLastEventSeq, kyccase.FieldAuditKeyVersion:
 			values[i] = new(sql.NullInt64)
-		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldSearchText, kyccase.FieldLastEventHash, kyccase.FieldTokenHash:
+		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldSearchText, kyccase.FieldLastEventHash, kyccase.FieldTokenHash, kyccase.FieldExternalID:
 			values[i] = new(sql.NullString)
 		case kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldCreatedAt, kyccase.FieldUpdatedAt, kyccase.FieldSubmittedAt, kyccase.FieldDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -299,6 +305,28 @@ func (_m *KycCase) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.AssigneeID = new(uuid.UUID)
 				*_m.AssigneeID = *value.S.(*uuid.UUID)
+			}
+		case kyccase.FieldAPIKeyID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field api_key_id", values[i])
+			} else if value.Valid {
+				_m.APIKeyID = new(uuid.UUID)
+				*_m.APIKeyID = *value.S.(*uuid.UUID)
+			}
+		case kyccase.FieldExternalID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field external_id", values[i])
+			} else if value.Valid {
+				_m.ExternalID = new(string)
+				*_m.ExternalID = value.String
+			}
+		case kyccase.FieldMetadata:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field metadata", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Metadata); err != nil {
+					return fmt.Errorf("unmarshal field metadata: %w", err)
+				}
 			}
 		case kyccase.FieldProposal:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -473,6 +501,19 @@ func (_m *KycCase) String() string {
 		builder.WriteString("assignee_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	if v := _m.APIKeyID; v != nil {
+		builder.WriteString("api_key_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ExternalID; v != nil {
+		builder.WriteString("external_id=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("metadata=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Metadata))
 	builder.WriteString(", ")
 	builder.WriteString("proposal=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Proposal))

@@ -279,6 +279,40 @@ func (_c *KycCaseCreate) SetNillableAssigneeID(v *uuid.UUID) *KycCaseCreate {
 	return _c
 }
 
+// SetAPIKeyID sets the "api_key_id" field.
+func (_c *KycCaseCreate) SetAPIKeyID(v uuid.UUID) *KycCaseCreate {
+	_c.mutation.SetAPIKeyID(v)
+	return _c
+}
+
+// SetNillableAPIKeyID sets the "api_key_id" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableAPIKeyID(v *uuid.UUID) *KycCaseCreate {
+	if v != nil {
+		_c.SetAPIKeyID(*v)
+	}
+	return _c
+}
+
+// SetExternalID sets the "external_id" field.
+func (_c *KycCaseCreate) SetExternalID(v string) *KycCaseCreate {
+	_c.mutation.SetExternalID(v)
+	return _c
+}
+
+// SetNillableExternalID sets the "external_id" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableExternalID(v *string) *KycCaseCreate {
+	if v != nil {
+		_c.SetExternalID(*v)
+	}
+	return _c
+}
+
+// SetMetadata sets the "metadata" field.
+func (_c *KycCaseCreate) SetMetadata(v map[string]interface{}) *KycCaseCreate {
+	_c.mutation.SetMetadata(v)
+	return _c
+}
+
 // SetProposal sets the "proposal" field.
 func (_c *KycCaseCreate) SetProposal(v *workflow.Proposal) *KycCaseCreate {
 	_c.mutation.SetProposal(v)
@@ -549,6 +583,11 @@ func (_c *KycCaseCreate) check() error {
 	if _, ok := _c.mutation.TokenHash(); !ok {
 		return &ValidationError{Name: "token_hash", err: errors.New(`ent: missing required field "KycCase.token_hash"`)}
 	}
+	if v, ok := _c.mutation.ExternalID(); ok {
+		if err := kyccase.ExternalIDValidator(v); err != nil {
+			return &ValidationError{Name: "external_id", err: fmt.Errorf(`ent: validator failed for field "KycCase.external_id": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "KycCase.created_at"`)}
 	}
@@ -662,6 +701,18 @@ func (_c *KycCaseCreate) createSpec() (*KycCase, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.AuditKeyVersion(); ok {
 		_spec.SetField(kyccase.FieldAuditKeyVersion, field.TypeInt, value)
 		_node.AuditKeyVersion = &value
+	}
+	if value, ok := _c.mutation.APIKeyID(); ok {
+		_spec.SetField(kyccase.FieldAPIKeyID, field.TypeUUID, value)
+		_node.APIKeyID = &value
+	}
+	if value, ok := _c.mutation.ExternalID(); ok {
+		_spec.SetField(kyccase.FieldExternalID, field.TypeString, value)
+		_node.ExternalID = &value
+	}
+	if value, ok := _c.mutation.Metadata(); ok {
+		_spec.SetField(kyccase.FieldMetadata, field.TypeJSON, value)
+		_node.Metadata = value
 	}
 	if value, ok := _c.mutation.Proposal(); ok {
 		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)
@@ -1122,6 +1173,24 @@ func (u *KycCaseUpsert) ClearAssigneeID() *KycCaseUpsert {
 	return u
 }
 
+// SetMetadata sets the "metadata" field.
+func (u *KycCaseUpsert) SetMetadata(v map[string]interface{}) *KycCaseUpsert {
+	u.Set(kyccase.FieldMetadata, v)
+	return u
+}
+
+// UpdateMetadata sets the "metadata" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateMetadata() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldMetadata)
+	return u
+}
+
+// ClearMetadata clears the value of the "metadata" field.
+func (u *KycCaseUpsert) ClearMetadata() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldMetadata)
+	return u
+}
+
 // SetProposal sets the "proposal" field.
 func (u *KycCaseUpsert) SetProposal(v *workflow.Proposal) *KycCaseUpsert {
 	u.Set(kyccase.FieldProposal, v)
@@ -1222,6 +1291,12 @@ func (u *KycCaseUpsertOne) UpdateNewValues() *KycCaseUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.ID(); exists {
 			s.SetIgnore(kyccase.FieldID)
+		}
+		if _, exists := u.create.mutation.APIKeyID(); exists {
+			s.SetIgnore(kyccase.FieldAPIKeyID)
+		}
+		if _, exists := u.create.mutation.ExternalID(); exists {
+			s.SetIgnore(kyccase.FieldExternalID)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(kyccase.FieldCreatedAt)
@@ -1628,6 +1703,27 @@ func (u *KycCaseUpsertOne) ClearAssigneeID() *KycCaseUpsertOne {
 	})
 }
 
+// SetMetadata sets the "metadata" field.
+func (u *KycCaseUpsertOne) SetMetadata(v map[string]interface{}) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetMetadata(v)
+	})
+}
+
+// UpdateMetadata sets the "metadata" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateMetadata() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateMetadata()
+	})
+}
+
+// ClearMetadata clears the value of the "metadata" field.
+func (u *KycCaseUpsertOne) ClearMetadata() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearMetadata()
+	})
+}
+
 // SetProposal sets the "proposal" field.
 func (u *KycCaseUpsertOne) SetProposal(v *workflow.Proposal) *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
@@ -1908,6 +2004,12 @@ func (u *KycCaseUpsertBulk) UpdateNewValues() *KycCaseUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.ID(); exists {
 				s.SetIgnore(kyccase.FieldID)
+			}
+			if _, exists := b.mutation.APIKeyID(); exists {
+				s.SetIgnore(kyccase.FieldAPIKeyID)
+			}
+			if _, exists := b.mutation.ExternalID(); exists {
+				s.SetIgnore(kyccase.FieldExternalID)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(kyccase.FieldCreatedAt)
@@ -2312,6 +2414,27 @@ func (u *KycCaseUpsertBulk) UpdateAssigneeID() *KycCaseUpsertBulk {
 func (u *KycCaseUpsertBulk) ClearAssigneeID() *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearAssigneeID()
+	})
+}
+
+// SetMetadata sets the "metadata" field.
+func (u *KycCaseUpsertBulk) SetMetadata(v map[string]interface{}) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetMetadata(v)
+	})
+}
+
+// UpdateMetadata sets the "metadata" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateMetadata() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateMetadata()
+	})
+}
+
+// ClearMetadata clears the value of the "metadata" field.
+func (u *KycCaseUpsertBulk) ClearMetadata() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearMetadata()
 	})
 }
 

@@ -393,6 +393,18 @@ func (_u *KycCaseUpdate) ClearAssigneeID() *KycCaseUpdate {
 	return _u
 }
 
+// SetMetadata sets the "metadata" field.
+func (_u *KycCaseUpdate) SetMetadata(v map[string]interface{}) *KycCaseUpdate {
+	_u.mutation.SetMetadata(v)
+	return _u
+}
+
+// ClearMetadata clears the value of the "metadata" field.
+func (_u *KycCaseUpdate) ClearMetadata() *KycCaseUpdate {
+	_u.mutation.ClearMetadata()
+	return _u
+}
+
 // SetProposal sets the "proposal" field.
 func (_u *KycCaseUpdate) SetProposal(v *workflow.Proposal) *KycCaseUpdate {
 	_u.mutation.SetProposal(v)
@@ -775,6 +787,18 @@ func (_u *KycCaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.AuditKeyVersionCleared() {
 		_spec.ClearField(kyccase.FieldAuditKeyVersion, field.TypeInt)
+	}
+	if _u.mutation.APIKeyIDCleared() {
+		_spec.ClearField(kyccase.FieldAPIKeyID, field.TypeUUID)
+	}
+	if _u.mutation.ExternalIDCleared() {
+		_spec.ClearField(kyccase.FieldExternalID, field.TypeString)
+	}
+	if value, ok := _u.mutation.Metadata(); ok {
+		_spec.SetField(kyccase.FieldMetadata, field.TypeJSON, value)
+	}
+	if _u.mutation.MetadataCleared() {
+		_spec.ClearField(kyccase.FieldMetadata, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Proposal(); ok {
 		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)
@@ -1345,6 +1369,18 @@ func (_u *KycCaseUpdateOne) ClearAssigneeID() *KycCaseUpdateOne {
 	return _u
 }
 
+// SetMetadata sets the "metadata" field.
+func (_u *KycCaseUpdateOne) SetMetadata(v map[string]interface{}) *KycCaseUpdateOne {
+	_u.mutation.SetMetadata(v)
+	return _u
+}
+
+// ClearMetadata clears the value of the "metadata" field.
+func (_u *KycCaseUpdateOne) ClearMetadata() *KycCaseUpdateOne {
+	_u.mutation.ClearMetadata()
+	return _u
+}
+
 // SetProposal sets the "proposal" field.
 func (_u *KycCaseUpdateOne) SetProposal(v *workflow.Proposal) *KycCaseUpdateOne {
 	_u.mutation.SetProposal(v)
@@ -1757,6 +1793,18 @@ func (_u *KycCaseUpdateOne) sqlSave(ctx context.Context) (_node *KycCase, err er
 	}
 	if _u.mutation.AuditKeyVersionCleared() {
 		_spec.ClearField(kyccase.FieldAuditKeyVersion, field.TypeInt)
+	}
+	if _u.mutation.APIKeyIDCleared() {
+		_spec.ClearField(kyccase.FieldAPIKeyID, field.TypeUUID)
+	}
+	if _u.mutation.ExternalIDCleared() {
+		_spec.ClearField(kyccase.FieldExternalID, field.TypeString)
+	}
+	if value, ok := _u.mutation.Metadata(); ok {
+		_spec.SetField(kyccase.FieldMetadata, field.TypeJSON, value)
+	}
+	if _u.mutation.MetadataCleared() {
+		_spec.ClearField(kyccase.FieldMetadata, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Proposal(); ok {
 		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)

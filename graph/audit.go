@@ -158,8 +158,9 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 	fn func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error),
 ) (*ent.KycCase, error) {
 	var (
-		events []*ent.CaseEvent
-		saved  *ent.KycCase
+		events     []*ent.CaseEvent
+		saved      *ent.KycCase
+		deliveries []uuid.UUID
 	)
 	err := r.withTx(ctx, func(tx *ent.Tx) error {
 		c, err := tx.KycCase.Get(ctx, caseID)
@@ -204,6 +205,9 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 				return err
 			}
 		}
+		if deliveries, err = r.outbox(ctx, tx, c.Status, saved); err != nil {
+			return err
+		}
 		events, err = k.save(ctx, tx.CaseEvent)
 		return err
 	})
@@ -211,6 +215,7 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 		return nil, err
 	}
 	r.publish(ctx, saved, events...)
+	r.enqueueWebhooks(ctx, deliveries)
 	return saved, nil
 }
 

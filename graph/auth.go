@@ -45,10 +45,12 @@ type Viewer struct {
 	// TokenHash is the hash of an applicant's case token, so that the sockets opened with it
 	// close when it is revoked.
 	TokenHash string
+	// APIKey is an integrator's key: it creates cases and reads any case, nothing else.
+	APIKey *ent.APIKey
 }
 
-// anonymous reports whether v is neither a reviewer nor an applicant.
-func (v Viewer) anonymous() bool { return v.Reviewer == nil && v.CaseID == uuid.Nil }
+// anonymous reports whether v is neither a reviewer, nor an applicant, nor an integrator.
+func (v Viewer) anonymous() bool { return v.Reviewer == nil && v.CaseID == uuid.Nil && v.APIKey == nil }
 
 // unauthenticated is the refusal for an anonymous caller.
 func (v Viewer) unauthenticated() error {
@@ -134,6 +136,9 @@ func (res *Resolver) viewerFromAuthorization(ctx context.Context, header string)
 	token, ok := strings.CutPrefix(header, "Bearer ")
 	if !ok || token == "" {
 		return Viewer{}, nil
+	}
+	if strings.HasPrefix(token, APIKeyPrefix) {
+		return res.viewerFromAPIKey(ctx, token)
 	}
 	hash := HashToken(token)
 	now := res.now()
@@ -320,7 +325,7 @@ func requireReviewer(ctx context.Context) (*ent.Reviewer, error) {
 	switch {
 	case v.Reviewer != nil:
 		return v.Reviewer, nil
-	case v.CaseID != uuid.Nil:
+	case v.CaseID != uuid.Nil, v.APIKey != nil:
 		return nil, errReviewerOnly
 	}
 	return nil, v.unauthenticated()
@@ -340,8 +345,18 @@ func requireApplicant(ctx context.Context, caseID uuid.UUID) error {
 	return v.unauthenticated()
 }
 
-// canRead reports whether the caller may see caseID: any reviewer, or its applicant.
+// canRead reports whether the caller may see caseID: any reviewer or API key, or its applicant.
 func canRead(ctx context.Context, caseID uuid.UUID) bool {
 	v := ViewerFrom(ctx)
-	return v.Reviewer != nil || (v.CaseID != uuid.Nil && v.CaseID == caseID)
+	return v.Reviewer != nil || v.APIKey != nil || (v.CaseID != uuid.Nil && v.CaseID == caseID)
+}
+
+// requireCaseReader is the caller of a query over many cases: a reviewer or an API key.
+func requireCaseReader(ctx context.Context) (Viewer, error) {
+	v := ViewerFrom(ctx)
+	if v.APIKey != nil {
+		return v, nil
+	}
+	_, err := requireReviewer(ctx)
+	return v, err
 }

@@ -78,6 +78,14 @@ func pageSize(first, last *int) (*int, *int, error) {
 	return first, last, nil
 }
 
+// reviewerID is the signed-in reviewer's id (uuid.Nil for an API key: no case is assigned to it).
+func reviewerID(v Viewer) uuid.UUID {
+	if v.Reviewer == nil {
+		return uuid.Nil
+	}
+	return v.Reviewer.ID
+}
+
 // maxSearchLen bounds the search text (names and emails are at most 320 characters).
 const maxSearchLen = 320
 
@@ -90,7 +98,7 @@ func checkFilter(f *model.CaseFilter) error {
 }
 
 // caseFilter turns the backoffice filter into predicates.
-func caseFilter(f *model.CaseFilter, me uuid.UUID) []predicate.KycCase {
+func caseFilter(f *model.CaseFilter, v Viewer) []predicate.KycCase {
 	if f == nil {
 		return nil
 	}
@@ -99,10 +107,16 @@ func caseFilter(f *model.CaseFilter, me uuid.UUID) []predicate.KycCase {
 		ps = append(ps, kyccase.StatusIn(f.Status...))
 	}
 	if f.AssignedToMe != nil && *f.AssignedToMe {
-		ps = append(ps, kyccase.AssigneeID(me))
+		ps = append(ps, kyccase.AssigneeIDEQ(reviewerID(v)))
 	}
 	if f.Unassigned != nil && *f.Unassigned {
 		ps = append(ps, kyccase.AssigneeIDIsNil())
+	}
+	if f.ExternalID != nil {
+		ps = append(ps, kyccase.ExternalID(*f.ExternalID))
+		if v.APIKey != nil { // a key's references are its own: another key may use the same one
+			ps = append(ps, kyccase.APIKeyID(v.APIKey.ID))
+		}
 	}
 	if s := strings.TrimSpace(deref(f.Search)); s != "" {
 		ps = append(ps, kyccase.SearchTextContains(strings.ToLower(s)))

@@ -68,6 +68,10 @@ type Resolver struct {
 	Writers int
 	// FourEyes says which case decisions need a second reviewer ("" is off).
 	FourEyes workflow.FourEyes
+	// Webhooks hands committed webhook deliveries to the durable queue (nil: they wait for
+	// its relay); WebhookAllowPrivate lets endpoints resolve to private addresses (tests, demos).
+	Webhooks            WebhookQueue
+	WebhookAllowPrivate bool
 	// CaseLimits and LoginLimits bound startCase and login per client address (nil: none).
 	CaseLimits, LoginLimits *AddrLimits
 	// TokenTTL is how long a case token lives after the applicant's last change, or after
@@ -76,6 +80,7 @@ type Resolver struct {
 	// AuditKey keys the audit chain's HMAC (AuditKeyFrom the server's secret).
 	AuditKey []byte
 
+	endpoints endpointCache
 	docs    docCache
 	tokens  tokenCache
 	logins  loginThrottle

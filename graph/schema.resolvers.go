@@ -13,18 +13,21 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/google/uuid"
 	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/ent/apikey"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/ent/note"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
+	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
+	"github.com/openkyc/kyc-manual-review/ent/webhookendpoint"
 	"github.com/openkyc/kyc-manual-review/graph/model"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 // Status is the resolver for the status field.
 func (r *caseResolver) Status(ctx context.Context, obj *ent.KycCase) (workflow.Status, error) {
-	if ViewerFrom(ctx).Reviewer == nil {
+	if v := ViewerFrom(ctx); v.Reviewer == nil && v.APIKey == nil {
 		return obj.Status.Applicant(), nil
 	}
 	return obj.Status, nil
@@ -82,6 +85,14 @@ func (r *caseResolver) Assignee(ctx context.Context, obj *ent.KycCase) (*ent.Rev
 	return r.Client.Reviewer.Get(ctx, *obj.AssigneeID)
 }
 
+// Metadata is the resolver for the metadata field.
+func (r *caseResolver) Metadata(ctx context.Context, obj *ent.KycCase) (map[string]any, error) {
+	if v := ViewerFrom(ctx); v.Reviewer == nil && v.APIKey == nil {
+		return nil, nil // the integrator's data, not the applicant's
+	}
+	return obj.Metadata, nil
+}
+
 // ProposedDecision is the resolver for the proposedDecision field.
 func (r *caseResolver) ProposedDecision(ctx context.Context, obj *ent.KycCase) (*model.ProposedDecision, error) {
 	if ViewerFrom(ctx).Reviewer == nil || obj.Proposal == nil || obj.Status != workflow.StatusAwaitingSecondReview {
@@ -136,15 +147,22 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 	if input == nil {
 		input = &model.StartCaseInput{}
 	}
-	if _, err := r.CaseLimits.reserve(clientAddr(ctx), r.now(), "new verifications"); err != nil {
+	v := ViewerFrom(ctx)
+	keyID, externalID, err := integratorFields(v, input.ExternalID, input.Metadata)
+	if err != nil {
 		return nil, err
+	}
+	if v.APIKey == nil { // integrators' backends are not anonymous traffic
+		if _, err := r.CaseLimits.reserve(clientAddr(ctx), r.now(), "new verifications"); err != nil {
+			return nil, err
+		}
 	}
 	token, hash := NewToken()
 	var (
 		c      *ent.KycCase
 		events []*ent.CaseEvent
 	)
-	err := r.withTx(ctx, func(tx *ent.Tx) (err error) {
+	err = r.withTx(ctx, func(tx *ent.Tx) (err error) {
 		k := &chain{key: r.AuditKey, caseID: uuid.New(), now: r.now()}
 		if err := k.add(tx.CaseEvent, change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
 			return err
@@ -161,6 +179,9 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 			SetLastEventHash(k.hash).
 			SetAuditKeyVersion(AuditKeyVersion).
 			SetTokenRenewedAt(r.now()).
+			SetNillableAPIKeyID(keyID).
+			SetNillableExternalID(externalID).
+			SetMetadata(input.Metadata).
 			SetCreatedAt(r.now()).
 			SetUpdatedAt(r.now()).
 			Save(ctx)
@@ -552,6 +573,73 @@ func (r *mutationResolver) ReturnDecision(ctx context.Context, input model.Retur
 	})
 }
 
+// CreateAPIKey is the resolver for the createApiKey field.
+func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.APIKeyCreated, error) {
+	me, err := requireAdmin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	k, secret, err := r.createAPIKey(ctx, me, input.Name)
+	if err != nil {
+		return nil, err
+	}
+	return &model.APIKeyCreated{APIKey: k, Secret: secret}, nil
+}
+
+// RevokeAPIKey is the resolver for the revokeApiKey field.
+func (r *mutationResolver) RevokeAPIKey(ctx context.Context, input model.RevokeAPIKeyInput) (*ent.APIKey, error) {
+	if _, err := requireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	k, err := r.Client.APIKey.Get(ctx, input.ID)
+	if err != nil || k.RevokedAt != nil {
+		return k, err
+	}
+	return r.Client.APIKey.UpdateOne(k).SetRevokedAt(r.now()).Save(ctx)
+}
+
+// CreateWebhookEndpoint is the resolver for the createWebhookEndpoint field.
+func (r *mutationResolver) CreateWebhookEndpoint(ctx context.Context, input model.CreateWebhookEndpointInput) (*model.WebhookEndpointCreated, error) {
+	me, err := requireAdmin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ep, secret, err := r.createWebhookEndpoint(ctx, me, input.URL, input.Events)
+	if err != nil {
+		return nil, err
+	}
+	return &model.WebhookEndpointCreated{Endpoint: ep, Secret: secret}, nil
+}
+
+// DeleteWebhookEndpoint is the resolver for the deleteWebhookEndpoint field.
+func (r *mutationResolver) DeleteWebhookEndpoint(ctx context.Context, input model.DeleteWebhookEndpointInput) (bool, error) {
+	if _, err := requireAdmin(ctx); err != nil {
+		return false, err
+	}
+	if err := r.deleteWebhookEndpoint(ctx, input.ID); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// RedeliverWebhook is the resolver for the redeliverWebhook field.
+func (r *mutationResolver) RedeliverWebhook(ctx context.Context, input model.RedeliverWebhookInput) (*ent.WebhookDelivery, error) {
+	if _, err := requireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	old, err := r.Client.WebhookDelivery.Get(ctx, input.DeliveryID)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.Client.WebhookDelivery.Create().SetEndpointID(old.EndpointID).SetNillableCaseID(old.CaseID).
+		SetEventType(old.EventType).SetPayload(old.Payload).SetCreatedAt(r.now()).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r.enqueueWebhooks(ctx, []uuid.UUID{d.ID})
+	return d, nil
+}
+
 // Author is the resolver for the author field.
 func (r *noteResolver) Author(ctx context.Context, obj *ent.Note) (*ent.Reviewer, error) {
 	return r.Client.Reviewer.Get(ctx, obj.AuthorID)
@@ -577,7 +665,7 @@ func (r *queryResolver) MyCase(ctx context.Context) (*ent.KycCase, error) {
 
 // Cases is the resolver for the cases field.
 func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) (*ent.CaseConnection, error) {
-	me, err := requireReviewer(ctx)
+	v, err := requireCaseReader(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -602,7 +690,7 @@ func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, la
 	return r.Client.KycCase.Query().Paginate(ctx, afterC, first, beforeC, last,
 		ent.WithCaseOrder(orderBy),
 		ent.WithCaseFilter(func(q *ent.KycCaseQuery) (*ent.KycCaseQuery, error) {
-			return q.Where(caseFilter(filter, me.ID)...), nil
+			return q.Where(caseFilter(filter, v)...), nil
 		}))
 }
 
@@ -637,6 +725,42 @@ func (r *queryResolver) ReviewPolicy(ctx context.Context) (*model.ReviewPolicy, 
 		return nil, err
 	}
 	return &model.ReviewPolicy{FourEyes: fourEyesPolicy(r.FourEyes)}, nil
+}
+
+// APIKeys is the resolver for the apiKeys field.
+func (r *queryResolver) APIKeys(ctx context.Context) ([]*ent.APIKey, error) {
+	if _, err := requireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	return r.Client.APIKey.Query().Order(ent.Desc(apikey.FieldCreatedAt)).All(ctx)
+}
+
+// WebhookEndpoints is the resolver for the webhookEndpoints field.
+func (r *queryResolver) WebhookEndpoints(ctx context.Context) ([]*ent.WebhookEndpoint, error) {
+	if _, err := requireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	return r.Client.WebhookEndpoint.Query().Order(ent.Asc(webhookendpoint.FieldCreatedAt)).All(ctx)
+}
+
+// WebhookDeliveries is the resolver for the webhookDeliveries field.
+func (r *queryResolver) WebhookDeliveries(ctx context.Context, endpointID uuid.UUID, first *int, after *string) (*ent.WebhookDeliveryConnection, error) {
+	if _, err := requireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	afterC, err := parseCursor(after)
+	if err != nil {
+		return nil, err
+	}
+	first, _, err = pageSize(first, nil)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.WebhookDelivery.Query().Paginate(ctx, afterC, first, nil, nil,
+		ent.WithWebhookDeliveryOrder(&ent.WebhookDeliveryOrder{Field: ent.WebhookDeliveryOrderFieldCreatedAt, Direction: entgql.OrderDirectionDesc}),
+		ent.WithWebhookDeliveryFilter(func(q *ent.WebhookDeliveryQuery) (*ent.WebhookDeliveryQuery, error) {
+			return q.Where(webhookdelivery.EndpointID(endpointID)), nil
+		}))
 }
 
 // InvitePending is the resolver for the invitePending field.

@@ -52,6 +52,7 @@ type app struct {
 	client *ent.Client
 	db     *sql.DB
 	res    *graph.Resolver
+	hooks  *webhooks
 	cancel context.CancelFunc
 }
 
@@ -94,10 +95,21 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		LoginLimits:    graph.NewAddrLimits(cfg.LoginRateLimit),
 	}
 	go newOrphanSweep(res.Blobs, client, log).Run(bgCtx, sweepEvery)
-	return &app{cfg: cfg, log: log, client: client, db: db, res: res, cancel: cancel}, nil
+	hooks, err := newWebhooks(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log)
+	if err != nil {
+		cancel()
+		client.Close()
+		return nil, fmt.Errorf("webhooks: %w", err)
+	}
+	res.Webhooks = hooks
+	res.WebhookAllowPrivate = cfg.WebhookAllowPrivate
+	return &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, cancel: cancel}, nil
 }
 
 func (a *app) Close() {
+	ctx, cancel := context.WithTimeout(context.Background(), webhookTimeout+5*time.Second)
+	defer cancel()
+	a.hooks.Stop(ctx)
 	a.cancel()
 	a.client.Close()
 }

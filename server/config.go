@@ -33,6 +33,8 @@ type config struct {
 	TrustedProxies []netip.Prefix
 	// FourEyes: which case decisions need a second reviewer (off, approvals, all).
 	FourEyes workflow.FourEyes
+	// WebhookAllowPrivate lets webhook endpoints be on loopback or private addresses.
+	WebhookAllowPrivate bool
 	// CaseTokenTTL: a case token expires this long after the applicant's last change while
 	// collecting, or after the final decision (0: never).
 	CaseTokenTTL time.Duration
@@ -71,6 +73,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "text or json (env LOG_FORMAT)")
 	fs.IntVar(&c.CaseRateLimit, "case-rate-limit", defCaseRate, "new cases per client address per hour, 0 for no limit (env CASE_RATE_LIMIT)")
 	fs.IntVar(&c.LoginRateLimit, "login-rate-limit", defLoginRate, "sign-in attempts per client address per hour, 0 for no limit (env LOGIN_RATE_LIMIT)")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", env("WEBHOOK_ALLOW_PRIVATE", "false") == "true", "allow webhook endpoints on loopback, private and link-local addresses: tests and demos only (env WEBHOOK_ALLOW_PRIVATE)")
 	var fourEyes string
 	fs.StringVar(&fourEyes, "four-eyes", env("FOUR_EYES", "off"), "which case decisions need a second reviewer: off, approvals (approvals do) or all (approvals and rejections) (env FOUR_EYES)")
 	fs.StringVar(&proxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client (env TRUSTED_PROXIES)")

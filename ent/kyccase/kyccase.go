@@ -56,6 +56,12 @@ const (
 	FieldAuditKeyVersion = "audit_key_version"
 	// FieldAssigneeID holds the string denoting the assignee_id field in the database.
 	FieldAssigneeID = "assignee_id"
+	// FieldAPIKeyID holds the string denoting the api_key_id field in the database.
+	FieldAPIKeyID = "api_key_id"
+	// FieldExternalID holds the string denoting the external_id field in the database.
+	FieldExternalID = "external_id"
+	// FieldMetadata holds the string denoting the metadata field in the database.
+	FieldMetadata = "metadata"
 	// FieldProposal holds the string denoting the proposal field in the database.
 	FieldProposal = "proposal"
 	// FieldReturnedProposal holds the string denoting the returned_proposal field in the database.
@@ -130,6 +136,9 @@ var Columns = []string{
 	FieldTokenRevokedAt,
 	FieldAuditKeyVersion,
 	FieldAssigneeID,
+	FieldAPIKeyID,
+	FieldExternalID,
+	FieldMetadata,
 	FieldProposal,
 	FieldReturnedProposal,
 	FieldCreatedAt,
@@ -165,6 +174,8 @@ var (
 	DefaultLastEventSeq int
 	// DefaultLastEventHash holds the default value on creation for the "last_event_hash" field.
 	DefaultLastEventHash string
+	// ExternalIDValidator is a validator for the "external_id" field. It is called by the builders before save.
+	ExternalIDValidator func(string) error
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -315,6 +326,16 @@ func ByAuditKeyVersion(opts ...sql.OrderTermOption) OrderOption {
 // ByAssigneeID orders the results by the assignee_id field.
 func ByAssigneeID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAssigneeID, opts...).ToFunc()
+}
+
+// ByAPIKeyID orders the results by the api_key_id field.
+func ByAPIKeyID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAPIKeyID, opts...).ToFunc()
+}
+
+// ByExternalID orders the results by the external_id field.
+func ByExternalID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExternalID, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.

@@ -127,6 +127,16 @@ func AssigneeID(v uuid.UUID) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldAssigneeID, v))
 }
 
+// APIKeyID applies equality check predicate on the "api_key_id" field. It's identical to APIKeyIDEQ.
+func APIKeyID(v uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldAPIKeyID, v))
+}
+
+// ExternalID applies equality check predicate on the "external_id" field. It's identical to ExternalIDEQ.
+func ExternalID(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldExternalID, v))
+}
+
 // CreatedAt applies equality check predicate on the "created_at" field. It's identical to CreatedAtEQ.
 func CreatedAt(v time.Time) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldCreatedAt, v))
@@ -1090,6 +1100,141 @@ func AssigneeIDIsNil() predicate.KycCase {
 // AssigneeIDNotNil applies the NotNil predicate on the "assignee_id" field.
 func AssigneeIDNotNil() predicate.KycCase {
 	return predicate.KycCase(sql.FieldNotNull(FieldAssigneeID))
+}
+
+// APIKeyIDEQ applies the EQ predicate on the "api_key_id" field.
+func APIKeyIDEQ(v uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldAPIKeyID, v))
+}
+
+// APIKeyIDNEQ applies the NEQ predicate on the "api_key_id" field.
+func APIKeyIDNEQ(v uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldAPIKeyID, v))
+}
+
+// APIKeyIDIn applies the In predicate on the "api_key_id" field.
+func APIKeyIDIn(vs ...uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldAPIKeyID, vs...))
+}
+
+// APIKeyIDNotIn applies the NotIn predicate on the "api_key_id" field.
+func APIKeyIDNotIn(vs ...uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldAPIKeyID, vs...))
+}
+
+// APIKeyIDGT applies the GT predicate on the "api_key_id" field.
+func APIKeyIDGT(v uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldAPIKeyID, v))
+}
+
+// APIKeyIDGTE applies the GTE predicate on the "api_key_id" field.
+func APIKeyIDGTE(v uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldAPIKeyID, v))
+}
+
+// APIKeyIDLT applies the LT predicate on the "api_key_id" field.
+func APIKeyIDLT(v uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldAPIKeyID, v))
+}
+
+// APIKeyIDLTE applies the LTE predicate on the "api_key_id" field.
+func APIKeyIDLTE(v uuid.UUID) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldAPIKeyID, v))
+}
+
+// APIKeyIDIsNil applies the IsNil predicate on the "api_key_id" field.
+func APIKeyIDIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldAPIKeyID))
+}
+
+// APIKeyIDNotNil applies the NotNil predicate on the "api_key_id" field.
+func APIKeyIDNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldAPIKeyID))
+}
+
+// ExternalIDEQ applies the EQ predicate on the "external_id" field.
+func ExternalIDEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldExternalID, v))
+}
+
+// ExternalIDNEQ applies the NEQ predicate on the "external_id" field.
+func ExternalIDNEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldExternalID, v))
+}
+
+// ExternalIDIn applies the In predicate on the "external_id" field.
+func ExternalIDIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldExternalID, vs...))
+}
+
+// ExternalIDNotIn applies the NotIn predicate on the "external_id" field.
+func ExternalIDNotIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldExternalID, vs...))
+}
+
+// ExternalIDGT applies the GT predicate on the "external_id" field.
+func ExternalIDGT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldExternalID, v))
+}
+
+// ExternalIDGTE applies the GTE predicate on the "external_id" field.
+func ExternalIDGTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldExternalID, v))
+}
+
+// ExternalIDLT applies the LT predicate on the "external_id" field.
+func ExternalIDLT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldExternalID, v))
+}
+
+// ExternalIDLTE applies the LTE predicate on the "external_id" field.
+func ExternalIDLTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldExternalID, v))
+}
+
+// ExternalIDContains applies the Contains predicate on the "external_id" field.
+func ExternalIDContains(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContains(FieldExternalID, v))
+}
+
+// ExternalIDHasPrefix applies the HasPrefix predicate on the "external_id" field.
+func ExternalIDHasPrefix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasPrefix(FieldExternalID, v))
+}
+
+// ExternalIDHasSuffix applies the HasSuffix predicate on the "external_id" field.
+func ExternalIDHasSuffix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasSuffix(FieldExternalID, v))
+}
+
+// ExternalIDIsNil applies the IsNil predicate on the "external_id" field.
+func ExternalIDIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldExternalID))
+}
+
+// ExternalIDNotNil applies the NotNil predicate on the "external_id" field.
+func ExternalIDNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldExternalID))
+}
+
+// ExternalIDEqualFold applies the EqualFold predicate on the "external_id" field.
+func ExternalIDEqualFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEqualFold(FieldExternalID, v))
+}
+
+// ExternalIDContainsFold applies the ContainsFold predicate on the "external_id" field.
+func ExternalIDContainsFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContainsFold(FieldExternalID, v))
+}
+
+// MetadataIsNil applies the IsNil predicate on the "metadata" field.
+func MetadataIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldMetadata))
+}
+
+// MetadataNotNil applies the NotNil predicate on the "metadata" field.
+func MetadataNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldMetadata))
 }
 
 // ProposalIsNil applies the IsNil predicate on the "proposal" field.

@@ -8,6 +8,23 @@ import (
 )
 
 var (
+	// APIKeysColumns holds the columns for the "api_keys" table.
+	APIKeysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "prefix", Type: field.TypeString},
+		{Name: "secret_hash", Type: field.TypeString, Unique: true},
+		{Name: "created_by", Type: field.TypeUUID},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+	}
+	// APIKeysTable holds the schema information for the "api_keys" table.
+	APIKeysTable = &schema.Table{
+		Name:       "api_keys",
+		Columns:    APIKeysColumns,
+		PrimaryKey: []*schema.Column{APIKeysColumns[0]},
+	}
 	// CaseEventsColumns holds the columns for the "case_events" table.
 	CaseEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
@@ -102,6 +119,9 @@ var (
 		{Name: "token_renewed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "token_revoked_at", Type: field.TypeTime, Nullable: true},
 		{Name: "audit_key_version", Type: field.TypeInt, Nullable: true},
+		{Name: "api_key_id", Type: field.TypeUUID, Nullable: true},
+		{Name: "external_id", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
 		{Name: "proposal", Type: field.TypeJSON, Nullable: true},
 		{Name: "returned_proposal", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
@@ -118,7 +138,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "kyc_cases_reviewers_assigned_cases",
-				Columns:    []*schema.Column{KycCasesColumns[25]},
+				Columns:    []*schema.Column{KycCasesColumns[28]},
 				RefColumns: []*schema.Column{ReviewersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -127,12 +147,12 @@ var (
 			{
 				Name:    "kyccase_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[21]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[24]},
 			},
 			{
 				Name:    "kyccase_status_submitted_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[23]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[26]},
 			},
 			{
 				Name:    "kyccase_status_search_text_id",
@@ -142,17 +162,22 @@ var (
 			{
 				Name:    "kyccase_assignee_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[25], KycCasesColumns[2]},
+				Columns: []*schema.Column{KycCasesColumns[28], KycCasesColumns[2]},
 			},
 			{
 				Name:    "kyccase_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[21]},
+				Columns: []*schema.Column{KycCasesColumns[24]},
 			},
 			{
 				Name:    "kyccase_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[22]},
+				Columns: []*schema.Column{KycCasesColumns[25]},
+			},
+			{
+				Name:    "kyccase_api_key_id_external_id",
+				Unique:  true,
+				Columns: []*schema.Column{KycCasesColumns[19], KycCasesColumns[20]},
 			},
 		},
 	}
@@ -225,14 +250,65 @@ var (
 			},
 		},
 	}
+	// WebhookDeliveriesColumns holds the columns for the "webhook_deliveries" table.
+	WebhookDeliveriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "endpoint_id", Type: field.TypeUUID},
+		{Name: "case_id", Type: field.TypeUUID, Nullable: true},
+		{Name: "event_type", Type: field.TypeString},
+		{Name: "payload", Type: field.TypeString, Size: 2147483647},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "DELIVERED", "FAILED"}, Default: "PENDING"},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "last_status_code", Type: field.TypeInt, Nullable: true},
+		{Name: "last_error", Type: field.TypeString, Nullable: true},
+		{Name: "next_attempt_at", Type: field.TypeTime, Nullable: true},
+		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// WebhookDeliveriesTable holds the schema information for the "webhook_deliveries" table.
+	WebhookDeliveriesTable = &schema.Table{
+		Name:       "webhook_deliveries",
+		Columns:    WebhookDeliveriesColumns,
+		PrimaryKey: []*schema.Column{WebhookDeliveriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "webhookdelivery_endpoint_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{WebhookDeliveriesColumns[1], WebhookDeliveriesColumns[11]},
+			},
+			{
+				Name:    "webhookdelivery_status_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{WebhookDeliveriesColumns[5], WebhookDeliveriesColumns[11]},
+			},
+		},
+	}
+	// WebhookEndpointsColumns holds the columns for the "webhook_endpoints" table.
+	WebhookEndpointsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "url", Type: field.TypeString, Size: 2000},
+		{Name: "events", Type: field.TypeJSON},
+		{Name: "secret", Type: field.TypeString},
+		{Name: "created_by", Type: field.TypeUUID},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// WebhookEndpointsTable holds the schema information for the "webhook_endpoints" table.
+	WebhookEndpointsTable = &schema.Table{
+		Name:       "webhook_endpoints",
+		Columns:    WebhookEndpointsColumns,
+		PrimaryKey: []*schema.Column{WebhookEndpointsColumns[0]},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		APIKeysTable,
 		CaseEventsTable,
 		DocumentsTable,
 		KycCasesTable,
 		NotesTable,
 		ReviewersTable,
 		SessionsTable,
+		WebhookDeliveriesTable,
+		WebhookEndpointsTable,
 	}
 )
 

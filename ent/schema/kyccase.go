@@ -103,6 +103,20 @@ func (KycCase) Fields() []ent.Field {
 		field.UUID("assignee_id", uuid.UUID{}).
 			Optional().
 			Nillable(),
+		// APIKeyID is the integrator's key that created the case (nil: the applicant started it);
+		// ExternalID is the integrator's reference, unique per key; Metadata is theirs (<= 4 KB).
+		field.UUID("api_key_id", uuid.UUID{}).
+			Optional().
+			Nillable().
+			Immutable().
+			Annotations(entgql.Skip()),
+		field.String("external_id").
+			Optional().
+			Nillable().
+			MaxLen(200).
+			Immutable(),
+		field.JSON("metadata", map[string]any{}).
+			Optional(),
 		// Proposal is a decision waiting for a second reviewer (four-eyes policy); Returned is
 		// the last proposal a second reviewer sent back, with why.
 		field.JSON("proposal", &workflow.Proposal{}).
@@ -152,6 +166,7 @@ func (KycCase) Indexes() []ent.Index {
 		index.Fields("assignee_id", "status"),
 		index.Fields("created_at"),
 		index.Fields("updated_at"),
+		index.Fields("api_key_id", "external_id").Unique(),
 	}
 }
 

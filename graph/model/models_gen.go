@@ -26,6 +26,12 @@ type AddNoteInput struct {
 	Body   string    `json:"body"`
 }
 
+type APIKeyCreated struct {
+	APIKey *ent.APIKey `json:"apiKey"`
+	// Send as `Authorization: Bearer <secret>`. Shown once; only its hash is stored.
+	Secret string `json:"secret"`
+}
+
 type Applicant struct {
 	FirstName *string `json:"firstName,omitempty"`
 	LastName  *string `json:"lastName,omitempty"`
@@ -55,11 +61,23 @@ type CaseFilter struct {
 	Unassigned   *bool             `json:"unassigned,omitempty"`
 	// Applicant first name, last name or email, case-insensitive substring.
 	Search *string `json:"search,omitempty"`
+	// The integrator's reference given to startCase (with the API key that created the case).
+	ExternalID *string `json:"externalId,omitempty"`
 }
 
 type ConfirmDecisionInput struct {
 	CaseID          uuid.UUID `json:"caseId"`
 	ExpectedVersion int       `json:"expectedVersion"`
+}
+
+type CreateAPIKeyInput struct {
+	Name string `json:"name"`
+}
+
+type CreateWebhookEndpointInput struct {
+	// An https (or http) URL; private and loopback addresses are refused unless the server allows them (-webhook-allow-private).
+	URL    string   `json:"url"`
+	Events []string `json:"events"`
 }
 
 type DecideCaseInput struct {
@@ -78,6 +96,10 @@ type DecideDocumentInput struct {
 	// Required for REJECT and REQUEST_RESUBMISSION.
 	Reason          *string `json:"reason,omitempty"`
 	ExpectedVersion int     `json:"expectedVersion"`
+}
+
+type DeleteWebhookEndpointInput struct {
+	ID uuid.UUID `json:"id"`
 }
 
 type DocumentResubmission struct {
@@ -110,6 +132,10 @@ type ProposedDecision struct {
 type Query struct {
 }
 
+type RedeliverWebhookInput struct {
+	DeliveryID uuid.UUID `json:"deliveryId"`
+}
+
 type ReturnDecisionInput struct {
 	CaseID uuid.UUID `json:"caseId"`
 	// Why the proposal goes back, shown to its author.
@@ -137,6 +163,10 @@ type ReviewerInvite struct {
 	Reviewer *ent.Reviewer `json:"reviewer"`
 	// Opens the backoffice's "set your password" page; the token is in the fragment. Single use, valid 7 days. Shown once.
 	InviteURL string `json:"inviteUrl"`
+}
+
+type RevokeAPIKeyInput struct {
+	ID uuid.UUID `json:"id"`
 }
 
 type RevokeCaseTokenInput struct {
@@ -170,6 +200,10 @@ type StartCaseInput struct {
 	FirstName *string `json:"firstName,omitempty"`
 	LastName  *string `json:"lastName,omitempty"`
 	Email     *string `json:"email,omitempty"`
+	// The integrator's reference for this applicant, unique per API key. Needs an API key.
+	ExternalID *string `json:"externalId,omitempty"`
+	// The integrator's own data (a JSON object of at most 4 KB), returned as given. Needs an API key.
+	Metadata map[string]any `json:"metadata,omitempty"`
 }
 
 type StartCasePayload struct {
@@ -192,6 +226,12 @@ type UploadDocumentInput struct {
 	Type   workflow.DocType `json:"type"`
 	Side   *workflow.Side   `json:"side,omitempty"`
 	File   graphql.Upload   `json:"file"`
+}
+
+type WebhookEndpointCreated struct {
+	Endpoint *ent.WebhookEndpoint `json:"endpoint"`
+	// The signing secret (whsec_…). Shown once.
+	Secret string `json:"secret"`
 }
 
 // Which case decisions need a second reviewer: OFF (none), APPROVALS, ALL (approvals and rejections). Resubmission requests never do.

@@ -1,0 +1,96 @@
+package graph
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/ent/apikey"
+	"github.com/openkyc/kyc-manual-review/workflow"
+)
+
+// APIKeyPrefix starts every API key secret, so that keys are told apart from case tokens and
+// secret scanners can find a leaked one.
+const APIKeyPrefix = "kyc_sk_"
+
+// Limits of what an integrator attaches to a case.
+const (
+	maxMetadataBytes = 4 << 10
+	lastUsedEvery    = time.Minute // lastUsedAt is written at most this often per key
+)
+
+// errKeyRefused answers a key that is unknown or revoked.
+var errKeyRefused = workflow.Errorf(workflow.EUnauthenticated, "this API key is not valid (unknown or revoked)")
+
+// NewAPIKey returns a new secret (kyc_sk_ + 256 random bits) and its SHA-256.
+func NewAPIKey() (secret, hash string) {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	secret = APIKeyPrefix + base64.RawURLEncoding.EncodeToString(b)
+	return secret, HashToken(secret)
+}
+
+// viewerFromAPIKey resolves an integrator's key; a bad one is a definite refusal.
+func (res *Resolver) viewerFromAPIKey(ctx context.Context, secret string) (Viewer, error) {
+	k, err := res.Client.APIKey.Query().Where(apikey.SecretHash(HashToken(secret)), apikey.RevokedAtIsNil()).Only(ctx)
+	switch {
+	case ent.IsNotFound(err):
+		return Viewer{Refused: errKeyRefused}, nil
+	case err != nil:
+		return Viewer{}, fmt.Errorf("%w: check an API key: %w", ErrUnavailable, err)
+	}
+	res.touchKey(ctx, k)
+	return Viewer{APIKey: k}, nil
+}
+
+// keyUses remembers when each key's lastUsedAt was last written, so that a busy integrator
+// costs one write a minute, not one per request.
+var keyUses sync.Map // uuid.UUID → time.Time
+
+func (res *Resolver) touchKey(ctx context.Context, k *ent.APIKey) {
+	now := res.now()
+	if last, ok := keyUses.Load(k.ID); ok && now.Sub(last.(time.Time)) < lastUsedEvery {
+		return
+	}
+	keyUses.Store(k.ID, now)
+	if err := res.Client.APIKey.UpdateOne(k).SetLastUsedAt(now).Exec(context.WithoutCancel(ctx)); err != nil {
+		res.Log.WarnContext(ctx, "record API key use", "key", k.ID, "err", err)
+	}
+}
+
+// createAPIKey stores a new key for admin me and returns it with its secret (shown once).
+func (res *Resolver) createAPIKey(ctx context.Context, me *ent.Reviewer, name string) (*ent.APIKey, string, error) {
+	if name = strings.TrimSpace(name); name == "" {
+		return nil, "", workflow.Errorf(workflow.EBadUserInput, "give the key a name (e.g. the system that uses it)")
+	}
+	secret, hash := NewAPIKey()
+	k, err := res.Client.APIKey.Create().SetName(name).SetPrefix(secret[:len(APIKeyPrefix)+6]).
+		SetSecretHash(hash).SetCreatedBy(me.ID).SetCreatedAt(res.now()).Save(ctx)
+	return k, secret, err
+}
+
+// integratorFields checks what startCase records for an integrator: only with a key, and
+// metadata of at most 4 KB.
+func integratorFields(v Viewer, externalID *string, metadata map[string]any) (*uuid.UUID, *string, error) {
+	if v.APIKey == nil {
+		if externalID != nil || metadata != nil {
+			return nil, nil, workflow.Errorf(workflow.EBadUserInput, "externalId and metadata need an API key")
+		}
+		return nil, nil, nil
+	}
+	if metadata != nil {
+		b, err := json.Marshal(metadata)
+		if err != nil || len(b) > maxMetadataBytes {
+			return nil, nil, workflow.Errorf(workflow.EBadUserInput, "metadata must be a JSON object of at most %d bytes", maxMetadataBytes)
+		}
+	}
+	return &v.APIKey.ID, trimmed(externalID), nil
+}
