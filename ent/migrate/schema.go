@@ -58,6 +58,11 @@ var (
 				Unique:  true,
 				Columns: []*schema.Column{CaseEventsColumns[10], CaseEventsColumns[1]},
 			},
+			{
+				Name:    "caseevent_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseEventsColumns[9]},
+			},
 		},
 	}
 	// DocumentsColumns holds the columns for the "documents" table.

@@ -72,5 +72,7 @@ func (CaseEvent) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("case_id", "seq").
 			Unique(),
+		// The live-update catch-up after a LISTEN outage reads the events since a moment.
+		index.Fields("created_at"),
 	}
 }
