@@ -20,7 +20,7 @@ export function appCodegen(documents: string[]): CodegenConfig {
           useTypeImports: true,
           strictScalars: true,
           enumsAsTypes: true,
-          scalars: { Time: 'string', Upload: 'File | Blob' },
+          scalars: { Time: 'string', Upload: 'File | Blob', Map: 'Record<string, unknown>' },
         },
       },
     },

@@ -23,6 +23,8 @@ export type AssignCaseInput = {
 
 export type CaseFilter = {
   assignedToMe?: boolean | null | undefined;
+  /** The integrator's reference given to startCase (with the API key that created the case). */
+  externalId?: string | null | undefined;
   /** Applicant first name, last name or email, case-insensitive substring. */
   search?: string | null | undefined;
   status?: Array<CaseStatus> | null | undefined;

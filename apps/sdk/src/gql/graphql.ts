@@ -42,8 +42,12 @@ export type SendCaseEventInput = {
 
 export type StartCaseInput = {
   email?: string | null | undefined;
+  /** The integrator's reference for this applicant, unique per API key. Needs an API key. */
+  externalId?: string | null | undefined;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
+  /** The integrator's own data (a JSON object of at most 4 KB), returned as given. Needs an API key. */
+  metadata?: Record<string, unknown> | null | undefined;
 };
 
 export type UploadDocumentInput = {
