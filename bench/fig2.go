@@ -213,7 +213,7 @@ func (p *pgbench) run(ctx context.Context, clients int, dur time.Duration) (load
 	cmd.Dir = logDir
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return loadResult{}, fmt.Errorf("pgbench: %v: %s", err, firstLine(string(out)))
+		return loadResult{}, fmt.Errorf("pgbench: %w: %s", err, firstLine(string(out)))
 	}
 	m := tpsRE.FindSubmatch(out)
 	if m == nil {

@@ -41,7 +41,8 @@ func seedRow(r *rand.Rand, i int, now time.Time) []any {
 	ln := lastNames[r.IntN(len(lastNames))]
 	created := now.Add(-time.Duration(r.Int64N(int64(365 * 24 * time.Hour)))).UTC().Truncate(time.Microsecond)
 	var (
-		state, status      = "final", ""
+		state              = "final"
+		status             string
 		submitted, decided any
 		docType, reason    any
 		revision, version  = 1, 12
@@ -193,7 +194,7 @@ func fig4On(ctx context.Context, e *env, backend string) error {
 	api := runLoad(ctx, 1, 5*time.Minute, e.cfg.listQueries, list)
 	<-profiled
 	if api.ops == 0 {
-		return fmt.Errorf("no list request succeeded: %v", api.firstErr)
+		return fmt.Errorf("no list request succeeded: %w", api.firstErr)
 	}
 	if edges == 0 {
 		return fmt.Errorf("the search found nothing (totalCount %d): the seed does not match the schema", total)

@@ -117,7 +117,7 @@ func (r *gqlResponse) err() error {
 }
 
 // do posts one operation as JSON and decodes data into out (when not nil).
-func (c *client) do(ctx context.Context, a auth, query string, vars map[string]any, out any) (*http.Response, error) {
+func (c *client) do(ctx context.Context, a auth, query string, vars map[string]any, out any) ([]*http.Cookie, error) {
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
 		return nil, err
@@ -131,27 +131,29 @@ func (c *client) do(ctx context.Context, a auth, query string, vars map[string]a
 	return c.send(req, out)
 }
 
-func (c *client) send(req *http.Request, out any) (*http.Response, error) {
+// send posts req, decodes the data into out (when not nil) and returns the cookies set.
+func (c *client) send(req *http.Request, out any) ([]*http.Cookie, error) {
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return nil, err
 	}
 	defer resp.Body.Close()
+	cookies := resp.Cookies()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
 	if err != nil {
-		return resp, err
+		return cookies, err
 	}
 	var r gqlResponse
 	if err := json.Unmarshal(b, &r); err != nil {
-		return resp, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, b)
+		return cookies, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, b)
 	}
 	if err := r.err(); err != nil {
-		return resp, err
+		return cookies, err
 	}
 	if out != nil {
-		return resp, json.Unmarshal(r.Data, out)
+		return cookies, json.Unmarshal(r.Data, out)
 	}
-	return resp, nil
+	return cookies, nil
 }
 
 // upload sends uploadDocument as a GraphQL multipart request.
@@ -213,11 +215,11 @@ func (c *client) event(ctx context.Context, token, caseID, ev, docType string) (
 
 // login opens a reviewer session and returns its cookie ("kyc_session=…").
 func (c *client) login(ctx context.Context, email, password string) (string, error) {
-	resp, err := c.do(ctx, auth{}, qLogin, map[string]any{"input": map[string]any{"email": email, "password": password}}, nil)
+	cookies, err := c.do(ctx, auth{}, qLogin, map[string]any{"input": map[string]any{"email": email, "password": password}}, nil)
 	if err != nil {
 		return "", err
 	}
-	for _, ck := range resp.Cookies() {
+	for _, ck := range cookies {
 		if ck.Name == "kyc_session" {
 			return ck.Name + "=" + ck.Value, nil
 		}

@@ -48,7 +48,7 @@ func buildServerWithPprof(root, dir string) (string, error) {
 	cmd := exec.Command("go", "build", "-overlay", ovPath, "-o", bin, "./server")
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build -overlay ./server: %v\n%s", err, out)
+		return "", fmt.Errorf("go build -overlay ./server: %w\n%s", err, out)
 	}
 	return bin, nil
 }
@@ -75,8 +75,14 @@ func (e *env) profile(ctx context.Context, p *proc, kind, query, name string) {
 	if err != nil {
 		return
 	}
-	_, _ = io.Copy(f, resp.Body)
-	f.Close()
+	_, err = io.Copy(f, resp.Body)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		e.log("pprof %s: %v", name, err)
+		return
+	}
 	args := []string{"tool", "pprof", "-top", "-nodecount=40"}
 	if kind == "heap" {
 		args = append(args, "-sample_index=inuse_space")

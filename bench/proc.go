@@ -43,7 +43,7 @@ func buildServer(root, dir string) (string, error) {
 	cmd := exec.Command("go", "build", "-o", bin, "./server")
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./server: %v\n%s", err, out)
+		return "", fmt.Errorf("go build ./server: %w\n%s", err, out)
 	}
 	return bin, nil
 }
@@ -106,7 +106,7 @@ func startProc(ctx context.Context, name, bin string, args []string, env []strin
 		select {
 		case err := <-p.exit:
 			p.exit <- err
-			return nil, fmt.Errorf("%s exited during start-up: %v; log:\n%s", name, err, tail(logf.Name(), 20))
+			return nil, fmt.Errorf("%s exited during start-up: %w; log:\n%s", name, err, tail(logf.Name(), 20))
 		case <-ctx.Done():
 			p.stop()
 			return nil, ctx.Err()
@@ -146,12 +146,14 @@ func (p *proc) stop() {
 		return
 	}
 	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	var exitErr error // a process ended by a signal reports it; nothing to act on
 	select {
-	case <-p.exit:
+	case exitErr = <-p.exit:
 	case <-time.After(10 * time.Second):
 		_ = p.cmd.Process.Kill()
-		<-p.exit
+		exitErr = <-p.exit
 	}
+	_ = exitErr
 	p.log.Close()
 }
 
@@ -233,7 +235,7 @@ func startPG(ctx context.Context, root string) (*pgCluster, error) {
 	out, err := cmd.Output()
 	if err != nil {
 		_ = exec.Command(filepath.Join(root, "scripts", "pg.sh"), "stop", dir).Run()
-		return nil, fmt.Errorf("scripts/pg.sh start: %v: %s", err, stderr.String())
+		return nil, fmt.Errorf("scripts/pg.sh start: %w: %s", err, stderr.String())
 	}
 	c := &pgCluster{root: root, dir: dir, url: strings.TrimSpace(string(out)), bin: pgBinDir()}
 	conn, err := pgx.Connect(ctx, c.url)

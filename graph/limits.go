@@ -82,7 +82,10 @@ var _ interface {
 	graphql.OperationContextMutator
 } = OperationLimits{}
 
-func (OperationLimits) ExtensionName() string                   { return "OperationLimits" }
+// ExtensionName implements graphql.HandlerExtension.
+func (OperationLimits) ExtensionName() string { return "OperationLimits" }
+
+// Validate implements graphql.HandlerExtension; there is nothing to check.
 func (OperationLimits) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationParameters runs before parsing and validation.
@@ -209,7 +212,10 @@ var _ interface {
 	graphql.OperationContextMutator
 } = NoIntrospection{}
 
-func (NoIntrospection) ExtensionName() string                   { return "NoIntrospection" }
+// ExtensionName implements graphql.HandlerExtension.
+func (NoIntrospection) ExtensionName() string { return "NoIntrospection" }
+
+// Validate implements graphql.HandlerExtension; there is nothing to check.
 func (NoIntrospection) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext implements graphql.OperationContextMutator.

@@ -27,6 +27,7 @@ type AddrLimits struct {
 	limiters *lru.Cache[string, *rate.Limiter]
 }
 
+// NewAddrLimits allows each client address perHour requests an hour; 0 allows everything.
 func NewAddrLimits(perHour int) *AddrLimits {
 	l := &AddrLimits{perHour: perHour}
 	if perHour > 0 {

@@ -35,6 +35,9 @@ pnpm -r build
 step "go vet"
 go vet ./...
 
+step "golangci-lint (pinned in go.mod, config .golangci.yml; any finding fails)"
+go tool golangci-lint run ./...
+
 step "lint the apps (ESLint: typescript-eslint, react-hooks, jsx-a11y; any finding fails)"
 pnpm lint
 

@@ -24,8 +24,9 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "error:", err)
 		os.Exit(1)
 	}
@@ -49,6 +50,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if cfg.LogFormat == "json" {
 		handler = slog.NewJSONHandler(stdout, nil)
 	}
+	handler = requestIDHandler{handler}
 	log := slog.New(handler)
 
 	app, err := newApp(ctx, cfg, log)
@@ -80,8 +82,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	case <-ctx.Done():
 	}
+	// Graceful stop: /readyz turns 503 first; after DRAIN_DELAY (for the load balancer to
+	// notice), WebSockets close with 1012 so clients reconnect to another replica at once,
+	// and in-flight requests finish.
+	log.Info("draining", "delay", cfg.DrainDelay)
+	app.draining.Store(true)
+	time.Sleep(cfg.DrainDelay)
+	app.drain()
 	log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err

@@ -195,7 +195,8 @@ func fourEyesServer(t *testing.T, db testDB, policy workflow.FourEyes) (*testSer
 	ts := newTestServerWith(t, db, func(a *app) { a.res.FourEyes = policy })
 	rita := ts.rita(t)
 	token, _ := rita.invite("bob@example.com", "REVIEWER")
-	return ts, rita, ts.accept(t, token)
+	bob := ts.accept(t, token)
+	return ts, rita, bob
 }
 
 const (

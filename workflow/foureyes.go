@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// StatusAwaitingSecondReview: a reviewer proposed a decision that the four-eyes policy has a
+// StatusAwaitingSecondReview means a reviewer proposed a decision that the four-eyes policy has a
 // second reviewer confirm or return. Applicants see it as PENDING_REVIEW (Applicant).
 const StatusAwaitingSecondReview Status = "AWAITING_SECOND_REVIEW"
 

@@ -9,7 +9,7 @@ import (
 
 func TestParseFourEyes(t *testing.T) {
 	for in, want := range map[string]workflow.FourEyes{"": workflow.FourEyesOff, "off": workflow.FourEyesOff,
-		"approvals": workflow.FourEyesApprovals, " ALL ": workflow.FourEyesAll} {
+		"approvals": workflow.FourEyesApprovals, " ALL ": workflow.FourEyesAll} { //nolint:gocritic // " ALL ": input is trimmed and case-folded
 		if got, err := workflow.ParseFourEyes(in); err != nil || got != want {
 			t.Errorf("ParseFourEyes(%q) = %q, %v; want %q", in, got, err, want)
 		}

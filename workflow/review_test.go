@@ -1,6 +1,7 @@
 package workflow_test
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -356,8 +357,9 @@ func TestCanAssign(t *testing.T) {
 			if decided != (err != nil) {
 				t.Fatalf("workflow.CanAssign(%s) = %v, want refused: %v", s, err, decided)
 			}
-			if err != nil && err.(*workflow.Error).Code != workflow.EInvalidTransition {
-				t.Fatalf("code %s, want INVALID_TRANSITION", err.(*workflow.Error).Code)
+			var werr *workflow.Error
+			if err != nil && (!errors.As(err, &werr) || werr.Code != workflow.EInvalidTransition) {
+				t.Fatalf("error %v, want INVALID_TRANSITION", err)
 			}
 		})
 	}

@@ -234,7 +234,7 @@ func (c *conn) read() {
 		go func() {
 			defer func() {
 				if r := recover(); r != nil { // InitFunc's
-					presentPanic(c.ctx, c.exec, r) // the executor's RecoverFunc logs it
+					_ = presentPanic(c.ctx, c.exec, r) // the executor's RecoverFunc logs it
 					open <- c.close(closeInternalError, "Internal server error")
 				}
 			}()
