@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent/session"
@@ -289,4 +290,44 @@ func (res *Resolver) withoutLiveSessions(ctx context.Context, socks []*socket) [
 		}
 	}
 	return out
+}
+
+// LiveSockets counts this process's registered WebSocket connections (reviewers' and
+// applicants') and the operations running on them.
+func (res *Resolver) LiveSockets() (conns, ops int) {
+	reg := &res.sockets
+	reg.mu.Lock()
+	defer reg.mu.Unlock()
+	for _, set := range reg.byReviewer {
+		for s := range set {
+			conns++
+			ops += s.ops
+		}
+	}
+	for _, load := range reg.byCase {
+		conns += load.conns
+		ops += load.ops
+	}
+	return conns, ops
+}
+
+// CloseAllSockets ends every registered WebSocket with 1012 (service restart), so that
+// clients reconnect at once, to another replica, while this one drains.
+func (res *Resolver) CloseAllSockets(reason string) {
+	var all []*socket
+	res.sockets.mu.Lock()
+	for _, set := range res.sockets.byReviewer {
+		for s := range set {
+			all = append(all, s)
+		}
+	}
+	for _, load := range res.sockets.byCase {
+		for s := range load.socks {
+			all = append(all, s)
+		}
+	}
+	res.sockets.mu.Unlock()
+	for _, s := range all {
+		s.conn.Close(websocket.StatusServiceRestart, reason)
+	}
 }

@@ -72,6 +72,8 @@ type Resolver struct {
 	// its relay); WebhookAllowPrivate lets endpoints resolve to private addresses (tests, demos).
 	Webhooks            WebhookQueue
 	WebhookAllowPrivate bool
+	// Committed, when set, hears of every committed change (metrics).
+	Committed func(c *ent.KycCase, events []*ent.CaseEvent)
 	// CaseLimits and LoginLimits bound startCase and login per client address (nil: none).
 	CaseLimits, LoginLimits *AddrLimits
 	// TokenTTL is how long a case token lives after the applicant's last change, or after

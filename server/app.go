@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -53,7 +54,10 @@ type app struct {
 	db     *sql.DB
 	res    *graph.Resolver
 	hooks  *webhooks
+	stats  *metrics
 	cancel context.CancelFunc
+	// draining is set on SIGTERM: /readyz answers 503 so the load balancer stops sending.
+	draining atomic.Bool
 }
 
 func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
@@ -103,7 +107,17 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	res.Webhooks = hooks
 	res.WebhookAllowPrivate = cfg.WebhookAllowPrivate
-	return &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, cancel: cancel}, nil
+	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, cancel: cancel}
+	a.stats = newMetrics(a)
+	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
+	return a, nil
+}
+
+// drain starts a graceful stop: /readyz turns 503 and every WebSocket is closed with 1012
+// (service restart), so that clients reconnect at once, to another replica.
+func (a *app) drain() {
+	a.draining.Store(true)
+	a.res.CloseAllSockets("Server restarting")
 }
 
 func (a *app) Close() {
@@ -122,7 +136,12 @@ func (a *app) Handler() http.Handler {
 		mux.Handle("GET /playground", playground.Handler("KYC Manual Review", "/graphql"))
 	}
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.Handle("GET /metrics", a.stats.handler())
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if a.draining.Load() {
+			http.Error(w, "draining", http.StatusServiceUnavailable)
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := a.db.PingContext(ctx); err != nil {
@@ -136,7 +155,7 @@ func (a *app) Handler() http.Handler {
 	mux.Handle("/backoffice/", securityHeaders(http.StripPrefix("/backoffice", web.SPA("backoffice"))))
 	mux.Handle("GET /{$}", http.RedirectHandler("/kyc/", http.StatusFound))
 
-	h := a.logRequests(mux)
+	h := withRequestID(a.logRequests(mux))
 	if len(a.cfg.AppOrigins) == 0 {
 		return h // same origin only: no CORS headers at all
 	}
@@ -219,6 +238,7 @@ func (a *app) graphqlHandler() http.Handler {
 	} else {
 		srv.Use(graph.NoIntrospection{})
 	}
+	srv.Use(metricsExtension{a.stats})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
 	srv.Use(graph.DepthLimit(depthLimit))
 	srv.SetErrorPresenter(a.res.ErrorPresenter)

@@ -35,6 +35,9 @@ type config struct {
 	FourEyes workflow.FourEyes
 	// WebhookAllowPrivate lets webhook endpoints be on loopback or private addresses.
 	WebhookAllowPrivate bool
+	// DrainDelay is how long /readyz answers 503 before a stopping server closes its
+	// connections (the load balancer's health-check interval).
+	DrainDelay time.Duration
 	// CaseTokenTTL: a case token expires this long after the applicant's last change while
 	// collecting, or after the final decision (0: never).
 	CaseTokenTTL time.Duration
@@ -74,6 +77,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 	fs.IntVar(&c.CaseRateLimit, "case-rate-limit", defCaseRate, "new cases per client address per hour, 0 for no limit (env CASE_RATE_LIMIT)")
 	fs.IntVar(&c.LoginRateLimit, "login-rate-limit", defLoginRate, "sign-in attempts per client address per hour, 0 for no limit (env LOGIN_RATE_LIMIT)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", env("WEBHOOK_ALLOW_PRIVATE", "false") == "true", "allow webhook endpoints on loopback, private and link-local addresses: tests and demos only (env WEBHOOK_ALLOW_PRIVATE)")
+	drainDefault, _ := time.ParseDuration(env("DRAIN_DELAY", "0s"))
+	fs.DurationVar(&c.DrainDelay, "drain-delay", drainDefault, "on SIGTERM, answer /readyz with 503 this long before closing connections (env DRAIN_DELAY; e.g. 10s behind a load balancer)")
 	var fourEyes string
 	fs.StringVar(&fourEyes, "four-eyes", env("FOUR_EYES", "off"), "which case decisions need a second reviewer: off, approvals (approvals do) or all (approvals and rejections) (env FOUR_EYES)")
 	fs.StringVar(&proxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client (env TRUSTED_PROXIES)")

@@ -81,6 +81,8 @@ type webhooks struct {
 	backoff func(attempt int) time.Duration
 	// relayAfter is webhookRelayAfter (tests shorten it).
 	relayAfter time.Duration
+	// attempted, when set, hears each attempt's outcome: delivered, failed, gave_up (metrics).
+	attempted func(outcome string)
 }
 
 // newWebhooks migrates River's tables and starts its client on db.
@@ -170,6 +172,16 @@ func (d *deliverWorker) Work(ctx context.Context, job *river.Job[deliverArgs]) e
 	upd := w.client.WebhookDelivery.UpdateOne(del).AddAttempts(1)
 	if status != 0 {
 		upd.SetLastStatusCode(status)
+	}
+	if w.attempted != nil {
+		switch {
+		case sendErr == nil:
+			w.attempted("delivered")
+		case job.Attempt >= job.MaxAttempts:
+			w.attempted("gave_up")
+		default:
+			w.attempted("failed")
+		}
 	}
 	if sendErr == nil {
 		return upd.SetStatus(webhookdelivery.StatusDELIVERED).SetDeliveredAt(time.Now()).ClearNextAttemptAt().ClearLastError().Exec(ctx)

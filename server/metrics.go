@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
+)
+
+// metrics is what /metrics serves, in the Prometheus format (client_golang). Labels take
+// their values from the schema and the code list, never from what a client sends, so an
+// anonymous caller cannot grow them.
+type metrics struct {
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec   // operation ("query.cases"), code ("OK" or an error code)
+	duration *prometheus.HistogramVec // operation
+	events   *prometheus.CounterVec   // audit event type
+	statuses *prometheus.CounterVec   // status a change left a case in
+	webhooks *prometheus.CounterVec   // outcome of a delivery attempt
+}
+
+func newMetrics(a *app) *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "kyc_graphql_requests_total",
+			Help: "GraphQL queries and mutations by operation (type.first root field) and outcome code."}, []string{"operation", "code"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "kyc_graphql_request_duration_seconds",
+			Help: "Time from the start of a GraphQL operation to its response.", Buckets: prometheus.ExponentialBuckets(0.001, 2.5, 10)}, []string{"operation"}),
+		events: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "kyc_case_events_total",
+			Help: "Committed audit events by type (transitions, uploads, decisions…)."}, []string{"type"}),
+		statuses: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "kyc_case_changes_total",
+			Help: "Committed case changes by the status they left the case in."}, []string{"status"}),
+		webhooks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "kyc_webhook_attempts_total",
+			Help: "Webhook delivery attempts by outcome (delivered, failed, gave_up)."}, []string{"outcome"}),
+	}
+	m.reg.MustRegister(m.requests, m.duration, m.events, m.statuses, m.webhooks,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewDBStatsCollector(a.db, "kyc"),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_live_websockets",
+			Help: "Open graphql-transport-ws connections with credentials.", ConstLabels: prometheus.Labels{"transport": "graphql-transport-ws"}},
+			func() float64 { conns, _ := a.res.LiveSockets(); return float64(conns) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_live_subscriptions",
+			Help: "Operations (subscriptions) running on those connections.", ConstLabels: prometheus.Labels{"transport": "graphql-transport-ws"}},
+			func() float64 { _, ops := a.res.LiveSockets(); return float64(ops) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_webhook_queue_depth",
+			Help: "Webhook deliveries not yet delivered or given up."}, func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			n, err := a.client.WebhookDelivery.Query().Where(webhookdelivery.StatusEQ(webhookdelivery.StatusPENDING)).Count(ctx)
+			if err != nil {
+				return -1
+			}
+			return float64(n)
+		}),
+	)
+	a.res.Committed = func(c *ent.KycCase, events []*ent.CaseEvent) {
+		for _, ev := range events {
+			m.events.WithLabelValues(ev.Type).Inc()
+		}
+		if c != nil {
+			m.statuses.WithLabelValues(string(c.Status)).Inc()
+		}
+	}
+	return m
+}
+
+func (m *metrics) handler() http.Handler { return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}) }
+
+// operationLabel names an operation by its type and first root field, both from the schema.
+func operationLabel(oc *graphql.OperationContext) string {
+	if oc == nil || oc.Operation == nil {
+		return "invalid"
+	}
+	name := "unknown"
+	for _, sel := range oc.Operation.SelectionSet {
+		if f, ok := sel.(*ast.Field); ok {
+			name = f.Name
+			break
+		}
+	}
+	return string(oc.Operation.Operation) + "." + name
+}
+
+// observe counts the response of a query or mutation (subscriptions' events are not requests).
+func (m *metrics) observe(oc *graphql.OperationContext, resp *graphql.Response) {
+	if oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
+		return
+	}
+	code := "OK"
+	if resp != nil && len(resp.Errors) > 0 {
+		code = "INTERNAL"
+		if c, ok := resp.Errors[0].Extensions["code"].(string); ok {
+			code = c
+		}
+	}
+	op := operationLabel(oc)
+	m.requests.WithLabelValues(op, code).Inc()
+	if oc != nil && !oc.Stats.OperationStart.IsZero() {
+		m.duration.WithLabelValues(op).Observe(time.Since(oc.Stats.OperationStart).Seconds())
+	}
+}
+
+// metricsExtension feeds observe from gqlgen's response chain.
+type metricsExtension struct{ m *metrics }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.ResponseInterceptor
+} = metricsExtension{}
+
+func (metricsExtension) ExtensionName() string                   { return "Metrics" }
+func (metricsExtension) Validate(graphql.ExecutableSchema) error { return nil }
+func (e metricsExtension) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	var oc *graphql.OperationContext
+	if graphql.HasOperationContext(ctx) {
+		oc = graphql.GetOperationContext(ctx)
+	}
+	e.m.observe(oc, resp)
+	return resp
+}
+
+// Request ids: each request carries one (a sane X-Request-Id from the proxy, or a new one),
+// echoed in the response and added to every log line written with the request's context.
+type requestIDKey struct{}
+
+var saneRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
+
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if !saneRequestID.MatchString(id) {
+			b := make([]byte, 8)
+			_, _ = rand.Read(b)
+			id = hex.EncodeToString(b)
+		}
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+	})
+}
+
+// requestIDHandler adds the request id of a log record's context to the record.
+type requestIDHandler struct{ slog.Handler }
+
+func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
+	if id, ok := ctx.Value(requestIDKey{}).(string); ok {
+		r.AddAttrs(slog.String("request_id", id))
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return requestIDHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h requestIDHandler) WithGroup(name string) slog.Handler {
+	return requestIDHandler{h.Handler.WithGroup(name)}
+}
