@@ -13,6 +13,9 @@ function proposal(page: Page) {
 }
 
 test('an admin invites a colleague, who accepts in another browser; four-eyes approval across the two', async ({ browser }) => {
+  // Three people and four browser contexts in one story, with an axe pass on each new screen:
+  // about a minute on an idle machine, so the default 90 s leaves too little room on a busy one.
+  test.slow();
   // The admin (KYC_REVIEWER_* at start-up) opens the team page and invites a colleague.
   const admin = await reviewerPage(browser);
   await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fourEyesURL });
