@@ -71,7 +71,7 @@ func seedRow(r *rand.Rand, i int, now time.Time) []any {
 		docType = "PASSPORT"
 	}
 	email := fmt.Sprintf("%s.%s.%d@example.com", strings.ToLower(fn), strings.ToLower(ln), i)
-	search := strings.ToLower(fn + " " + ln + " " + email) // as the server writes it (graph.SearchText)
+	search := strings.ToLower(fn + " " + ln + " " + email) // as the server writes it (internal/search.Text)
 	return []any{uuid.New(), state, status, version, revision, docType, nil, fn, ln, email, search, reason, tokenHash, created, updated, submitted, decided, nil}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/ent/predicate"
 	"github.com/openkyc/kyc-manual-review/graph/model"
+	"github.com/openkyc/kyc-manual-review/internal/search"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -118,8 +119,8 @@ func caseFilter(f *model.CaseFilter, v Viewer) []predicate.KycCase {
 			ps = append(ps, kyccase.APIKeyID(v.APIKey.ID))
 		}
 	}
-	if s := strings.TrimSpace(deref(f.Search)); s != "" {
-		ps = append(ps, kyccase.SearchTextContains(strings.ToLower(s)))
+	if q := search.Query(deref(f.Search)); q != "" {
+		ps = append(ps, kyccase.SearchTextContains(q))
 	}
 	return ps
 }
@@ -154,20 +155,4 @@ func (r *Resolver) node(ctx context.Context, id uuid.UUID) (ent.Noder, error) {
 		return n, err
 	}
 	return r.Client.Reviewer.Get(ctx, id)
-}
-
-// SearchText is what the backoffice search matches: the applicant's names and email,
-// lower-cased (in Go, so non-ASCII letters fold too, on both databases), joined by spaces
-// so that "anna lindqvist" finds Anna Lindqvist.
-func SearchText(parts ...*string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		if p != nil && *p != "" {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(strings.ToLower(*p))
-		}
-	}
-	return b.String()
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/openkyc/kyc-manual-review/graph/live"
 )
 
 // feedBroker hands the test the delivery function of the one feed subscribed.
@@ -27,6 +29,8 @@ func TestFeedThatFallsBehindEnds(t *testing.T) {
 	r := &Resolver{Broker: b, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	retried := make(chan string, 2)
+	ctx = live.WithRetry(ctx, func(why string) { retried <- why })
 	ch := r.feedNotices(ctx)
 	deliver := <-b.deliver
 	const sent = 300 // more than the feed's buffer
@@ -41,6 +45,9 @@ func TestFeedThatFallsBehindEnds(t *testing.T) {
 			if !ok {
 				if got == 0 || got >= sent {
 					t.Fatalf("read %d notices before the end, want the buffered ones, fewer than %d", got, sent)
+				}
+				if len(retried) != 1 {
+					t.Fatalf("the transport was asked %d times to have the client retry, want once", len(retried))
 				}
 				return
 			}

@@ -22,6 +22,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
 	"github.com/openkyc/kyc-manual-review/ent/webhookendpoint"
 	"github.com/openkyc/kyc-manual-review/graph/model"
+	"github.com/openkyc/kyc-manual-review/internal/search"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -174,7 +175,7 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 			SetNillableFirstName(first).
 			SetNillableLastName(last).
 			SetNillableEmail(email).
-			SetSearchText(SearchText(first, last, email)).
+			SetSearchText(search.Text(first, last, email)).
 			SetLastEventSeq(k.seq).
 			SetLastEventHash(k.hash).
 			SetAuditKeyVersion(AuditKeyVersion).

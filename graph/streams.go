@@ -7,7 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent"
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/graph/live"
 )
 
 // caseStreams fans a case's updates out to this process's caseUpdated subscribers: one broker
@@ -34,7 +34,7 @@ type caseGroup struct {
 type caseSub struct {
 	mu     sync.Mutex
 	ch     chan *ent.KycCase
-	notify func() // from gqlws.Ready; nil when a goroutine of the transport reads ch
+	notify func() // from live.Ready; nil when a goroutine of the transport reads ch
 	last   int    // the version last put on ch (or read at subscription)
 	closed bool
 	// hide skips versions the subscriber must not hear of (an applicant: a four-eyes proposal).
@@ -43,7 +43,7 @@ type caseSub struct {
 
 // subscribeCase streams c's later versions until ctx ends.
 func (r *Resolver) subscribeCase(ctx context.Context, c *ent.KycCase) <-chan *ent.KycCase {
-	s := &caseSub{ch: make(chan *ent.KycCase, 1), notify: gqlws.Ready(ctx), last: c.Version}
+	s := &caseSub{ch: make(chan *ent.KycCase, 1), notify: live.Ready(ctx), last: c.Version}
 	if ViewerFrom(ctx).Reviewer == nil {
 		s.hide = hiddenFromApplicant
 	}
@@ -173,7 +173,7 @@ func (s *caseSub) close() {
 // feedNotices delivers the notices of every case until ctx ends, then closes the channel.
 // Reviewers' feeds are few. A feed that falls 256 notices behind (a client that does not
 // read, or a burst such as a catch-up after a database outage) cannot get them all: rather
-// than drop news silently, its connection is closed with 1013 Try Again Later, and the
+// than drop news silently, its connection is closed with 1013 Try Again Later (live.Retry), and the
 // client reconnects, subscribes again and re-fetches what it shows (the backoffice does on
 // every reconnect). Outside this package's transport the subscription just ends.
 func (r *Resolver) feedNotices(ctx context.Context) <-chan Notice {
@@ -186,9 +186,7 @@ func (r *Resolver) feedNotices(ctx context.Context) <-chan Notice {
 		default:
 			behind.Do(func() {
 				r.Log.Warn("caseFeed subscriber fell behind: closing its connection so that it re-fetches", "case", n.CaseID)
-				if conn, ok := gqlws.ConnFrom(ctx); ok {
-					conn.Close(gqlws.CloseTryAgainLater, "Live updates fell behind: reconnect and re-fetch")
-				}
+				live.Retry(ctx, "Live updates fell behind: reconnect and re-fetch")
 				cancel()
 			})
 		}

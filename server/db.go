@@ -23,6 +23,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/search"
 )
 
 // openDB opens PostgreSQL when a URL is given, else the embedded SQLite file in dataDir,
@@ -148,7 +149,7 @@ func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string
 		return err
 	}
 	for _, c := range stale {
-		if err := client.KycCase.UpdateOne(c).SetSearchText(graph.SearchText(c.FirstName, c.LastName, c.Email)).Exec(ctx); err != nil {
+		if err := client.KycCase.UpdateOne(c).SetSearchText(search.Text(c.FirstName, c.LastName, c.Email)).Exec(ctx); err != nil {
 			return fmt.Errorf("fill the search column: %w", err)
 		}
 	}

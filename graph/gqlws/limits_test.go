@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/graph/live"
 )
 
 // capAdmit admits at most limit operations of a connection at once and counts releases.
@@ -139,6 +140,20 @@ func TestConnCloseFromServer(t *testing.T) {
 	h.Close(gqlws.CloseTryAgainLater, "fell behind")
 	c.wantClose(1013, "fell behind")
 	waitEnded(t, f)
+
+	// Through live.Retry, as graph's resolvers do without depending on this package.
+	c = ack(t, url)
+	<-conns
+	c.subscribe("l", "subscription { legacy }")
+	f = s.next(t)
+	if !live.Retry(f.ctx, "behind again") {
+		t.Fatal("the resolver's context offers no live.Retry")
+	}
+	c.wantClose(1013, "behind again")
+	waitEnded(t, f)
+	if live.Retry(context.Background(), "nowhere") {
+		t.Fatal("live.Retry reported a connection outside the transport")
+	}
 
 	if _, ok := gqlws.ConnFrom(context.Background()); ok {
 		t.Fatal("ConnFrom found a connection outside the transport")

@@ -46,7 +46,7 @@ const (
 	fallback                // a goroutine blocked on the channel, as in gqlgen's transport
 )
 
-// ready implements readier: the resolver will notify.
+// ready is what live.Ready returns for this subscription: the resolver will notify.
 func (s *subscription) ready() func() {
 	s.mu.Lock()
 	defer s.mu.Unlock()

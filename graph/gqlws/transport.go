@@ -22,6 +22,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/openkyc/kyc-manual-review/graph/live"
 )
 
 // Subprotocol is the WebSocket subprotocol this transport speaks.
@@ -165,6 +167,7 @@ func (t Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 	}
 	base, c.cancel = context.WithCancel(base)
 	c.ctx = context.WithValue(base, connKey{}, Conn{c})
+	c.ctx = live.WithRetry(c.ctx, func(why string) { Conn{c}.Close(CloseTryAgainLater, why) })
 	c.mu.Lock()
 	c.initTimer = time.AfterFunc(t.InitTimeout, func() {
 		c.close(closeInitTimeout, "Connection initialisation timeout")
