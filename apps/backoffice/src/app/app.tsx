@@ -8,6 +8,7 @@ import { SignIn } from '../features/auth/sign-in';
 import { CaseListPage } from '../features/cases/case-list-page';
 import { CasePage } from '../features/review/case-page';
 import { TeamPage } from '../features/team/team-page';
+import { IntegrationsPage } from '../features/integrations/integrations-page';
 import { Link, useInviteToken, useRoute } from './router';
 import { ShortcutsProvider, useShortcuts } from './shortcuts';
 
@@ -58,7 +59,7 @@ function Shell() {
   }
 }
 
-const SCREEN_TITLE = { cases: 'Cases', team: 'Team', 'not-found': 'Not found' } as const;
+const SCREEN_TITLE = { cases: 'Cases', team: 'Team', integrations: 'Integrations', 'not-found': 'Not found' } as const;
 
 function SignedIn() {
   const { session, signOut } = useSession();
@@ -94,6 +95,11 @@ function SignedIn() {
               Team
             </Link>
           )}
+          {admin && (
+            <Link to="integrations" aria-current={route.name === 'integrations' ? 'page' : undefined}>
+              Integrations
+            </Link>
+          )}
         </nav>
         <div className="topbar-end">
           <span className="who">
@@ -110,6 +116,7 @@ function SignedIn() {
       {route.name === 'cases' && <CaseListPage params={route.params} />}
       {route.name === 'case' && <CasePage key={route.id} id={route.id} />}
       {route.name === 'team' && <TeamPage />}
+      {route.name === 'integrations' && <IntegrationsPage />}
       {route.name === 'not-found' && (
         <main id="main" tabIndex={-1} className="page">
           <h1>Page not found</h1>

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'cases'; params: URLSearchParams }
   | { name: 'case'; id: string }
   | { name: 'team' }
+  | { name: 'integrations' }
   | { name: 'not-found' };
 
 /** parseRoute maps a location under BASE to a screen. */
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (parts.length === 2 && parts[0] === 'cases') return { name: 'case', id: decodeURIComponent(parts[1]) };
   if (parts.length === 1 && parts[0] === 'team') return { name: 'team' };
+  if (parts.length === 1 && parts[0] === 'integrations') return { name: 'integrations' };
   return { name: 'not-found' };
 }
 

@@ -55,6 +55,16 @@ export type ConfirmDecisionInput = {
   expectedVersion: number;
 };
 
+export type CreateApiKeyInput = {
+  name: string;
+};
+
+export type CreateWebhookEndpointInput = {
+  events: Array<string>;
+  /** An https (or http) URL; private and loopback addresses are refused unless the server allows them (-webhook-allow-private). */
+  url: string;
+};
+
 export type DecideCaseInput = {
   caseId: string | number;
   decision: Decision;
@@ -77,6 +87,10 @@ export type Decision =
   | 'APPROVE'
   | 'REJECT'
   | 'REQUEST_RESUBMISSION';
+
+export type DeleteWebhookEndpointInput = {
+  id: string | number;
+};
 
 export type DocumentResubmission = {
   documentId: string | number;
@@ -121,6 +135,10 @@ export type OrderDirection =
   | 'ASC'
   | 'DESC';
 
+export type RedeliverWebhookInput = {
+  deliveryId: string | number;
+};
+
 export type ReturnDecisionInput = {
   caseId: string | number;
   expectedVersion: number;
@@ -133,6 +151,10 @@ export type ReviewerRole =
   | 'ADMIN'
   | 'REVIEWER';
 
+export type RevokeApiKeyInput = {
+  id: string | number;
+};
+
 export type SetReviewerActiveInput = {
   active: boolean;
   reviewerId: string | number;
@@ -141,6 +163,11 @@ export type SetReviewerActiveInput = {
 export type UnassignCaseInput = {
   caseId: string | number;
 };
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
 
 export type SessionReviewerFragment = { id: string, email: string, name: string, role: ReviewerRole };
 
@@ -187,9 +214,63 @@ export type CaseFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type CaseFeedSubscription = { caseFeed: { id: string, caseId: string, type: string, actor: string, createdAt: string } };
 
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type WebhookEndpointFieldsFragment = { id: string, url: string, events: Array<string>, createdAt: string };
+
+export type WebhookDeliveryFieldsFragment = { id: string, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, caseId: string | null };
+
+export type IntegrationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntegrationsQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }>, webhookEndpoints: Array<{ id: string, url: string, events: Array<string>, createdAt: string }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, edges: Array<{ node: { id: string, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, caseId: string | null } }> } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, events: Array<string>, createdAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  input: RedeliverWebhookInput;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, caseId: string | null } };
+
 export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string };
 
-export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
+export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
 
 export type GetCaseQueryVariables = Exact<{
   id: string | number;
@@ -197,7 +278,7 @@ export type GetCaseQueryVariables = Exact<{
 
 
 export type GetCaseQuery = { node:
-    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
+    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
     | { __typename: 'CaseEvent' }
     | { __typename: 'Document' }
     | { __typename: 'Note' }
@@ -209,7 +290,7 @@ export type CaseUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type NextCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -226,42 +307,42 @@ export type DecideDocumentMutationVariables = Exact<{
 }>;
 
 
-export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type DecideCaseMutationVariables = Exact<{
   input: DecideCaseInput;
 }>;
 
 
-export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ConfirmDecisionMutationVariables = Exact<{
   input: ConfirmDecisionInput;
 }>;
 
 
-export type ConfirmDecisionMutation = { confirmDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type ConfirmDecisionMutation = { confirmDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ReturnDecisionMutationVariables = Exact<{
   input: ReturnDecisionInput;
 }>;
 
 
-export type ReturnDecisionMutation = { returnDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type ReturnDecisionMutation = { returnDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
 }>;
 
 
-export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type UnassignCaseMutationVariables = Exact<{
   input: UnassignCaseInput;
 }>;
 
 
-export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AddNoteMutationVariables = Exact<{
   input: AddNoteInput;
@@ -350,6 +431,38 @@ export const CaseListItemFragmentDoc = new TypedDocumentString(`
   submittedAt
 }
     `, {"fragmentName":"CaseListItem"}) as unknown as TypedDocumentString<CaseListItemFragment, unknown>;
+export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  createdAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  eventType
+  status
+  attempts
+  lastStatusCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+  caseId
+}
+    `, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
     fragment DocumentFields on Document {
   id
@@ -375,6 +488,8 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -581,6 +696,121 @@ export const CaseFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseFeedSubscription, CaseFeedSubscriptionVariables>;
+export const IntegrationsDocument = new TypedDocumentString(`
+    query Integrations {
+  apiKeys {
+    ...ApiKeyFields
+  }
+  webhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  createdAt
+}`) as unknown as TypedDocumentString<IntegrationsQuery, IntegrationsQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!, $first: Int) {
+  webhookDeliveries(endpointId: $endpointId, first: $first) {
+    totalCount
+    edges {
+      node {
+        ...WebhookDeliveryFields
+      }
+    }
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  eventType
+  status
+  attempts
+  lastStatusCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+  caseId
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    secret
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    ...ApiKeyFields
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+  redeliverWebhook(input: $input) {
+    ...WebhookDeliveryFields
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  eventType
+  status
+  attempts
+  lastStatusCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+  caseId
+}`) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
 export const GetCaseDocument = new TypedDocumentString(`
     query GetCase($id: ID!) {
   node(id: $id) {
@@ -612,6 +842,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -717,6 +949,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -847,6 +1081,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -952,6 +1188,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1057,6 +1295,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1162,6 +1402,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1267,6 +1509,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1372,6 +1616,8 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  externalId
+  metadata
   availableDecisions
   selectedDocumentType
   applicant {

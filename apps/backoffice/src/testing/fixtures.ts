@@ -32,6 +32,8 @@ export function makeCase(overrides: Partial<CaseDetailFragment> = {}): CaseDetai
     version: 7,
     revision: 1,
     reason: null,
+    externalId: null,
+    metadata: null,
     availableDecisions: ['APPROVE', 'REJECT', 'REQUEST_RESUBMISSION'],
     selectedDocumentType: 'PASSPORT',
     applicant: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },

@@ -524,6 +524,23 @@ export function CasePage({ id }: { id: string }) {
                 <code>{c.id}</code>
               </dd>
             </div>
+            {c.externalId && (
+              <div>
+                <dt>External ID</dt>
+                <dd>
+                  <code>{c.externalId}</code>
+                </dd>
+              </div>
+            )}
+            {c.metadata && Object.keys(c.metadata).length > 0 && (
+              <div>
+                <dt>Metadata</dt>
+                <dd>
+                  {/* The integrator's own data, as given to startCase. */}
+                  <pre className="case-metadata">{JSON.stringify(c.metadata, null, 2)}</pre>
+                </dd>
+              </div>
+            )}
             <div>
               <dt>Version</dt>
               <dd>{c.version}</dd>

@@ -26,6 +26,8 @@ export const CaseDetailFragment = graphql(`
     version
     revision
     reason
+    externalId
+    metadata
     availableDecisions
     selectedDocumentType
     applicant {
