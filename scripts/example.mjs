@@ -2,9 +2,11 @@
 // `pnpm run kyc-manual-review-example` (or `npm run …`): installs what is missing, builds the
 // two apps into the Go server, and runs it on the embedded SQLite database in ./data (kept
 // between runs). Options: --postgres <url> (or DATABASE_URL), --port <n> (or PORT),
-// --four-eyes approvals|all (or FOUR_EYES; default off).
+// --four-eyes approvals|all (or FOUR_EYES; default off). It also starts a tiny webhook receiver
+// on 127.0.0.1:<port+1>, registers it for every event, and prints each signed delivery it gets.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +98,64 @@ say('building the server…');
 const bin = join(root, 'bin', isWindows ? 'kyc-server.exe' : 'kyc-server');
 run('go', ['build', '-o', bin, './server']);
 
-// 4. Run it.
+// 4. A tiny webhook receiver next to the server, so a newcomer sees a webhook arrive. It verifies
+// each delivery per the Standard Webhooks specification (what an integrator's endpoint does).
+const dataDir = process.env.DATA_DIR ?? join(root, 'data');
+const receiverPort = Number(port) + 1;
+const receiverURL = `http://127.0.0.1:${receiverPort}/webhooks`;
+// The signing secret is shown once, when the endpoint is registered: kept here for the next runs.
+const secretFile = join(dataDir, 'example-webhook-secret');
+let webhookSecret = existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : '';
+
+/**
+ * verifyWebhook checks a delivery's Standard Webhooks signature: base64 HMAC-SHA256, keyed with
+ * the base64 bytes after "whsec_", of "<webhook-id>.<webhook-timestamp>.<raw body>", against each
+ * "v1,<base64>" entry of webhook-signature; a timestamp more than 5 minutes off is refused (replays).
+ */
+function verifyWebhook(secret, headers, body, now = Date.now()) {
+  const id = headers['webhook-id'];
+  const timestamp = headers['webhook-timestamp'];
+  const signatures = headers['webhook-signature'];
+  if (!secret || !id || !timestamp || !signatures) return false;
+  if (!/^\d+$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > 5 * 60) return false;
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+  return signatures.split(' ').some((entry) => {
+    const [version, sig] = entry.split(',');
+    if (version !== 'v1' || !sig) return false;
+    const given = Buffer.from(sig, 'base64');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+
+const receiver = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks).toString('utf8');
+    const ok = verifyWebhook(webhookSecret, req.headers, body);
+    let line = `webhook ${req.headers['webhook-id'] ?? '(no id)'}`;
+    try {
+      const { type, data } = JSON.parse(body);
+      const ref = data?.externalId ? ` (externalId ${data.externalId})` : '';
+      line = `webhook ${type} for case ${data?.caseId}${ref}`;
+    } catch {
+      /* not JSON: the line says so below */
+    }
+    console.log(`\x1b[35m⇠\x1b[0m ${line} (${ok ? 'signature ok' : 'signature INVALID: refused with 401'})`);
+    // 2xx tells the server the delivery arrived; anything else makes it retry with backoff.
+    res.writeHead(ok ? 204 : 401).end();
+  });
+});
+const receiving = await new Promise((resolve) => {
+  receiver.once('error', (e) => {
+    console.log(`  (no webhook receiver: 127.0.0.1:${receiverPort} is taken: ${e.code ?? e.message})`);
+    resolve(false);
+  });
+  receiver.listen(receiverPort, '127.0.0.1', () => resolve(true));
+});
+
+// 5. Run it.
 const base = `http://localhost:${port}`;
 const child = spawn(bin, [], {
   cwd: root,
@@ -104,13 +163,15 @@ const child = spawn(bin, [], {
   env: {
     ...process.env,
     ADDR: `:${port}`,
-    DATA_DIR: process.env.DATA_DIR ?? join(root, 'data'),
+    DATA_DIR: dataDir,
     DATABASE_URL: databaseURL,
     PUBLIC_URL: process.env.PUBLIC_URL ?? base,
     KYC_REVIEWER_EMAIL: reviewer.email,
     KYC_REVIEWER_PASSWORD: reviewer.password,
     KYC_REVIEWER_NAME: process.env.KYC_REVIEWER_NAME ?? 'Demo Reviewer',
     FOUR_EYES: fourEyes,
+    // The example's receiver is on 127.0.0.1: a demo only. Never set this in production (SSRF).
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   },
 });
 let stopping = false;
@@ -118,6 +179,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     stopping = true;
     child.kill('SIGTERM');
+    receiver.close();
   });
 }
 child.on('exit', (code) => {
@@ -151,6 +213,41 @@ function openBrowser(url) {
   }
 }
 
+/** graphql posts an operation as the signed-in demo reviewer (cookie) and returns its data. */
+async function graphql(query, variables = {}, cookie = '') {
+  const r = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'GraphQL-Require-Preflight': '1', ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await r.json();
+  if (body.errors?.length) throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; '));
+  return { data: body.data, cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
+const EVENTS = ['case.submitted', 'case.approved', 'case.rejected', 'case.resubmission_requested', 'case.decision_proposed'];
+
+/** registerReceiver signs in as the demo reviewer (an admin) and registers the receiver for every event, once. */
+async function registerReceiver() {
+  const { cookie } = await graphql('mutation($i:LoginInput!){ login(input:$i){ id } }', { i: reviewer });
+  const { data } = await graphql('{ webhookEndpoints { id url } }', {}, cookie);
+  const existing = data.webhookEndpoints.find((e) => e.url === receiverURL);
+  if (existing && webhookSecret) return `the example's webhook receiver (${receiverURL}) is registered: deliveries show below`;
+  if (existing) {
+    // Registered by an earlier run whose secret is gone: without it nothing can be verified.
+    await graphql('mutation($id:ID!){ deleteWebhookEndpoint(input:{id:$id}) }', { id: existing.id }, cookie);
+  }
+  const created = await graphql(
+    'mutation($u:String!,$e:[String!]!){ createWebhookEndpoint(input:{url:$u, events:$e}){ secret endpoint{ id } } }',
+    { u: receiverURL, e: EVENTS },
+    cookie,
+  );
+  webhookSecret = created.data.createWebhookEndpoint.secret;
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(secretFile, webhookSecret, { mode: 0o600 });
+  return `registered the example's webhook receiver (${receiverURL}) for every event: deliveries show below`;
+}
+
 if (await ready()) {
   console.log(`
   KYC Manual Review is running ${databaseURL ? 'on PostgreSQL' : 'on SQLite in ./data'}.
@@ -162,6 +259,13 @@ if (await ready()) {
 
   Press Ctrl-C to stop.
 `);
+  if (receiving) {
+    try {
+      say(await registerReceiver());
+    } catch (e) {
+      say(`the webhook receiver could not be registered (${e.message}); add ${receiverURL} on the backoffice's Integrations page`);
+    }
+  }
   openBrowser(`${base}/kyc/`);
   openBrowser(`${base}/backoffice/`);
 }
