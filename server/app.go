@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -55,6 +54,8 @@ type app struct {
 	res    *graph.Resolver
 	hooks  *webhooks
 	stats  *metrics
+	// closeBlobs releases the document store.
+	closeBlobs func() error
 	cancel context.CancelFunc
 	// draining is set on SIGTERM: /readyz answers 503 so the load balancer stops sending.
 	draining atomic.Bool
@@ -76,6 +77,11 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			return nil, fmt.Errorf("create reviewer %s: %w", cfg.ReviewerEmail, err)
 		}
 	}
+	blobs, closeBlobs, err := openBlobs(ctx, cfg.DocumentStore, cfg.DataDir)
+	if err != nil {
+		client.Close()
+		return nil, err
+	}
 	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	var broker graph.Broker = newHub()
 	if cfg.DatabaseURL != "" {
@@ -83,7 +89,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	res := &graph.Resolver{
 		Client:         client,
-		Blobs:          dirBlobs{root: filepath.Join(cfg.DataDir, "files")},
+		Blobs:          blobs,
 		Broker:         broker,
 		Signer:         &graph.Signer{Key: key, TTL: documentLinkLife},
 		Log:            log,
@@ -103,11 +109,12 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		cancel()
 		client.Close()
+		_ = closeBlobs()
 		return nil, fmt.Errorf("webhooks: %w", err)
 	}
 	res.Webhooks = hooks
 	res.WebhookAllowPrivate = cfg.WebhookAllowPrivate
-	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, cancel: cancel}
+	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel}
 	a.stats = newMetrics(a)
 	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
 	return a, nil
@@ -126,6 +133,7 @@ func (a *app) Close() {
 	a.hooks.Stop(ctx)
 	a.cancel()
 	a.client.Close()
+	_ = a.closeBlobs()
 }
 
 // Handler mounts every route in one place.

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"gocloud.dev/blob"
+	_ "gocloud.dev/blob/s3blob" // s3:// (AWS S3, MinIO, Ceph, R2; credentials from the AWS environment)
+	"gocloud.dev/gcerrors"
+
+	"github.com/openkyc/kyc-manual-review/graph"
+)
+
+// bucketBlobs stores document bytes in an object store through gocloud.dev/blob, so that
+// every API replica serves every document.
+type bucketBlobs struct{ b *blob.Bucket }
+
+// openBlobs opens DOCUMENT_STORE: "" or file://PATH (a folder; default DATA_DIR/files) or
+// an object store URL such as s3://bucket?region=…&endpoint=…&use_path_style=true.
+func openBlobs(ctx context.Context, store, dataDir string) (graph.Blobs, func() error, error) {
+	if store == "" {
+		return dirBlobs{root: filepath.Join(dataDir, "files")}, func() error { return nil }, nil
+	}
+	u, err := url.Parse(store)
+	if err != nil {
+		return nil, nil, fmt.Errorf("DOCUMENT_STORE: %w", err)
+	}
+	if u.Scheme == "file" {
+		root := u.Path
+		if u.Host != "" && u.Host != "localhost" { // file://relative/path
+			root = filepath.Join(u.Host, u.Path)
+		}
+		return dirBlobs{root: root}, func() error { return nil }, nil
+	}
+	b, err := blob.OpenBucket(ctx, store)
+	if err != nil {
+		return nil, nil, fmt.Errorf("DOCUMENT_STORE %s://%s: %w", u.Scheme, u.Host, err)
+	}
+	return bucketBlobs{b: b}, b.Close, nil
+}
+
+// Put implements graph.Blobs. The object appears only once the writer closes without error.
+func (s bucketBlobs) Put(ctx context.Context, key string, r io.Reader) (int64, string, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a cancelled context aborts an unfinished write
+	w, err := s.b.NewWriter(ctx, key, &blob.WriterOptions{ContentType: "application/octet-stream"})
+	if err != nil {
+		return 0, "", err
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(w, h), r)
+	if err != nil {
+		cancel()
+		_ = w.Close()
+		return 0, "", err
+	}
+	if err := w.Close(); err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Open implements graph.Blobs.
+func (s bucketBlobs) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
+	return s.b.NewReader(ctx, key, nil)
+}
+
+// Delete implements graph.Blobs.
+func (s bucketBlobs) Delete(ctx context.Context, key string) error {
+	if err := s.b.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
+		return err
+	}
+	return nil
+}
+
+// List implements graph.Blobs.
+func (s bucketBlobs) List(ctx context.Context, prefix string, fn func(graph.BlobInfo) error) error {
+	it := s.b.List(&blob.ListOptions{Prefix: prefix})
+	for {
+		obj, err := it.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if obj.IsDir || strings.HasSuffix(obj.Key, "/") {
+			continue
+		}
+		if err := fn(graph.BlobInfo{Key: obj.Key, Size: obj.Size, Modified: obj.ModTime}); err != nil {
+			return err
+		}
+	}
+}
