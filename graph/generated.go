@@ -142,6 +142,12 @@ type ComplexityRoot struct {
 		Width       func(childComplexity int) int
 	}
 
+	Limits struct {
+		AcceptedTypes  func(childComplexity int) int
+		MaxPixels      func(childComplexity int) int
+		MaxUploadBytes func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AcceptInvite          func(childComplexity int, input model.AcceptInviteInput) int
 		AddNote               func(childComplexity int, input model.AddNoteInput) int
@@ -190,6 +196,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APIKeys           func(childComplexity int) int
 		Cases             func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) int
+		Limits            func(childComplexity int) int
 		Me                func(childComplexity int) int
 		MyCase            func(childComplexity int) int
 		Node              func(childComplexity int, id uuid.UUID) int
@@ -358,6 +365,7 @@ type NoteResolver interface {
 }
 type QueryResolver interface {
 	Workflow(ctx context.Context) (*workflow.Definition, error)
+	Limits(ctx context.Context) (*model.Limits, error)
 	MyCase(ctx context.Context) (*ent.KycCase, error)
 	Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) (*ent.CaseConnection, error)
 	Node(ctx context.Context, id uuid.UUID) (ent.Noder, error)
@@ -805,6 +813,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Document.Width(childComplexity), true
 
+	case "Limits.acceptedTypes":
+		if e.ComplexityRoot.Limits.AcceptedTypes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.AcceptedTypes(childComplexity), true
+	case "Limits.maxPixels":
+		if e.ComplexityRoot.Limits.MaxPixels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxPixels(childComplexity), true
+	case "Limits.maxUploadBytes":
+		if e.ComplexityRoot.Limits.MaxUploadBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxUploadBytes(childComplexity), true
+
 	case "Mutation.acceptInvite":
 		if e.ComplexityRoot.Mutation.AcceptInvite == nil {
 			break
@@ -1125,6 +1152,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Cases(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.CaseFilter), args["orderBy"].(*ent.CaseOrder)), true
 
+	case "Query.limits":
+		if e.ComplexityRoot.Query.Limits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Limits(childComplexity), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -1876,6 +1909,18 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_createdAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
+}
+
+func (ec *executionContext) childFields_Limits(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "maxUploadBytes":
+		return ec.fieldContext_Limits_maxUploadBytes(ctx, field)
+	case "maxPixels":
+		return ec.fieldContext_Limits_maxPixels(ctx, field)
+	case "acceptedTypes":
+		return ec.fieldContext_Limits_acceptedTypes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Limits", field.Name)
 }
 
 func (ec *executionContext) childFields_Note(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4368,6 +4413,75 @@ func (ec *executionContext) fieldContext_Document_createdAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Limits_maxUploadBytes(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxUploadBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxUploadBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxUploadBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxPixels(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxPixels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPixels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxPixels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_acceptedTypes(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_acceptedTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcceptedTypes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_acceptedTypes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "String")
+}
+
 func (ec *executionContext) _Mutation_startCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5592,6 +5706,38 @@ func (ec *executionContext) fieldContext_Query_workflow(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Workflow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_limits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_limits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Limits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Limits) graphql.Marshaler {
+			return ec.marshalNLimits2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐLimits(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_limits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Limits(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10368,6 +10514,49 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var limitsImplementors = []string{"Limits"}
+
+func (ec *executionContext) _Limits(ctx context.Context, sel ast.SelectionSet, obj *model.Limits) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, limitsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Limits")
+		case "maxUploadBytes":
+			out.Values[i] = ec._Limits_maxUploadBytes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxPixels":
+			out.Values[i] = ec._Limits_maxPixels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptedTypes":
+			out.Values[i] = ec._Limits_acceptedTypes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -10720,6 +10909,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_workflow(ctx, field)
+				})
+		case "limits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_limits(ctx, field)
 				})
 		case "myCase":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -12227,6 +12422,14 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 func (ec *executionContext) unmarshalNInviteReviewerInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐInviteReviewerInput(ctx context.Context, v any) (model.InviteReviewerInput, error) {
 	res, err := ec.unmarshalInputInviteReviewerInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLimits2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐLimits(ctx context.Context, sel ast.SelectionSet, v *model.Limits) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Limits!")
+		return graphql.Null
+	}
+	return ec._Limits(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐLoginInput(ctx context.Context, v any) (model.LoginInput, error) {

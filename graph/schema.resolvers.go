@@ -652,6 +652,11 @@ func (r *queryResolver) Workflow(ctx context.Context) (*workflow.Definition, err
 	return &def, nil
 }
 
+// Limits is the resolver for the limits field.
+func (r *queryResolver) Limits(ctx context.Context) (*model.Limits, error) {
+	return r.uploadLimits(), nil
+}
+
 // MyCase is the resolver for the myCase field.
 func (r *queryResolver) MyCase(ctx context.Context) (*ent.KycCase, error) {
 	v := ViewerFrom(ctx)

@@ -12,15 +12,18 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"maps"
 	"net/http"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/google/uuid"
 	"golang.org/x/image/webp"
 
+	"github.com/openkyc/kyc-manual-review/graph/model"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -50,6 +53,16 @@ var allowedTypes = map[string]imageFormat{
 	"image/jpeg": formatJPEG,
 	"image/png":  formatPNG,
 	"image/webp": formatWebP,
+}
+
+// uploadLimits are the bounds uploadDocument enforces, served by the limits query so that
+// clients need no copy of them.
+func (r *Resolver) uploadLimits() *model.Limits {
+	return &model.Limits{
+		MaxUploadBytes: int(r.MaxUploadBytes),
+		MaxPixels:      r.MaxPixels,
+		AcceptedTypes:  slices.Sorted(maps.Keys(allowedTypes)),
+	}
 }
 
 type imageFormat int

@@ -113,6 +113,16 @@ type InviteReviewerInput struct {
 	Role  workflow.Role `json:"role"`
 }
 
+// The bounds the server puts on a document upload (uploadDocument); a file outside them is refused.
+type Limits struct {
+	// The largest file, in bytes; a larger one is PAYLOAD_TOO_LARGE.
+	MaxUploadBytes int `json:"maxUploadBytes"`
+	// The largest image, in pixels (width × height); a larger one is PAYLOAD_TOO_LARGE.
+	MaxPixels int `json:"maxPixels"`
+	// The content types accepted, sniffed from the bytes (a file's declared type is only a hint); another is UNSUPPORTED_MEDIA_TYPE.
+	AcceptedTypes []string `json:"acceptedTypes"`
+}
+
 type LoginInput struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createKycClient, currentDocument, linkExpiry, refusedBack, TOKEN_KEY, usablePhoto, type KycClient, type TokenStorage } from './client';
+import { createKycClient, currentDocument, FALLBACK_LIMITS, linkExpiry, refusedBack, TOKEN_KEY, usablePhoto, type KycClient, type TokenStorage } from './client';
 import { fromHttpStatus, isDefiniteRefusal, KycError, toKycError } from './errors';
 import { buildChart } from './machine';
 import type { SubscriptionSink, Transport } from './transport';
@@ -194,6 +194,36 @@ describe('createKycClient', () => {
       code: 'PAYLOAD_TOO_LARGE',
     });
     expect(server.calls.length).toBe(n);
+  });
+
+  it('checks uploads against the limits the server serves, fetched once with the workflow', async () => {
+    const server = new FakeServer({ limits: { maxUploadBytes: 2048, maxPixels: 4_000_000, acceptedTypes: ['image/jpeg'] } });
+    const client = createKycClient({ transport: server.transport(), storage: memoryStorage() });
+    expect(client.limits).toEqual(FALLBACK_LIMITS); // nothing fetched yet
+    await client.start();
+    expect(client.limits).toEqual({ maxUploadBytes: 2048, maxPixels: 4_000_000, acceptedTypes: ['image/jpeg'] });
+    await client.next();
+    await client.next({ documentType: 'PASSPORT' });
+    const n = server.calls.length;
+    // A PNG is fine by the constants, not by this server; 2049 bytes is under the constants' 10 MiB.
+    await expect(client.upload('PASSPORT', 'FRONT', photo())).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    await expect(client.upload('PASSPORT', 'FRONT', new Blob([new Uint8Array(2049)], { type: 'image/jpeg' }))).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+    expect(server.calls.length).toBe(n);
+    await client.upload('PASSPORT', 'FRONT', new Blob([new Uint8Array(2048)], { type: 'image/jpeg' }));
+    expect(server.calls.filter((op) => op === 'Workflow')).toHaveLength(1);
+  });
+
+  it('falls back to the constant limits only while the server cannot be reached', async () => {
+    const server = new FakeServer({ limits: { maxUploadBytes: 2048, maxPixels: 1, acceptedTypes: ['image/jpeg'] } });
+    const client = createKycClient({ transport: server.transport(), storage: memoryStorage() });
+    server.failNext('Workflow', 'NETWORK');
+    await expect(client.loadWorkflow()).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(client.limits).toEqual(FALLBACK_LIMITS);
+    expect(FALLBACK_LIMITS).toEqual({ maxUploadBytes: 10 * 1024 * 1024, maxPixels: 25_000_000, acceptedTypes: ['image/jpeg', 'image/png', 'image/webp'] });
+    await client.loadWorkflow(); // back online
+    expect(client.limits.maxUploadBytes).toBe(2048);
   });
 
   it('resumes from a token at the server state, and restore() uses storage', async () => {

@@ -31,10 +31,30 @@ export interface TokenStorage {
 
 /** TOKEN_KEY is where the case token is kept in storage. */
 export const TOKEN_KEY = 'kyc.token';
-/** MAX_UPLOAD_BYTES mirrors the server's limit (10 MiB) so a too-large file fails before it is sent. */
+/** MAX_UPLOAD_BYTES is the server's default upload limit (10 MiB): FALLBACK_LIMITS.maxUploadBytes. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-/** UPLOAD_TYPES are the content types the server accepts (it sniffs the bytes; this is only a hint). */
+/** UPLOAD_TYPES are the content types the server accepts by default (it sniffs the bytes; this is only a hint). */
 export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** UploadLimits are the bounds the server puts on an upload, as its `limits` query serves them. */
+export interface UploadLimits {
+  /** maxUploadBytes: a larger file is PAYLOAD_TOO_LARGE. */
+  maxUploadBytes: number;
+  /** maxPixels (width × height): a larger image is PAYLOAD_TOO_LARGE. */
+  maxPixels: number;
+  /** acceptedTypes: the content types accepted (sniffed from the bytes on the server). */
+  acceptedTypes: readonly string[];
+}
+
+/**
+ * FALLBACK_LIMITS are the server's defaults, used only while its own limits are unknown (the
+ * workflow, which brings them, could not be fetched: offline). Once fetched, the served ones apply.
+ */
+export const FALLBACK_LIMITS: UploadLimits = Object.freeze({
+  maxUploadBytes: MAX_UPLOAD_BYTES,
+  maxPixels: 25_000_000,
+  acceptedTypes: UPLOAD_TYPES,
+});
 /** LINK_REFRESH_EARLY_MS: the case is re-read this long before its first document link expires. */
 export const LINK_REFRESH_EARLY_MS = 60_000;
 /** setTimeout overflows past this (about 24.8 days). */
@@ -103,7 +123,9 @@ export interface KycClient {
   readonly availableEvents: readonly string[];
   readonly resumeUrl: string | null;
   readonly chart: Chart | null;
-  /** loadWorkflow fetches the statechart once and builds the client machine from it. */
+  /** limits are the server's upload limits, fetched once with the workflow; FALLBACK_LIMITS until then. */
+  readonly limits: UploadLimits;
+  /** loadWorkflow fetches the statechart (and the upload limits) once and builds the client machine from it. */
   loadWorkflow(): Promise<Chart>;
   /** start opens a new case and keeps its token. */
   start(applicant?: StartCaseInput): Promise<Case>;
@@ -199,6 +221,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     connection: 'idle',
   };
   let chart: Chart | null = null;
+  let limits: UploadLimits | null = null;
   let workflowPromise: Promise<Chart> | null = null;
   let inFlight: Promise<Case> | null = null;
   let uploadInFlight: Promise<unknown> | null = null;
@@ -315,6 +338,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
       .request(WorkflowQuery, {}, null)
       .then((data) => {
         chart = buildChart(data.workflow);
+        limits = data.limits;
         set({ workflow: data.workflow });
         return chart;
       })
@@ -396,6 +420,9 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     get chart() {
       return chart;
     },
+    get limits() {
+      return limits ?? FALLBACK_LIMITS;
+    },
 
     loadWorkflow,
 
@@ -471,10 +498,11 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
 
     upload(type, side, file, onProgress) {
       const c = requireCase();
-      if (file.size > MAX_UPLOAD_BYTES) {
-        return Promise.reject(new KycError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES} bytes.`));
+      const { maxUploadBytes, acceptedTypes } = limits ?? FALLBACK_LIMITS;
+      if (file.size > maxUploadBytes) {
+        return Promise.reject(new KycError('PAYLOAD_TOO_LARGE', `The file is larger than ${maxUploadBytes} bytes.`));
       }
-      if (file.type && !(UPLOAD_TYPES as readonly string[]).includes(file.type)) {
+      if (file.type && !acceptedTypes.includes(file.type)) {
         return Promise.reject(new KycError('UNSUPPORTED_MEDIA_TYPE', `Files of type ${file.type} are not accepted.`));
       }
       set({ upload: { type, side, progress: 0, status: 'uploading' } });

@@ -1,6 +1,6 @@
 // Package @kyc/sdk: the headless KYC client. See README.md.
-export { createKycClient, usablePhoto, photoTypeFor, currentDocument, isRefused, refusedBack, linkExpiry, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES, LINK_REFRESH_EARLY_MS } from './client';
-export type { KycClient, KycClientOptions, KycSnapshot, Case, KycDocument, NextPayload, TokenStorage, UploadState } from './client';
+export { createKycClient, usablePhoto, photoTypeFor, currentDocument, isRefused, refusedBack, linkExpiry, TOKEN_KEY, MAX_UPLOAD_BYTES, UPLOAD_TYPES, FALLBACK_LIMITS, LINK_REFRESH_EARLY_MS } from './client';
+export type { KycClient, KycClientOptions, KycSnapshot, Case, KycDocument, NextPayload, TokenStorage, UploadLimits, UploadState } from './client';
 export { KycError, isKycError, isDefiniteRefusal, SERVER_ERROR_CODES } from './errors';
 export type { KycErrorCode, ServerErrorCode } from './errors';
 export { createLiveSocket } from './socket';

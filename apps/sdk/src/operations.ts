@@ -45,6 +45,11 @@ export const CaseFields = graphql(`
 
 export const WorkflowQuery = graphql(`
   query Workflow {
+    limits {
+      maxUploadBytes
+      maxPixels
+      acceptedTypes
+    }
     workflow {
       id
       version

@@ -19,6 +19,8 @@ describe.skipIf(!url)('against the real server', () => {
     const client = createKycClient({ url, storage: null });
     const chart = await client.loadWorkflow();
     expect(chart.workflow.initial).toBe('welcome');
+    // The limits come from the server (test-all.sh runs it with its defaults).
+    expect(client.limits).toEqual({ maxUploadBytes: 10 * 1024 * 1024, maxPixels: 25_000_000, acceptedTypes: ['image/jpeg', 'image/png', 'image/webp'] });
 
     await client.start({ firstName: 'Vitest' });
     expect(client.state).toBe('welcome');

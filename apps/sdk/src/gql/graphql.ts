@@ -64,7 +64,7 @@ export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus
 export type WorkflowQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkflowQuery = { workflow: { id: string, version: number, initial: string, states: Array<{ name: string, persisted: boolean, submit: boolean, final: boolean, on: Array<{ event: string, target: string }> }> } };
+export type WorkflowQuery = { limits: { maxUploadBytes: number, maxPixels: number, acceptedTypes: Array<string> }, workflow: { id: string, version: number, initial: string, states: Array<{ name: string, persisted: boolean, submit: boolean, final: boolean, on: Array<{ event: string, target: string }> }> } };
 
 export type MyCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -168,6 +168,11 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
 }`, {"fragmentName":"CaseFields"}) as unknown as TypedDocumentString<CaseFieldsFragment, unknown>;
 export const WorkflowDocument = new TypedDocumentString(`
     query Workflow {
+  limits {
+    maxUploadBytes
+    maxPixels
+    acceptedTypes
+  }
   workflow {
     id
     version

@@ -3,6 +3,7 @@
 // screen, and lets a test act as the reviewer, drop the live connection, or refuse a request.
 import { KycError, type KycErrorCode } from '../errors';
 import type { CaseFieldsFragment, CaseStatus, DocumentSide, DocumentType } from '../gql/graphql';
+import type { UploadLimits } from '../client';
 import type { Workflow } from '../machine';
 import type { Document, SubscriptionSink, Transport } from '../transport';
 
@@ -30,6 +31,8 @@ export const kycWorkflow: Workflow = {
 /** FakeServerOptions tune the fake. */
 export interface FakeServerOptions {
   workflow?: Workflow;
+  /** limits the fake serves with the workflow; default: the real server's defaults. */
+  limits?: UploadLimits;
   /** latency of each request in ms (0: next microtask). */
   latency?: number;
 }
@@ -46,6 +49,7 @@ function answer(code: KycErrorCode | 'HTTP_503', message: string): KycError {
 
 export class FakeServer {
   readonly workflow: Workflow;
+  readonly limits: UploadLimits;
   readonly cases = new Map<string, FakeCase>();
   /** calls lists operation names in order, e.g. ["Workflow", "StartCase", "SendCaseEvent"]. */
   readonly calls: string[] = [];
@@ -58,6 +62,7 @@ export class FakeServer {
 
   constructor(options: FakeServerOptions = {}) {
     this.workflow = options.workflow ?? kycWorkflow;
+    this.limits = options.limits ?? { maxUploadBytes: 10 * 1024 * 1024, maxPixels: 25_000_000, acceptedTypes: ['image/jpeg', 'image/png', 'image/webp'] };
     this.latency = options.latency ?? 0;
   }
 
@@ -211,7 +216,7 @@ export class FakeServer {
     const me = () => this.byToken(token) ?? this.fail('UNAUTHENTICATED', 'A case token is required.');
     switch (op) {
       case 'Workflow':
-        return { workflow: structuredClone(this.workflow) } as TResult;
+        return { workflow: structuredClone(this.workflow), limits: structuredClone(this.limits) } as TResult;
       case 'MyCase': {
         // As the real server: no token, no case (null); a token it does not know, UNAUTHENTICATED.
         if (!token) return { myCase: null } as TResult;
