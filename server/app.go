@@ -77,7 +77,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 			return nil, fmt.Errorf("create reviewer %s: %w", cfg.ReviewerEmail, err)
 		}
 	}
-	blobs, closeBlobs, err := openBlobs(ctx, cfg.DocumentStore, cfg.DataDir)
+	blobs, closeBlobs, err := openSealedBlobs(ctx, cfg, key)
 	if err != nil {
 		client.Close()
 		return nil, err

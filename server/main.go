@@ -32,7 +32,7 @@ func main() {
 	}
 }
 
-// run starts the server and blocks until ctx ends, or runs a subcommand (verify-audit, reviewers).
+// run starts the server and blocks until ctx ends, or runs a subcommand (verify-audit, reviewers, migrate).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
@@ -40,6 +40,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return verifyAudit(ctx, args[1:], getenv, stdout, stderr)
 		case "reviewers":
 			return reviewersCmd(ctx, args[1:], getenv, stdout, stderr)
+		case "migrate":
+			return migrateCmd(ctx, args[1:], getenv, stdout, stderr)
 		}
 	}
 	cfg, err := parseConfig(args, getenv, stderr)
