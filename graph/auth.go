@@ -15,6 +15,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/google/uuid"
 	"golang.org/x/crypto/bcrypt"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
@@ -144,9 +145,11 @@ func (res *Resolver) viewerFromAuthorization(ctx context.Context, header string)
 	now := res.now()
 	e, ok := res.tokens.get(hash)
 	if !ok || now.Sub(e.checked) > tokenCacheTTL || now.Before(e.checked) {
-		c, err := res.Client.KycCase.Query().Where(kyccase.TokenHash(hash)).
-			Select(kyccase.FieldID, kyccase.FieldStatus, kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldUpdatedAt).
-			Only(ctx)
+		c, err := res.tokens.lookup(ctx, hash, func(ctx context.Context) (*ent.KycCase, error) {
+			return res.Client.KycCase.Query().Where(kyccase.TokenHash(hash)).
+				Select(kyccase.FieldID, kyccase.FieldStatus, kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldUpdatedAt).
+				Only(ctx)
+		})
 		if ok {
 			res.tokens.drop(hash, e)
 		}
@@ -186,8 +189,33 @@ func tokenEntryOf(c *ent.KycCase, now time.Time) tokenEntry {
 // tokenCache remembers which case a token hash opens, so an applicant's requests skip that
 // lookup. An entry is trusted for tokenCacheTTL: a token revoked or replaced on this replica
 // is dropped at once (forgetToken), one revoked on another replica stops working here within
-// that time. Expiry is checked on every use, from the entry.
-type tokenCache = capped[string, tokenEntry]
+// that time. Expiry is checked on every use, from the entry. Concurrent misses of one token
+// (an applicant's page sends several requests at once) share one read of its case.
+type tokenCache struct {
+	lruMap[string, tokenEntry]
+	loads singleflight.Group
+}
+
+// tokenLookupTimeout bounds a shared read of a token's case, which no single request's
+// cancellation may end for the others.
+const tokenLookupTimeout = 30 * time.Second
+
+// lookup runs read for hash once for every caller that misses it at the same time; each
+// caller stops waiting when its own ctx ends.
+func (tc *tokenCache) lookup(ctx context.Context, hash string, read func(context.Context) (*ent.KycCase, error)) (*ent.KycCase, error) {
+	ch := tc.loads.DoChan(hash, func() (any, error) {
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), tokenLookupTimeout)
+		defer cancel()
+		return read(rctx)
+	})
+	select {
+	case r := <-ch:
+		c, _ := r.Val.(*ent.KycCase)
+		return c, r.Err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
 
 // tokenCacheSize bounds the cache.
 const tokenCacheSize = 100_000

@@ -2,10 +2,10 @@ package graph
 
 import (
 	"context"
-	"sync"
-	"sync/atomic"
+	"strconv"
 
 	"github.com/google/uuid"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/openkyc/kyc-manual-review/ent"
 )
@@ -14,9 +14,11 @@ import (
 // response (availableEvents, availableDecisions and documents each need them) and between
 // the subscribers that receive the same update. It is keyed by (case, version): every change
 // to a document bumps its case's version in the same transaction, so an entry never goes
-// stale, on any replica. A transaction uses an entry only once it is loaded (inTx).
+// stale, on any replica. Concurrent misses of one key share one load (singleflight); only
+// loaded documents are kept, so a transaction can use any entry (inTx).
 type docCache struct {
-	entries capped[docKey, *docEntry]
+	entries lruMap[docKey, *docEntry]
+	loads   singleflight.Group
 }
 
 type docKey struct {
@@ -24,34 +26,37 @@ type docKey struct {
 	version int
 }
 
-type docEntry struct {
-	once   sync.Once
-	docs   []*ent.Document
-	err    error
-	loaded atomic.Bool // docs are set (err is nil)
-}
+func (k docKey) String() string { return k.id.String() + "@" + strconv.Itoa(k.version) }
+
+type docEntry struct{ docs []*ent.Document }
 
 // docCacheSize bounds the cache.
 const docCacheSize = 4096
 
 func (c *docCache) current(ctx context.Context, q *ent.DocumentClient, kc *ent.KycCase) ([]*ent.Document, error) {
 	key := docKey{kc.ID, kc.Version}
-	e := c.entries.add(key, &docEntry{}, docCacheSize)
-	e.once.Do(func() {
-		e.docs, e.err = currentDocuments(context.WithoutCancel(ctx), q, kc.ID)
-		e.loaded.Store(e.err == nil)
-	})
-	if e.err != nil {
-		c.entries.drop(key, e)
+	if e, ok := c.entries.get(key); ok {
+		return e.docs, nil
 	}
-	return e.docs, e.err
+	v, err, _ := c.loads.Do(key.String(), func() (any, error) {
+		// Without the caller's cancellation: the load is shared with other callers.
+		docs, err := currentDocuments(context.WithoutCancel(ctx), q, kc.ID)
+		if err != nil {
+			return nil, err // not kept: the next caller tries again
+		}
+		return c.entries.add(key, &docEntry{docs}, docCacheSize), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*docEntry).docs, nil
 }
 
 // inTx returns c's current documents for a transaction that loaded c: the entry for c's
-// version when one is loaded, else a read in the transaction. The transaction's
+// version when there is one, else a read in the transaction. The transaction's
 // version-checked update fails if the case changed meanwhile, so a hit is exact.
 func (c *docCache) inTx(ctx context.Context, tx *ent.Tx, kc *ent.KycCase) ([]*ent.Document, error) {
-	if e, ok := c.entries.get(docKey{kc.ID, kc.Version}); ok && e.loaded.Load() {
+	if e, ok := c.entries.get(docKey{kc.ID, kc.Version}); ok {
 		return e.docs, nil
 	}
 	return currentDocuments(ctx, tx.Document, kc.ID)
@@ -59,8 +64,5 @@ func (c *docCache) inTx(ctx context.Context, tx *ent.Tx, kc *ent.KycCase) ([]*en
 
 // carry records docs as kc's current documents, for a change known to leave them as they were.
 func (c *docCache) carry(kc *ent.KycCase, docs []*ent.Document) {
-	e := &docEntry{docs: docs}
-	e.once.Do(func() {})
-	e.loaded.Store(true)
-	c.entries.add(docKey{kc.ID, kc.Version}, e, docCacheSize)
+	c.entries.add(docKey{kc.ID, kc.Version}, &docEntry{docs}, docCacheSize)
 }
