@@ -245,7 +245,7 @@ describe('case page, integrator fields', () => {
     const { unmount } = renderApp(`cases/${c.id}`, { GetCase: () => ({ node: { __typename: 'Case', ...c } }), Reviewers: () => ({ reviewers: [ME] }) });
     const applicant = (await screen.findByRole('heading', { name: 'Applicant' })).closest('section')!;
     expect(within(applicant).getByText('External ID').nextElementSibling?.textContent).toBe('user-42');
-    expect(within(applicant).getByText('Metadata').nextElementSibling?.textContent).toBe('{\n  "plan": "gold",\n  "seats": 3\n}');
+    expect(within(applicant).getByRole('heading', { name: 'Metadata' }).nextElementSibling?.textContent).toBe('{\n  "plan": "gold",\n  "seats": 3\n}');
     unmount();
 
     const plain = makeCase();

@@ -197,9 +197,11 @@ function Integrations() {
 /** When shows a moment as "5 min. ago" / "in 2 min.", the full date in its title; or fallback when null. */
 function When({ at, now, fallback = '—' }: { at: string | null | undefined; now: number; fallback?: string }) {
   if (!at) return <span className="muted">{fallback}</span>;
+  const ahead = new Date(at).getTime() - now;
   return (
     <time dateTime={at} title={formatDateTime(at, true)}>
-      {timeAgo(at, now)}
+      {/* timeAgo says "just now" within 45 s either way; a retry due soon is still ahead. */}
+      {ahead > 0 && ahead < 45_000 ? 'in a few seconds' : timeAgo(at, now)}
     </time>
   );
 }

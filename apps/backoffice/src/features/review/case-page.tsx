@@ -532,20 +532,18 @@ export function CasePage({ id }: { id: string }) {
                 </dd>
               </div>
             )}
-            {c.metadata && Object.keys(c.metadata).length > 0 && (
-              <div>
-                <dt>Metadata</dt>
-                <dd>
-                  {/* The integrator's own data, as given to startCase. */}
-                  <pre className="case-metadata">{JSON.stringify(c.metadata, null, 2)}</pre>
-                </dd>
-              </div>
-            )}
             <div>
               <dt>Version</dt>
               <dd>{c.version}</dd>
             </div>
           </dl>
+          {c.metadata && Object.keys(c.metadata).length > 0 && (
+            <>
+              {/* The integrator's own data, as given to startCase. */}
+              <h3 className="facts-subhead">Metadata</h3>
+              <pre className="case-metadata">{JSON.stringify(c.metadata, null, 2)}</pre>
+            </>
+          )}
         </section>
         <Notes notes={c.notes} onAdd={addNote} />
         <Timeline events={c.events} chain={c.auditChain} />
