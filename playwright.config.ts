@@ -60,6 +60,8 @@ export default defineConfig({
       KYC_REVIEWER_EMAIL: reviewer.email,
       KYC_REVIEWER_PASSWORD: reviewer.password,
       KYC_REVIEWER_NAME: 'E2E Reviewer',
+      // e2e/integrations.spec.ts registers a webhook receiver on 127.0.0.1 (refused otherwise: SSRF).
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     },
   }, {
     // Its own binary: the two builds run side by side.
