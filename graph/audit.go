@@ -17,21 +17,25 @@ import (
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
+// EventType is what an audit event records (case_events.type, CaseEvent.type in the API).
+// The strings are stored and hashed into the chain: add types, never change one.
+type EventType string
+
 // The audit event types.
 const (
-	EvCaseStarted      = "CASE_STARTED"
-	EvStateChanged     = "STATE_CHANGED"
-	EvDocumentUploaded = "DOCUMENT_UPLOADED"
-	EvCaseSubmitted    = "CASE_SUBMITTED"
-	EvCaseAssigned     = "CASE_ASSIGNED"
-	EvCaseUnassigned   = "CASE_UNASSIGNED"
-	EvDocumentDecided  = "DOCUMENT_DECIDED"
-	EvCaseDecided      = "CASE_DECIDED"
-	EvNoteAdded        = "NOTE_ADDED"
-	EvTokenRevoked     = "TOKEN_REVOKED"
+	EvCaseStarted      EventType = "CASE_STARTED"
+	EvStateChanged     EventType = "STATE_CHANGED"
+	EvDocumentUploaded EventType = "DOCUMENT_UPLOADED"
+	EvCaseSubmitted    EventType = "CASE_SUBMITTED"
+	EvCaseAssigned     EventType = "CASE_ASSIGNED"
+	EvCaseUnassigned   EventType = "CASE_UNASSIGNED"
+	EvDocumentDecided  EventType = "DOCUMENT_DECIDED"
+	EvCaseDecided      EventType = "CASE_DECIDED"
+	EvNoteAdded        EventType = "NOTE_ADDED"
+	EvTokenRevoked     EventType = "TOKEN_REVOKED"
 	// EvAuditChainKeyed records that start-up re-hashed a case's chain, written before the
 	// chain was keyed, with the server's key after checking it.
-	EvAuditChainKeyed = "AUDIT_CHAIN_KEYED"
+	EvAuditChainKeyed EventType = "AUDIT_CHAIN_KEYED"
 )
 
 // AuditKeyVersion marks a case whose chain is keyed with AuditKey (kyc_cases.audit_key_version).
@@ -68,7 +72,7 @@ func legacyEventHash(prev string, caseID uuid.UUID, seq int, typ, actor, from, t
 
 // change is one accepted change of a case: its audit event, written in the same transaction.
 type change struct {
-	Type     string
+	Type     EventType
 	Actor    string
 	From, To workflow.State
 	Data     map[string]any
@@ -116,11 +120,11 @@ func (k *chain) add(q *ent.CaseEventClient, ch change) error {
 		data = &s
 	}
 	seq, prev := k.seq+1, k.hash
-	k.seq, k.hash = seq, eventHash(k.key, prev, k.caseID, seq, ch.Type, ch.Actor, string(ch.From), string(ch.To), deref(data), k.now)
+	k.seq, k.hash = seq, eventHash(k.key, prev, k.caseID, seq, string(ch.Type), ch.Actor, string(ch.From), string(ch.To), deref(data), k.now)
 	b := q.Create().
 		SetCaseID(k.caseID).
 		SetSeq(seq).
-		SetType(ch.Type).
+		SetType(string(ch.Type)).
 		SetActor(ch.Actor).
 		SetNillableData(data).
 		SetPrevHash(prev).

@@ -13,9 +13,9 @@ import (
 
 // The audit events of the four-eyes policy.
 const (
-	EvDecisionProposed  = "DECISION_PROPOSED"
-	EvDecisionConfirmed = "DECISION_CONFIRMED"
-	EvDecisionReturned  = "DECISION_RETURNED"
+	EvDecisionProposed  EventType = "DECISION_PROPOSED"
+	EvDecisionConfirmed EventType = "DECISION_CONFIRMED"
+	EvDecisionReturned  EventType = "DECISION_RETURNED"
 )
 
 // hiddenFromApplicant reports the versions of a case its applicant does not hear of: a

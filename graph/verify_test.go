@@ -144,7 +144,7 @@ func TestKeyLegacyChains(t *testing.T) {
 		t.Fatalf("the re-keyed chain: %+v, want valid with 5 events (4 + AUDIT_CHAIN_KEYED)", chk)
 	}
 	last := client.CaseEvent.Query().Where(caseevent.CaseID(intact), caseevent.Seq(5)).OnlyX(ctx)
-	if last.Type != EvAuditChainKeyed || last.Actor != "system" {
+	if EventType(last.Type) != EvAuditChainKeyed || last.Actor != "system" {
 		t.Fatalf("the last event is %s by %s, want %s by system", last.Type, last.Actor, EvAuditChainKeyed)
 	}
 	if v := client.KycCase.GetX(ctx, intact).AuditKeyVersion; v == nil || *v != AuditKeyVersion {
