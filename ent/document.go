@@ -44,6 +44,8 @@ type Document struct {
 	Height *int `json:"height,omitempty"`
 	// StorageKey holds the value of the "storage_key" field.
 	StorageKey string `json:"storage_key,omitempty"`
+	// PurgedAt holds the value of the "purged_at" field.
+	PurgedAt *time.Time `json:"purged_at,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -83,7 +85,7 @@ func (*Document) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case document.FieldType, document.FieldSide, document.FieldStatus, document.FieldReason, document.FieldContentType, document.FieldSha256, document.FieldStorageKey:
 			values[i] = new(sql.NullString)
-		case document.FieldCreatedAt:
+		case document.FieldPurgedAt, document.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
 		case document.FieldID, document.FieldCaseID:
 			values[i] = new(uuid.UUID)
@@ -184,6 +186,13 @@ func (_m *Document) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.StorageKey = value.String
 			}
+		case document.FieldPurgedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field purged_at", values[i])
+			} else if value.Valid {
+				_m.PurgedAt = new(time.Time)
+				*_m.PurgedAt = value.Time
+			}
 		case document.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
@@ -274,6 +283,11 @@ func (_m *Document) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("storage_key=")
 	builder.WriteString(_m.StorageKey)
+	builder.WriteString(", ")
+	if v := _m.PurgedAt; v != nil {
+		builder.WriteString("purged_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

@@ -138,6 +138,20 @@ func (_c *DocumentCreate) SetStorageKey(v string) *DocumentCreate {
 	return _c
 }
 
+// SetPurgedAt sets the "purged_at" field.
+func (_c *DocumentCreate) SetPurgedAt(v time.Time) *DocumentCreate {
+	_c.mutation.SetPurgedAt(v)
+	return _c
+}
+
+// SetNillablePurgedAt sets the "purged_at" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillablePurgedAt(v *time.Time) *DocumentCreate {
+	if v != nil {
+		_c.SetPurgedAt(*v)
+	}
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *DocumentCreate) SetCreatedAt(v time.Time) *DocumentCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -347,6 +361,10 @@ func (_c *DocumentCreate) createSpec() (*Document, *sqlgraph.CreateSpec) {
 		_spec.SetField(document.FieldStorageKey, field.TypeString, value)
 		_node.StorageKey = value
 	}
+	if value, ok := _c.mutation.PurgedAt(); ok {
+		_spec.SetField(document.FieldPurgedAt, field.TypeTime, value)
+		_node.PurgedAt = &value
+	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(document.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
@@ -447,6 +465,24 @@ func (u *DocumentUpsert) UpdateReason() *DocumentUpsert {
 // ClearReason clears the value of the "reason" field.
 func (u *DocumentUpsert) ClearReason() *DocumentUpsert {
 	u.SetNull(document.FieldReason)
+	return u
+}
+
+// SetPurgedAt sets the "purged_at" field.
+func (u *DocumentUpsert) SetPurgedAt(v time.Time) *DocumentUpsert {
+	u.Set(document.FieldPurgedAt, v)
+	return u
+}
+
+// UpdatePurgedAt sets the "purged_at" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdatePurgedAt() *DocumentUpsert {
+	u.SetExcluded(document.FieldPurgedAt)
+	return u
+}
+
+// ClearPurgedAt clears the value of the "purged_at" field.
+func (u *DocumentUpsert) ClearPurgedAt() *DocumentUpsert {
+	u.SetNull(document.FieldPurgedAt)
 	return u
 }
 
@@ -563,6 +599,27 @@ func (u *DocumentUpsertOne) UpdateReason() *DocumentUpsertOne {
 func (u *DocumentUpsertOne) ClearReason() *DocumentUpsertOne {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearReason()
+	})
+}
+
+// SetPurgedAt sets the "purged_at" field.
+func (u *DocumentUpsertOne) SetPurgedAt(v time.Time) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPurgedAt(v)
+	})
+}
+
+// UpdatePurgedAt sets the "purged_at" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdatePurgedAt() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePurgedAt()
+	})
+}
+
+// ClearPurgedAt clears the value of the "purged_at" field.
+func (u *DocumentUpsertOne) ClearPurgedAt() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPurgedAt()
 	})
 }
 
@@ -846,6 +903,27 @@ func (u *DocumentUpsertBulk) UpdateReason() *DocumentUpsertBulk {
 func (u *DocumentUpsertBulk) ClearReason() *DocumentUpsertBulk {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearReason()
+	})
+}
+
+// SetPurgedAt sets the "purged_at" field.
+func (u *DocumentUpsertBulk) SetPurgedAt(v time.Time) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPurgedAt(v)
+	})
+}
+
+// UpdatePurgedAt sets the "purged_at" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdatePurgedAt() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePurgedAt()
+	})
+}
+
+// ClearPurgedAt clears the value of the "purged_at" field.
+func (u *DocumentUpsertBulk) ClearPurgedAt() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPurgedAt()
 	})
 }
 

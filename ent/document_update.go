@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -59,6 +60,26 @@ func (_u *DocumentUpdate) SetNillableReason(v *string) *DocumentUpdate {
 // ClearReason clears the value of the "reason" field.
 func (_u *DocumentUpdate) ClearReason() *DocumentUpdate {
 	_u.mutation.ClearReason()
+	return _u
+}
+
+// SetPurgedAt sets the "purged_at" field.
+func (_u *DocumentUpdate) SetPurgedAt(v time.Time) *DocumentUpdate {
+	_u.mutation.SetPurgedAt(v)
+	return _u
+}
+
+// SetNillablePurgedAt sets the "purged_at" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillablePurgedAt(v *time.Time) *DocumentUpdate {
+	if v != nil {
+		_u.SetPurgedAt(*v)
+	}
+	return _u
+}
+
+// ClearPurgedAt clears the value of the "purged_at" field.
+func (_u *DocumentUpdate) ClearPurgedAt() *DocumentUpdate {
+	_u.mutation.ClearPurgedAt()
 	return _u
 }
 
@@ -137,6 +158,12 @@ func (_u *DocumentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.HeightCleared() {
 		_spec.ClearField(document.FieldHeight, field.TypeInt)
 	}
+	if value, ok := _u.mutation.PurgedAt(); ok {
+		_spec.SetField(document.FieldPurgedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PurgedAtCleared() {
+		_spec.ClearField(document.FieldPurgedAt, field.TypeTime)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{document.Label}
@@ -188,6 +215,26 @@ func (_u *DocumentUpdateOne) SetNillableReason(v *string) *DocumentUpdateOne {
 // ClearReason clears the value of the "reason" field.
 func (_u *DocumentUpdateOne) ClearReason() *DocumentUpdateOne {
 	_u.mutation.ClearReason()
+	return _u
+}
+
+// SetPurgedAt sets the "purged_at" field.
+func (_u *DocumentUpdateOne) SetPurgedAt(v time.Time) *DocumentUpdateOne {
+	_u.mutation.SetPurgedAt(v)
+	return _u
+}
+
+// SetNillablePurgedAt sets the "purged_at" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillablePurgedAt(v *time.Time) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetPurgedAt(*v)
+	}
+	return _u
+}
+
+// ClearPurgedAt clears the value of the "purged_at" field.
+func (_u *DocumentUpdateOne) ClearPurgedAt() *DocumentUpdateOne {
+	_u.mutation.ClearPurgedAt()
 	return _u
 }
 
@@ -295,6 +342,12 @@ func (_u *DocumentUpdateOne) sqlSave(ctx context.Context) (_node *Document, err 
 	}
 	if _u.mutation.HeightCleared() {
 		_spec.ClearField(document.FieldHeight, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PurgedAt(); ok {
+		_spec.SetField(document.FieldPurgedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PurgedAtCleared() {
+		_spec.ClearField(document.FieldPurgedAt, field.TypeTime)
 	}
 	_node = &Document{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -327,6 +327,11 @@ func (_q *DocumentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, document.FieldStorageKey)
 				fieldSeen[document.FieldStorageKey] = struct{}{}
 			}
+		case "purgedAt":
+			if _, ok := fieldSeen[document.FieldPurgedAt]; !ok {
+				selectedFields = append(selectedFields, document.FieldPurgedAt)
+				fieldSeen[document.FieldPurgedAt] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[document.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, document.FieldCreatedAt)
@@ -514,6 +519,16 @@ func (_q *KycCaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[kyccase.FieldMetadata]; !ok {
 				selectedFields = append(selectedFields, kyccase.FieldMetadata)
 				fieldSeen[kyccase.FieldMetadata] = struct{}{}
+			}
+		case "erasedAt":
+			if _, ok := fieldSeen[kyccase.FieldErasedAt]; !ok {
+				selectedFields = append(selectedFields, kyccase.FieldErasedAt)
+				fieldSeen[kyccase.FieldErasedAt] = struct{}{}
+			}
+		case "documentsPurgedAt":
+			if _, ok := fieldSeen[kyccase.FieldDocumentsPurgedAt]; !ok {
+				selectedFields = append(selectedFields, kyccase.FieldDocumentsPurgedAt)
+				fieldSeen[kyccase.FieldDocumentsPurgedAt] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[kyccase.FieldCreatedAt]; !ok {

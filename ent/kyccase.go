@@ -65,6 +65,10 @@ type KycCase struct {
 	ExternalID *string `json:"external_id,omitempty"`
 	// Metadata holds the value of the "metadata" field.
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
+	// ErasedAt holds the value of the "erased_at" field.
+	ErasedAt *time.Time `json:"erased_at,omitempty"`
+	// DocumentsPurgedAt holds the value of the "documents_purged_at" field.
+	DocumentsPurgedAt *time.Time `json:"documents_purged_at,omitempty"`
 	// Proposal holds the value of the "proposal" field.
 	Proposal *workflow.Proposal `json:"proposal,omitempty"`
 	// ReturnedProposal holds the value of the "returned_proposal" field.
@@ -155,7 +159,7 @@ func (*KycCase) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldSearchText, kyccase.FieldLastEventHash, kyccase.FieldTokenHash, kyccase.FieldExternalID:
 			values[i] = new(sql.NullString)
-		case kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldCreatedAt, kyccase.FieldUpdatedAt, kyccase.FieldSubmittedAt, kyccase.FieldDecidedAt:
+		case kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldErasedAt, kyccase.FieldDocumentsPurgedAt, kyccase.FieldCreatedAt, kyccase.FieldUpdatedAt, kyccase.FieldSubmittedAt, kyccase.FieldDecidedAt:
 			values[i] = new(sql.NullTime)
 		case kyccase.FieldID:
 			values[i] = new(uuid.UUID)
@@ -327,6 +331,20 @@ func (_m *KycCase) assignValues(columns []string, values []any) error {
 				if err := json.Unmarshal(*value, &_m.Metadata); err != nil {
 					return fmt.Errorf("unmarshal field metadata: %w", err)
 				}
+			}
+		case kyccase.FieldErasedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field erased_at", values[i])
+			} else if value.Valid {
+				_m.ErasedAt = new(time.Time)
+				*_m.ErasedAt = value.Time
+			}
+		case kyccase.FieldDocumentsPurgedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field documents_purged_at", values[i])
+			} else if value.Valid {
+				_m.DocumentsPurgedAt = new(time.Time)
+				*_m.DocumentsPurgedAt = value.Time
 			}
 		case kyccase.FieldProposal:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -514,6 +532,16 @@ func (_m *KycCase) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("metadata=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Metadata))
+	builder.WriteString(", ")
+	if v := _m.ErasedAt; v != nil {
+		builder.WriteString("erased_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.DocumentsPurgedAt; v != nil {
+		builder.WriteString("documents_purged_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("proposal=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Proposal))

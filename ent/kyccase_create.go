@@ -313,6 +313,34 @@ func (_c *KycCaseCreate) SetMetadata(v map[string]interface{}) *KycCaseCreate {
 	return _c
 }
 
+// SetErasedAt sets the "erased_at" field.
+func (_c *KycCaseCreate) SetErasedAt(v time.Time) *KycCaseCreate {
+	_c.mutation.SetErasedAt(v)
+	return _c
+}
+
+// SetNillableErasedAt sets the "erased_at" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableErasedAt(v *time.Time) *KycCaseCreate {
+	if v != nil {
+		_c.SetErasedAt(*v)
+	}
+	return _c
+}
+
+// SetDocumentsPurgedAt sets the "documents_purged_at" field.
+func (_c *KycCaseCreate) SetDocumentsPurgedAt(v time.Time) *KycCaseCreate {
+	_c.mutation.SetDocumentsPurgedAt(v)
+	return _c
+}
+
+// SetNillableDocumentsPurgedAt sets the "documents_purged_at" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableDocumentsPurgedAt(v *time.Time) *KycCaseCreate {
+	if v != nil {
+		_c.SetDocumentsPurgedAt(*v)
+	}
+	return _c
+}
+
 // SetProposal sets the "proposal" field.
 func (_c *KycCaseCreate) SetProposal(v *workflow.Proposal) *KycCaseCreate {
 	_c.mutation.SetProposal(v)
@@ -713,6 +741,14 @@ func (_c *KycCaseCreate) createSpec() (*KycCase, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Metadata(); ok {
 		_spec.SetField(kyccase.FieldMetadata, field.TypeJSON, value)
 		_node.Metadata = value
+	}
+	if value, ok := _c.mutation.ErasedAt(); ok {
+		_spec.SetField(kyccase.FieldErasedAt, field.TypeTime, value)
+		_node.ErasedAt = &value
+	}
+	if value, ok := _c.mutation.DocumentsPurgedAt(); ok {
+		_spec.SetField(kyccase.FieldDocumentsPurgedAt, field.TypeTime, value)
+		_node.DocumentsPurgedAt = &value
 	}
 	if value, ok := _c.mutation.Proposal(); ok {
 		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)
@@ -1188,6 +1224,42 @@ func (u *KycCaseUpsert) UpdateMetadata() *KycCaseUpsert {
 // ClearMetadata clears the value of the "metadata" field.
 func (u *KycCaseUpsert) ClearMetadata() *KycCaseUpsert {
 	u.SetNull(kyccase.FieldMetadata)
+	return u
+}
+
+// SetErasedAt sets the "erased_at" field.
+func (u *KycCaseUpsert) SetErasedAt(v time.Time) *KycCaseUpsert {
+	u.Set(kyccase.FieldErasedAt, v)
+	return u
+}
+
+// UpdateErasedAt sets the "erased_at" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateErasedAt() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldErasedAt)
+	return u
+}
+
+// ClearErasedAt clears the value of the "erased_at" field.
+func (u *KycCaseUpsert) ClearErasedAt() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldErasedAt)
+	return u
+}
+
+// SetDocumentsPurgedAt sets the "documents_purged_at" field.
+func (u *KycCaseUpsert) SetDocumentsPurgedAt(v time.Time) *KycCaseUpsert {
+	u.Set(kyccase.FieldDocumentsPurgedAt, v)
+	return u
+}
+
+// UpdateDocumentsPurgedAt sets the "documents_purged_at" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateDocumentsPurgedAt() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldDocumentsPurgedAt)
+	return u
+}
+
+// ClearDocumentsPurgedAt clears the value of the "documents_purged_at" field.
+func (u *KycCaseUpsert) ClearDocumentsPurgedAt() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldDocumentsPurgedAt)
 	return u
 }
 
@@ -1721,6 +1793,48 @@ func (u *KycCaseUpsertOne) UpdateMetadata() *KycCaseUpsertOne {
 func (u *KycCaseUpsertOne) ClearMetadata() *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearMetadata()
+	})
+}
+
+// SetErasedAt sets the "erased_at" field.
+func (u *KycCaseUpsertOne) SetErasedAt(v time.Time) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetErasedAt(v)
+	})
+}
+
+// UpdateErasedAt sets the "erased_at" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateErasedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateErasedAt()
+	})
+}
+
+// ClearErasedAt clears the value of the "erased_at" field.
+func (u *KycCaseUpsertOne) ClearErasedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearErasedAt()
+	})
+}
+
+// SetDocumentsPurgedAt sets the "documents_purged_at" field.
+func (u *KycCaseUpsertOne) SetDocumentsPurgedAt(v time.Time) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetDocumentsPurgedAt(v)
+	})
+}
+
+// UpdateDocumentsPurgedAt sets the "documents_purged_at" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateDocumentsPurgedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateDocumentsPurgedAt()
+	})
+}
+
+// ClearDocumentsPurgedAt clears the value of the "documents_purged_at" field.
+func (u *KycCaseUpsertOne) ClearDocumentsPurgedAt() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearDocumentsPurgedAt()
 	})
 }
 
@@ -2435,6 +2549,48 @@ func (u *KycCaseUpsertBulk) UpdateMetadata() *KycCaseUpsertBulk {
 func (u *KycCaseUpsertBulk) ClearMetadata() *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearMetadata()
+	})
+}
+
+// SetErasedAt sets the "erased_at" field.
+func (u *KycCaseUpsertBulk) SetErasedAt(v time.Time) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetErasedAt(v)
+	})
+}
+
+// UpdateErasedAt sets the "erased_at" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateErasedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateErasedAt()
+	})
+}
+
+// ClearErasedAt clears the value of the "erased_at" field.
+func (u *KycCaseUpsertBulk) ClearErasedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearErasedAt()
+	})
+}
+
+// SetDocumentsPurgedAt sets the "documents_purged_at" field.
+func (u *KycCaseUpsertBulk) SetDocumentsPurgedAt(v time.Time) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetDocumentsPurgedAt(v)
+	})
+}
+
+// UpdateDocumentsPurgedAt sets the "documents_purged_at" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateDocumentsPurgedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateDocumentsPurgedAt()
+	})
+}
+
+// ClearDocumentsPurgedAt clears the value of the "documents_purged_at" field.
+func (u *KycCaseUpsertBulk) ClearDocumentsPurgedAt() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearDocumentsPurgedAt()
 	})
 }
 

@@ -405,6 +405,46 @@ func (_u *KycCaseUpdate) ClearMetadata() *KycCaseUpdate {
 	return _u
 }
 
+// SetErasedAt sets the "erased_at" field.
+func (_u *KycCaseUpdate) SetErasedAt(v time.Time) *KycCaseUpdate {
+	_u.mutation.SetErasedAt(v)
+	return _u
+}
+
+// SetNillableErasedAt sets the "erased_at" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableErasedAt(v *time.Time) *KycCaseUpdate {
+	if v != nil {
+		_u.SetErasedAt(*v)
+	}
+	return _u
+}
+
+// ClearErasedAt clears the value of the "erased_at" field.
+func (_u *KycCaseUpdate) ClearErasedAt() *KycCaseUpdate {
+	_u.mutation.ClearErasedAt()
+	return _u
+}
+
+// SetDocumentsPurgedAt sets the "documents_purged_at" field.
+func (_u *KycCaseUpdate) SetDocumentsPurgedAt(v time.Time) *KycCaseUpdate {
+	_u.mutation.SetDocumentsPurgedAt(v)
+	return _u
+}
+
+// SetNillableDocumentsPurgedAt sets the "documents_purged_at" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableDocumentsPurgedAt(v *time.Time) *KycCaseUpdate {
+	if v != nil {
+		_u.SetDocumentsPurgedAt(*v)
+	}
+	return _u
+}
+
+// ClearDocumentsPurgedAt clears the value of the "documents_purged_at" field.
+func (_u *KycCaseUpdate) ClearDocumentsPurgedAt() *KycCaseUpdate {
+	_u.mutation.ClearDocumentsPurgedAt()
+	return _u
+}
+
 // SetProposal sets the "proposal" field.
 func (_u *KycCaseUpdate) SetProposal(v *workflow.Proposal) *KycCaseUpdate {
 	_u.mutation.SetProposal(v)
@@ -799,6 +839,18 @@ func (_u *KycCaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.MetadataCleared() {
 		_spec.ClearField(kyccase.FieldMetadata, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.ErasedAt(); ok {
+		_spec.SetField(kyccase.FieldErasedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ErasedAtCleared() {
+		_spec.ClearField(kyccase.FieldErasedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DocumentsPurgedAt(); ok {
+		_spec.SetField(kyccase.FieldDocumentsPurgedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DocumentsPurgedAtCleared() {
+		_spec.ClearField(kyccase.FieldDocumentsPurgedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Proposal(); ok {
 		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)
@@ -1381,6 +1433,46 @@ func (_u *KycCaseUpdateOne) ClearMetadata() *KycCaseUpdateOne {
 	return _u
 }
 
+// SetErasedAt sets the "erased_at" field.
+func (_u *KycCaseUpdateOne) SetErasedAt(v time.Time) *KycCaseUpdateOne {
+	_u.mutation.SetErasedAt(v)
+	return _u
+}
+
+// SetNillableErasedAt sets the "erased_at" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableErasedAt(v *time.Time) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetErasedAt(*v)
+	}
+	return _u
+}
+
+// ClearErasedAt clears the value of the "erased_at" field.
+func (_u *KycCaseUpdateOne) ClearErasedAt() *KycCaseUpdateOne {
+	_u.mutation.ClearErasedAt()
+	return _u
+}
+
+// SetDocumentsPurgedAt sets the "documents_purged_at" field.
+func (_u *KycCaseUpdateOne) SetDocumentsPurgedAt(v time.Time) *KycCaseUpdateOne {
+	_u.mutation.SetDocumentsPurgedAt(v)
+	return _u
+}
+
+// SetNillableDocumentsPurgedAt sets the "documents_purged_at" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableDocumentsPurgedAt(v *time.Time) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetDocumentsPurgedAt(*v)
+	}
+	return _u
+}
+
+// ClearDocumentsPurgedAt clears the value of the "documents_purged_at" field.
+func (_u *KycCaseUpdateOne) ClearDocumentsPurgedAt() *KycCaseUpdateOne {
+	_u.mutation.ClearDocumentsPurgedAt()
+	return _u
+}
+
 // SetProposal sets the "proposal" field.
 func (_u *KycCaseUpdateOne) SetProposal(v *workflow.Proposal) *KycCaseUpdateOne {
 	_u.mutation.SetProposal(v)
@@ -1805,6 +1897,18 @@ func (_u *KycCaseUpdateOne) sqlSave(ctx context.Context) (_node *KycCase, err er
 	}
 	if _u.mutation.MetadataCleared() {
 		_spec.ClearField(kyccase.FieldMetadata, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.ErasedAt(); ok {
+		_spec.SetField(kyccase.FieldErasedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ErasedAtCleared() {
+		_spec.ClearField(kyccase.FieldErasedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DocumentsPurgedAt(); ok {
+		_spec.SetField(kyccase.FieldDocumentsPurgedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DocumentsPurgedAtCleared() {
+		_spec.ClearField(kyccase.FieldDocumentsPurgedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Proposal(); ok {
 		_spec.SetField(kyccase.FieldProposal, field.TypeJSON, value)

@@ -1731,6 +1731,7 @@ type DocumentMutation struct {
 	height        *int
 	addheight     *int
 	storage_key   *string
+	purged_at     *time.Time
 	created_at    *time.Time
 	clearedFields map[string]struct{}
 	_case         *uuid.UUID
@@ -2410,6 +2411,55 @@ func (m *DocumentMutation) ResetStorageKey() {
 	m.storage_key = nil
 }
 
+// SetPurgedAt sets the "purged_at" field.
+func (m *DocumentMutation) SetPurgedAt(t time.Time) {
+	m.purged_at = &t
+}
+
+// PurgedAt returns the value of the "purged_at" field in the mutation.
+func (m *DocumentMutation) PurgedAt() (r time.Time, exists bool) {
+	v := m.purged_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPurgedAt returns the old "purged_at" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldPurgedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPurgedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPurgedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPurgedAt: %w", err)
+	}
+	return oldValue.PurgedAt, nil
+}
+
+// ClearPurgedAt clears the value of the "purged_at" field.
+func (m *DocumentMutation) ClearPurgedAt() {
+	m.purged_at = nil
+	m.clearedFields[document.FieldPurgedAt] = struct{}{}
+}
+
+// PurgedAtCleared returns if the "purged_at" field was cleared in this mutation.
+func (m *DocumentMutation) PurgedAtCleared() bool {
+	_, ok := m.clearedFields[document.FieldPurgedAt]
+	return ok
+}
+
+// ResetPurgedAt resets all changes to the "purged_at" field.
+func (m *DocumentMutation) ResetPurgedAt() {
+	m.purged_at = nil
+	delete(m.clearedFields, document.FieldPurgedAt)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *DocumentMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -2507,7 +2557,7 @@ func (m *DocumentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DocumentMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m._case != nil {
 		fields = append(fields, document.FieldCaseID)
 	}
@@ -2544,6 +2594,9 @@ func (m *DocumentMutation) Fields() []string {
 	if m.storage_key != nil {
 		fields = append(fields, document.FieldStorageKey)
 	}
+	if m.purged_at != nil {
+		fields = append(fields, document.FieldPurgedAt)
+	}
 	if m.created_at != nil {
 		fields = append(fields, document.FieldCreatedAt)
 	}
@@ -2579,6 +2632,8 @@ func (m *DocumentMutation) Field(name string) (ent.Value, bool) {
 		return m.Height()
 	case document.FieldStorageKey:
 		return m.StorageKey()
+	case document.FieldPurgedAt:
+		return m.PurgedAt()
 	case document.FieldCreatedAt:
 		return m.CreatedAt()
 	}
@@ -2614,6 +2669,8 @@ func (m *DocumentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldHeight(ctx)
 	case document.FieldStorageKey:
 		return m.OldStorageKey(ctx)
+	case document.FieldPurgedAt:
+		return m.OldPurgedAt(ctx)
 	case document.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	}
@@ -2708,6 +2765,13 @@ func (m *DocumentMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStorageKey(v)
+		return nil
+	case document.FieldPurgedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPurgedAt(v)
 		return nil
 	case document.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -2809,6 +2873,9 @@ func (m *DocumentMutation) ClearedFields() []string {
 	if m.FieldCleared(document.FieldHeight) {
 		fields = append(fields, document.FieldHeight)
 	}
+	if m.FieldCleared(document.FieldPurgedAt) {
+		fields = append(fields, document.FieldPurgedAt)
+	}
 	return fields
 }
 
@@ -2834,6 +2901,9 @@ func (m *DocumentMutation) ClearField(name string) error {
 		return nil
 	case document.FieldHeight:
 		m.ClearHeight()
+		return nil
+	case document.FieldPurgedAt:
+		m.ClearPurgedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Document nullable field %s", name)
@@ -2878,6 +2948,9 @@ func (m *DocumentMutation) ResetField(name string) error {
 		return nil
 	case document.FieldStorageKey:
 		m.ResetStorageKey()
+		return nil
+	case document.FieldPurgedAt:
+		m.ResetPurgedAt()
 		return nil
 	case document.FieldCreatedAt:
 		m.ResetCreatedAt()
@@ -2992,6 +3065,8 @@ type KycCaseMutation struct {
 	api_key_id               *uuid.UUID
 	external_id              *string
 	metadata                 *map[string]interface{}
+	erased_at                *time.Time
+	documents_purged_at      *time.Time
 	proposal                 **workflow.Proposal
 	returned_proposal        **workflow.ReturnedProposal
 	created_at               *time.Time
@@ -4190,6 +4265,104 @@ func (m *KycCaseMutation) ResetMetadata() {
 	delete(m.clearedFields, kyccase.FieldMetadata)
 }
 
+// SetErasedAt sets the "erased_at" field.
+func (m *KycCaseMutation) SetErasedAt(t time.Time) {
+	m.erased_at = &t
+}
+
+// ErasedAt returns the value of the "erased_at" field in the mutation.
+func (m *KycCaseMutation) ErasedAt() (r time.Time, exists bool) {
+	v := m.erased_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldErasedAt returns the old "erased_at" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldErasedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldErasedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldErasedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldErasedAt: %w", err)
+	}
+	return oldValue.ErasedAt, nil
+}
+
+// ClearErasedAt clears the value of the "erased_at" field.
+func (m *KycCaseMutation) ClearErasedAt() {
+	m.erased_at = nil
+	m.clearedFields[kyccase.FieldErasedAt] = struct{}{}
+}
+
+// ErasedAtCleared returns if the "erased_at" field was cleared in this mutation.
+func (m *KycCaseMutation) ErasedAtCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldErasedAt]
+	return ok
+}
+
+// ResetErasedAt resets all changes to the "erased_at" field.
+func (m *KycCaseMutation) ResetErasedAt() {
+	m.erased_at = nil
+	delete(m.clearedFields, kyccase.FieldErasedAt)
+}
+
+// SetDocumentsPurgedAt sets the "documents_purged_at" field.
+func (m *KycCaseMutation) SetDocumentsPurgedAt(t time.Time) {
+	m.documents_purged_at = &t
+}
+
+// DocumentsPurgedAt returns the value of the "documents_purged_at" field in the mutation.
+func (m *KycCaseMutation) DocumentsPurgedAt() (r time.Time, exists bool) {
+	v := m.documents_purged_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentsPurgedAt returns the old "documents_purged_at" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldDocumentsPurgedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentsPurgedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentsPurgedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentsPurgedAt: %w", err)
+	}
+	return oldValue.DocumentsPurgedAt, nil
+}
+
+// ClearDocumentsPurgedAt clears the value of the "documents_purged_at" field.
+func (m *KycCaseMutation) ClearDocumentsPurgedAt() {
+	m.documents_purged_at = nil
+	m.clearedFields[kyccase.FieldDocumentsPurgedAt] = struct{}{}
+}
+
+// DocumentsPurgedAtCleared returns if the "documents_purged_at" field was cleared in this mutation.
+func (m *KycCaseMutation) DocumentsPurgedAtCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldDocumentsPurgedAt]
+	return ok
+}
+
+// ResetDocumentsPurgedAt resets all changes to the "documents_purged_at" field.
+func (m *KycCaseMutation) ResetDocumentsPurgedAt() {
+	m.documents_purged_at = nil
+	delete(m.clearedFields, kyccase.FieldDocumentsPurgedAt)
+}
+
 // SetProposal sets the "proposal" field.
 func (m *KycCaseMutation) SetProposal(w *workflow.Proposal) {
 	m.proposal = &w
@@ -4681,7 +4854,7 @@ func (m *KycCaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KycCaseMutation) Fields() []string {
-	fields := make([]string, 0, 28)
+	fields := make([]string, 0, 30)
 	if m.state != nil {
 		fields = append(fields, kyccase.FieldState)
 	}
@@ -4747,6 +4920,12 @@ func (m *KycCaseMutation) Fields() []string {
 	}
 	if m.metadata != nil {
 		fields = append(fields, kyccase.FieldMetadata)
+	}
+	if m.erased_at != nil {
+		fields = append(fields, kyccase.FieldErasedAt)
+	}
+	if m.documents_purged_at != nil {
+		fields = append(fields, kyccase.FieldDocumentsPurgedAt)
 	}
 	if m.proposal != nil {
 		fields = append(fields, kyccase.FieldProposal)
@@ -4818,6 +4997,10 @@ func (m *KycCaseMutation) Field(name string) (ent.Value, bool) {
 		return m.ExternalID()
 	case kyccase.FieldMetadata:
 		return m.Metadata()
+	case kyccase.FieldErasedAt:
+		return m.ErasedAt()
+	case kyccase.FieldDocumentsPurgedAt:
+		return m.DocumentsPurgedAt()
 	case kyccase.FieldProposal:
 		return m.Proposal()
 	case kyccase.FieldReturnedProposal:
@@ -4883,6 +5066,10 @@ func (m *KycCaseMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldExternalID(ctx)
 	case kyccase.FieldMetadata:
 		return m.OldMetadata(ctx)
+	case kyccase.FieldErasedAt:
+		return m.OldErasedAt(ctx)
+	case kyccase.FieldDocumentsPurgedAt:
+		return m.OldDocumentsPurgedAt(ctx)
 	case kyccase.FieldProposal:
 		return m.OldProposal(ctx)
 	case kyccase.FieldReturnedProposal:
@@ -5058,6 +5245,20 @@ func (m *KycCaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetMetadata(v)
 		return nil
+	case kyccase.FieldErasedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetErasedAt(v)
+		return nil
+	case kyccase.FieldDocumentsPurgedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentsPurgedAt(v)
+		return nil
 	case kyccase.FieldProposal:
 		v, ok := value.(*workflow.Proposal)
 		if !ok {
@@ -5223,6 +5424,12 @@ func (m *KycCaseMutation) ClearedFields() []string {
 	if m.FieldCleared(kyccase.FieldMetadata) {
 		fields = append(fields, kyccase.FieldMetadata)
 	}
+	if m.FieldCleared(kyccase.FieldErasedAt) {
+		fields = append(fields, kyccase.FieldErasedAt)
+	}
+	if m.FieldCleared(kyccase.FieldDocumentsPurgedAt) {
+		fields = append(fields, kyccase.FieldDocumentsPurgedAt)
+	}
 	if m.FieldCleared(kyccase.FieldProposal) {
 		fields = append(fields, kyccase.FieldProposal)
 	}
@@ -5290,6 +5497,12 @@ func (m *KycCaseMutation) ClearField(name string) error {
 		return nil
 	case kyccase.FieldMetadata:
 		m.ClearMetadata()
+		return nil
+	case kyccase.FieldErasedAt:
+		m.ClearErasedAt()
+		return nil
+	case kyccase.FieldDocumentsPurgedAt:
+		m.ClearDocumentsPurgedAt()
 		return nil
 	case kyccase.FieldProposal:
 		m.ClearProposal()
@@ -5376,6 +5589,12 @@ func (m *KycCaseMutation) ResetField(name string) error {
 		return nil
 	case kyccase.FieldMetadata:
 		m.ResetMetadata()
+		return nil
+	case kyccase.FieldErasedAt:
+		m.ResetErasedAt()
+		return nil
+	case kyccase.FieldDocumentsPurgedAt:
+		m.ResetDocumentsPurgedAt()
 		return nil
 	case kyccase.FieldProposal:
 		m.ResetProposal()

@@ -174,6 +174,9 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 		if expectedVersion != nil && *expectedVersion != c.Version {
 			return errStale
 		}
+		if c.ErasedAt != nil {
+			return workflow.ErrErased
+		}
 		now := r.now()
 		upd := tx.KycCase.Update().
 			Where(kyccase.ID(c.ID), kyccase.Version(c.Version)).

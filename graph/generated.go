@@ -85,6 +85,8 @@ type ComplexityRoot struct {
 		DecidedAt            func(childComplexity int) int
 		DocumentHistory      func(childComplexity int) int
 		Documents            func(childComplexity int) int
+		DocumentsPurgedAt    func(childComplexity int) int
+		ErasedAt             func(childComplexity int) int
 		Events               func(childComplexity int) int
 		ExternalID           func(childComplexity int) int
 		ID                   func(childComplexity int) int
@@ -131,6 +133,7 @@ type ComplexityRoot struct {
 		CreatedAt   func(childComplexity int) int
 		Height      func(childComplexity int) int
 		ID          func(childComplexity int) int
+		PurgedAt    func(childComplexity int) int
 		Reason      func(childComplexity int) int
 		Revision    func(childComplexity int) int
 		Sha256      func(childComplexity int) int
@@ -158,6 +161,8 @@ type ComplexityRoot struct {
 		DecideCase            func(childComplexity int, input model.DecideCaseInput) int
 		DecideDocument        func(childComplexity int, input model.DecideDocumentInput) int
 		DeleteWebhookEndpoint func(childComplexity int, input model.DeleteWebhookEndpointInput) int
+		EraseCase             func(childComplexity int, input model.EraseCaseInput) int
+		EraseMyCase           func(childComplexity int) int
 		InviteReviewer        func(childComplexity int, input model.InviteReviewerInput) int
 		Login                 func(childComplexity int, input model.LoginInput) int
 		Logout                func(childComplexity int) int
@@ -354,6 +359,8 @@ type MutationResolver interface {
 	SetReviewerActive(ctx context.Context, input model.SetReviewerActiveInput) (*ent.Reviewer, error)
 	ConfirmDecision(ctx context.Context, input model.ConfirmDecisionInput) (*ent.KycCase, error)
 	ReturnDecision(ctx context.Context, input model.ReturnDecisionInput) (*ent.KycCase, error)
+	EraseCase(ctx context.Context, input model.EraseCaseInput) (*ent.KycCase, error)
+	EraseMyCase(ctx context.Context) (bool, error)
 	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.APIKeyCreated, error)
 	RevokeAPIKey(ctx context.Context, input model.RevokeAPIKeyInput) (*ent.APIKey, error)
 	CreateWebhookEndpoint(ctx context.Context, input model.CreateWebhookEndpointInput) (*model.WebhookEndpointCreated, error)
@@ -550,6 +557,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Documents(childComplexity), true
+	case "Case.documentsPurgedAt":
+		if e.ComplexityRoot.Case.DocumentsPurgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.DocumentsPurgedAt(childComplexity), true
+	case "Case.erasedAt":
+		if e.ComplexityRoot.Case.ErasedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.ErasedAt(childComplexity), true
 	case "Case.events":
 		if e.ComplexityRoot.Case.Events == nil {
 			break
@@ -758,6 +777,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.ID(childComplexity), true
+	case "Document.purgedAt":
+		if e.ComplexityRoot.Document.PurgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.PurgedAt(childComplexity), true
 	case "Document.reason":
 		if e.ComplexityRoot.Document.Reason == nil {
 			break
@@ -931,6 +956,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhookEndpoint(childComplexity, args["input"].(model.DeleteWebhookEndpointInput)), true
+	case "Mutation.eraseCase":
+		if e.ComplexityRoot.Mutation.EraseCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_eraseCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EraseCase(childComplexity, args["input"].(model.EraseCaseInput)), true
+	case "Mutation.eraseMyCase":
+		if e.ComplexityRoot.Mutation.EraseMyCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.EraseMyCase(childComplexity), true
 	case "Mutation.inviteReviewer":
 		if e.ComplexityRoot.Mutation.InviteReviewer == nil {
 			break
@@ -1600,6 +1642,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DecideDocumentInput", ec.unmarshalInputDecideDocumentInput),
 			graphql.NewInputUnmarshaler("DeleteWebhookEndpointInput", ec.unmarshalInputDeleteWebhookEndpointInput),
 			graphql.NewInputUnmarshaler("DocumentResubmission", ec.unmarshalInputDocumentResubmission),
+			graphql.NewInputUnmarshaler("EraseCaseInput", ec.unmarshalInputEraseCaseInput),
 			graphql.NewInputUnmarshaler("InviteReviewerInput", ec.unmarshalInputInviteReviewerInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("RedeliverWebhookInput", ec.unmarshalInputRedeliverWebhookInput),
@@ -1807,6 +1850,10 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_reason(ctx, field)
 	case "externalId":
 		return ec.fieldContext_Case_externalId(ctx, field)
+	case "erasedAt":
+		return ec.fieldContext_Case_erasedAt(ctx, field)
+	case "documentsPurgedAt":
+		return ec.fieldContext_Case_documentsPurgedAt(ctx, field)
 	case "metadata":
 		return ec.fieldContext_Case_metadata(ctx, field)
 	case "proposedDecision":
@@ -1907,6 +1954,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_height(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Document_createdAt(ctx, field)
+	case "purgedAt":
+		return ec.fieldContext_Document_purgedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -2393,6 +2442,20 @@ func (ec *executionContext) field_Mutation_deleteWebhookEndpoint_args(ctx contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeleteWebhookEndpointInput, error) {
 			return ec.unmarshalNDeleteWebhookEndpointInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDeleteWebhookEndpointInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_eraseCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EraseCaseInput, error) {
+			return ec.unmarshalNEraseCaseInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐEraseCaseInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3467,6 +3530,52 @@ func (ec *executionContext) fieldContext_Case_externalId(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Case", field, false, false, "String")
 }
 
+func (ec *executionContext) _Case_erasedAt(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_erasedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErasedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_erasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Case_documentsPurgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_documentsPurgedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentsPurgedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_documentsPurgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Case_metadata(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4413,6 +4522,29 @@ func (ec *executionContext) fieldContext_Document_createdAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Document_purgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_purgedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurgedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_purgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Limits_maxUploadBytes(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5163,6 +5295,73 @@ func (ec *executionContext) fieldContext_Mutation_returnDecision(ctx context.Con
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_eraseCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_eraseCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EraseCase(ctx, fc.Args["input"].(model.EraseCaseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KycCase) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐKycCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_eraseCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_eraseCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_eraseMyCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_eraseMyCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().EraseMyCase(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_eraseMyCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -9286,6 +9485,55 @@ func UnmarshalDocumentResubmission(ctx context.Context, raw any) (model.Document
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEraseCaseInput(ctx context.Context, obj any) (model.EraseCaseInput, error) {
+	var it model.EraseCaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEraseCaseInput unmarshals raw into the EraseCaseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEraseCaseInput(ctx context.Context, raw any) (model.EraseCaseInput, error) {
+	var out model.EraseCaseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EraseCaseInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInviteReviewerInput(ctx context.Context, obj any) (model.InviteReviewerInput, error) {
 	var it model.InviteReviewerInput
 	if obj == nil {
@@ -10188,6 +10436,16 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "erasedAt":
+			out.Values[i] = ec._Case_erasedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentsPurgedAt":
+			out.Values[i] = ec._Case_documentsPurgedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "metadata":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -10497,6 +10755,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "purgedAt":
+			out.Values[i] = ec._Document_purgedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10684,6 +10947,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "returnDecision":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_returnDecision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eraseCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_eraseCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eraseMyCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_eraseMyCase(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -12365,6 +12642,11 @@ func (ec *executionContext) marshalNDocumentType2ᚕgithubᚗcomᚋopenkycᚋkyc
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNEraseCaseInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐEraseCaseInput(ctx context.Context, v any) (model.EraseCaseInput, error) {
+	res, err := ec.unmarshalInputEraseCaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFourEyesPolicy2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐFourEyesPolicy(ctx context.Context, v any) (model.FourEyesPolicy, error) {

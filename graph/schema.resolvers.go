@@ -574,6 +574,30 @@ func (r *mutationResolver) ReturnDecision(ctx context.Context, input model.Retur
 	})
 }
 
+// EraseCase is the resolver for the eraseCase field.
+func (r *mutationResolver) EraseCase(ctx context.Context, input model.EraseCaseInput) (*ent.KycCase, error) {
+	if _, err := requireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	why := trimmed(&input.Reason)
+	if why == nil {
+		return nil, workflow.Errorf(workflow.EBadUserInput, "say why the case is erased (it is recorded in the audit trail)")
+	}
+	return r.erase(ctx, input.CaseID, func(*ent.KycCase) error { return nil },
+		change{Type: EvApplicantErased, Actor: actor(ctx), Data: map[string]any{"reason": *why}})
+}
+
+// EraseMyCase is the resolver for the eraseMyCase field.
+func (r *mutationResolver) EraseMyCase(ctx context.Context) (bool, error) {
+	id := ViewerFrom(ctx).CaseID
+	if err := requireApplicant(ctx, id); err != nil {
+		return false, err
+	}
+	_, err := r.erase(ctx, id, func(c *ent.KycCase) error { return workflow.CanErase(c.Status) },
+		change{Type: EvApplicantErased, Actor: "applicant", Data: map[string]any{"reason": "the applicant withdrew"}})
+	return err == nil, err
+}
+
 // CreateAPIKey is the resolver for the createApiKey field.
 func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.APIKeyCreated, error) {
 	me, err := requireAdmin(ctx)

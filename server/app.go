@@ -105,7 +105,15 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		LoginLimits:    graph.NewAddrLimits(cfg.LoginRateLimit),
 	}
 	go newOrphanSweep(res.Blobs, client, log).Run(bgCtx, sweepEvery)
-	hooks, err := newWebhooks(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log)
+	retention := workflow.RetentionPolicy{Unsubmitted: cfg.RetainUnsubmitted, Decided: cfg.RetainDecided}
+	hooks, err := newWebhooks(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log,
+		func(ctx context.Context) error {
+			n, err := res.ApplyRetention(ctx, retention, time.Now())
+			if n > 0 {
+				log.Info("retention applied", "cases", n)
+			}
+			return err
+		})
 	if err != nil {
 		cancel()
 		client.Close()
@@ -329,6 +337,10 @@ func (a *app) serveDocument(w http.ResponseWriter, r *http.Request) {
 	v := graph.ViewerFrom(r.Context())
 	if !a.res.Signer.Verify(id, r.URL.Query(), time.Now()) && v.Reviewer == nil && v.CaseID != doc.CaseID {
 		http.NotFound(w, r)
+		return
+	}
+	if doc.PurgedAt != nil {
+		http.Error(w, "this photo was deleted (retention or erasure)", http.StatusGone)
 		return
 	}
 	f, err := a.res.Blobs.Open(r.Context(), doc.StorageKey)

@@ -38,6 +38,8 @@ type config struct {
 	// DocumentStore is where document bytes go: "" (DATA_DIR/files), file://PATH, or an
 	// object store URL (s3://bucket?endpoint=…&region=…).
 	DocumentStore string
+	// RetainUnsubmitted and RetainDecided are the retention policy (0: keep forever).
+	RetainUnsubmitted, RetainDecided time.Duration
 	// KEK lists the key-encryption keys of documents at rest (base64, newest first; empty:
 	// derived from the secret key).
 	KEK string
@@ -87,6 +89,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 	fs.DurationVar(&c.DrainDelay, "drain-delay", drainDefault, "on SIGTERM, answer /readyz with 503 this long before closing connections (env DRAIN_DELAY; e.g. 10s behind a load balancer)")
 	fs.StringVar(&c.DocumentStore, "document-store", getenv("DOCUMENT_STORE"), "where document bytes are stored: file://PATH (default DATA_DIR/files) or s3://bucket?region=…&endpoint=…&use_path_style=true; credentials from the AWS environment (env DOCUMENT_STORE)")
 	fs.StringVar(&c.KEK, "kek", getenv("KEK"), "key-encryption keys for documents at rest: comma-separated base64 32-byte keys, newest first (new photos use it; keep old ones to read older photos; `server migrate` re-seals); default: derived from SECRET_KEY (env KEK)")
+	retainU, _ := time.ParseDuration(env("RETENTION_UNSUBMITTED", "720h"))
+	retainD, _ := time.ParseDuration(env("RETENTION_DECIDED", "43800h"))
+	fs.DurationVar(&c.RetainUnsubmitted, "retention-unsubmitted", retainU, "delete the photos and details of a case never submitted this long after its last change; 0 keeps them (env RETENTION_UNSUBMITTED)")
+	fs.DurationVar(&c.RetainDecided, "retention-decided", retainD, "delete the photos of a decided case this long after the decision (default 5 years); 0 keeps them (env RETENTION_DECIDED)")
 	var fourEyes string
 	fs.StringVar(&fourEyes, "four-eyes", env("FOUR_EYES", "off"), "which case decisions need a second reviewer: off, approvals (approvals do) or all (approvals and rejections) (env FOUR_EYES)")
 	fs.StringVar(&proxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client (env TRUSTED_PROXIES)")

@@ -274,7 +274,7 @@ func TestWebhookRelayAfterLostHandOver(t *testing.T) {
 		// The restarted process's queue relays it.
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		w, err := newWebhooks(ctx, ts.app.client, ts.app.db, db.name == "postgres", true, ts.app.log)
+		w, err := newWebhooks(ctx, ts.app.client, ts.app.db, db.name == "postgres", true, ts.app.log, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -111,10 +111,10 @@ func (s *orphanSweep) deleteOrphans(ctx context.Context, keys []string) (int, er
 	referenced := map[string]bool{}
 	var queries []*ent.DocumentQuery
 	if len(ids) > 0 {
-		queries = append(queries, s.client.Document.Query().Where(document.IDIn(ids...)))
+		queries = append(queries, s.client.Document.Query().Where(document.IDIn(ids...), document.PurgedAtIsNil()))
 	}
 	if len(others) > 0 {
-		queries = append(queries, s.client.Document.Query().Where(document.StorageKeyIn(others...)))
+		queries = append(queries, s.client.Document.Query().Where(document.StorageKeyIn(others...), document.PurgedAtIsNil()))
 	}
 	for _, q := range queries {
 		stored, err := q.Select(document.FieldStorageKey).Strings(ctx)

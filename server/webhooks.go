@@ -72,6 +72,17 @@ func (relayArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: webhookQueue, UniqueOpts: river.UniqueOpts{ByPeriod: webhookRelayEvery}}
 }
 
+// retentionArgs is the periodic job that applies the retention policy (graph.ApplyRetention).
+type retentionArgs struct{}
+
+func (retentionArgs) Kind() string { return "retention" }
+func (retentionArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: webhookQueue, UniqueOpts: river.UniqueOpts{ByPeriod: retentionEvery}}
+}
+
+// retentionEvery is how often the retention policy runs.
+const retentionEvery = 6 * time.Hour
+
 // webhooks is the queue: it implements graph.WebhookQueue and works the jobs.
 type webhooks struct {
 	client  *ent.Client
@@ -86,7 +97,7 @@ type webhooks struct {
 }
 
 // newWebhooks migrates River's tables and starts its client on db.
-func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, allowPrivate bool, log *slog.Logger) (*webhooks, error) {
+func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, allowPrivate bool, log *slog.Logger, retain func(context.Context) error) (*webhooks, error) {
 	var driver riverdriver.Driver[*sql.Tx]
 	if postgres {
 		driver = riverdatabasesql.New(db)
@@ -104,13 +115,19 @@ func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &deliverWorker{w: w})
 	river.AddWorker(workers, &relayWorker{w: w})
+	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(webhookRelayEvery),
+		func() (river.JobArgs, *river.InsertOpts) { return relayArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true})}
+	if retain != nil {
+		river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[retentionArgs]) error { return retain(ctx) }))
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(retentionEvery),
+			func() (river.JobArgs, *river.InsertOpts) { return retentionArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
+	}
 	w.river, err = river.NewClient(driver, &river.Config{
 		Queues:            map[string]river.QueueConfig{webhookQueue: {MaxWorkers: 8}},
 		Workers:           workers,
 		FetchPollInterval: 200 * time.Millisecond,
 		Logger:            log.With("component", "river"),
-		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(webhookRelayEvery),
-			func() (river.JobArgs, *river.InsertOpts) { return relayArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true})},
+		PeriodicJobs:      periodic,
 	})
 	if err != nil {
 		return nil, err

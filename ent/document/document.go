@@ -42,6 +42,8 @@ const (
 	FieldHeight = "height"
 	// FieldStorageKey holds the string denoting the storage_key field in the database.
 	FieldStorageKey = "storage_key"
+	// FieldPurgedAt holds the string denoting the purged_at field in the database.
+	FieldPurgedAt = "purged_at"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// EdgeCase holds the string denoting the case edge name in mutations.
@@ -72,6 +74,7 @@ var Columns = []string{
 	FieldWidth,
 	FieldHeight,
 	FieldStorageKey,
+	FieldPurgedAt,
 	FieldCreatedAt,
 }
 
@@ -190,6 +193,11 @@ func ByHeight(opts ...sql.OrderTermOption) OrderOption {
 // ByStorageKey orders the results by the storage_key field.
 func ByStorageKey(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStorageKey, opts...).ToFunc()
+}
+
+// ByPurgedAt orders the results by the purged_at field.
+func ByPurgedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPurgedAt, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.

@@ -102,6 +102,11 @@ func StorageKey(v string) predicate.Document {
 	return predicate.Document(sql.FieldEQ(FieldStorageKey, v))
 }
 
+// PurgedAt applies equality check predicate on the "purged_at" field. It's identical to PurgedAtEQ.
+func PurgedAt(v time.Time) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPurgedAt, v))
+}
+
 // CreatedAt applies equality check predicate on the "created_at" field. It's identical to CreatedAtEQ.
 func CreatedAt(v time.Time) predicate.Document {
 	return predicate.Document(sql.FieldEQ(FieldCreatedAt, v))
@@ -675,6 +680,56 @@ func StorageKeyEqualFold(v string) predicate.Document {
 // StorageKeyContainsFold applies the ContainsFold predicate on the "storage_key" field.
 func StorageKeyContainsFold(v string) predicate.Document {
 	return predicate.Document(sql.FieldContainsFold(FieldStorageKey, v))
+}
+
+// PurgedAtEQ applies the EQ predicate on the "purged_at" field.
+func PurgedAtEQ(v time.Time) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPurgedAt, v))
+}
+
+// PurgedAtNEQ applies the NEQ predicate on the "purged_at" field.
+func PurgedAtNEQ(v time.Time) predicate.Document {
+	return predicate.Document(sql.FieldNEQ(FieldPurgedAt, v))
+}
+
+// PurgedAtIn applies the In predicate on the "purged_at" field.
+func PurgedAtIn(vs ...time.Time) predicate.Document {
+	return predicate.Document(sql.FieldIn(FieldPurgedAt, vs...))
+}
+
+// PurgedAtNotIn applies the NotIn predicate on the "purged_at" field.
+func PurgedAtNotIn(vs ...time.Time) predicate.Document {
+	return predicate.Document(sql.FieldNotIn(FieldPurgedAt, vs...))
+}
+
+// PurgedAtGT applies the GT predicate on the "purged_at" field.
+func PurgedAtGT(v time.Time) predicate.Document {
+	return predicate.Document(sql.FieldGT(FieldPurgedAt, v))
+}
+
+// PurgedAtGTE applies the GTE predicate on the "purged_at" field.
+func PurgedAtGTE(v time.Time) predicate.Document {
+	return predicate.Document(sql.FieldGTE(FieldPurgedAt, v))
+}
+
+// PurgedAtLT applies the LT predicate on the "purged_at" field.
+func PurgedAtLT(v time.Time) predicate.Document {
+	return predicate.Document(sql.FieldLT(FieldPurgedAt, v))
+}
+
+// PurgedAtLTE applies the LTE predicate on the "purged_at" field.
+func PurgedAtLTE(v time.Time) predicate.Document {
+	return predicate.Document(sql.FieldLTE(FieldPurgedAt, v))
+}
+
+// PurgedAtIsNil applies the IsNil predicate on the "purged_at" field.
+func PurgedAtIsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldPurgedAt))
+}
+
+// PurgedAtNotNil applies the NotNil predicate on the "purged_at" field.
+func PurgedAtNotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldPurgedAt))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.

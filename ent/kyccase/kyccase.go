@@ -62,6 +62,10 @@ const (
 	FieldExternalID = "external_id"
 	// FieldMetadata holds the string denoting the metadata field in the database.
 	FieldMetadata = "metadata"
+	// FieldErasedAt holds the string denoting the erased_at field in the database.
+	FieldErasedAt = "erased_at"
+	// FieldDocumentsPurgedAt holds the string denoting the documents_purged_at field in the database.
+	FieldDocumentsPurgedAt = "documents_purged_at"
 	// FieldProposal holds the string denoting the proposal field in the database.
 	FieldProposal = "proposal"
 	// FieldReturnedProposal holds the string denoting the returned_proposal field in the database.
@@ -139,6 +143,8 @@ var Columns = []string{
 	FieldAPIKeyID,
 	FieldExternalID,
 	FieldMetadata,
+	FieldErasedAt,
+	FieldDocumentsPurgedAt,
 	FieldProposal,
 	FieldReturnedProposal,
 	FieldCreatedAt,
@@ -336,6 +342,16 @@ func ByAPIKeyID(opts ...sql.OrderTermOption) OrderOption {
 // ByExternalID orders the results by the external_id field.
 func ByExternalID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldExternalID, opts...).ToFunc()
+}
+
+// ByErasedAt orders the results by the erased_at field.
+func ByErasedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldErasedAt, opts...).ToFunc()
+}
+
+// ByDocumentsPurgedAt orders the results by the documents_purged_at field.
+func ByDocumentsPurgedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDocumentsPurgedAt, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.

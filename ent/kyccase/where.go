@@ -137,6 +137,16 @@ func ExternalID(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldExternalID, v))
 }
 
+// ErasedAt applies equality check predicate on the "erased_at" field. It's identical to ErasedAtEQ.
+func ErasedAt(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldErasedAt, v))
+}
+
+// DocumentsPurgedAt applies equality check predicate on the "documents_purged_at" field. It's identical to DocumentsPurgedAtEQ.
+func DocumentsPurgedAt(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldDocumentsPurgedAt, v))
+}
+
 // CreatedAt applies equality check predicate on the "created_at" field. It's identical to CreatedAtEQ.
 func CreatedAt(v time.Time) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldCreatedAt, v))
@@ -1235,6 +1245,106 @@ func MetadataIsNil() predicate.KycCase {
 // MetadataNotNil applies the NotNil predicate on the "metadata" field.
 func MetadataNotNil() predicate.KycCase {
 	return predicate.KycCase(sql.FieldNotNull(FieldMetadata))
+}
+
+// ErasedAtEQ applies the EQ predicate on the "erased_at" field.
+func ErasedAtEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldErasedAt, v))
+}
+
+// ErasedAtNEQ applies the NEQ predicate on the "erased_at" field.
+func ErasedAtNEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldErasedAt, v))
+}
+
+// ErasedAtIn applies the In predicate on the "erased_at" field.
+func ErasedAtIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldErasedAt, vs...))
+}
+
+// ErasedAtNotIn applies the NotIn predicate on the "erased_at" field.
+func ErasedAtNotIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldErasedAt, vs...))
+}
+
+// ErasedAtGT applies the GT predicate on the "erased_at" field.
+func ErasedAtGT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldErasedAt, v))
+}
+
+// ErasedAtGTE applies the GTE predicate on the "erased_at" field.
+func ErasedAtGTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldErasedAt, v))
+}
+
+// ErasedAtLT applies the LT predicate on the "erased_at" field.
+func ErasedAtLT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldErasedAt, v))
+}
+
+// ErasedAtLTE applies the LTE predicate on the "erased_at" field.
+func ErasedAtLTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldErasedAt, v))
+}
+
+// ErasedAtIsNil applies the IsNil predicate on the "erased_at" field.
+func ErasedAtIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldErasedAt))
+}
+
+// ErasedAtNotNil applies the NotNil predicate on the "erased_at" field.
+func ErasedAtNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldErasedAt))
+}
+
+// DocumentsPurgedAtEQ applies the EQ predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldDocumentsPurgedAt, v))
+}
+
+// DocumentsPurgedAtNEQ applies the NEQ predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtNEQ(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldDocumentsPurgedAt, v))
+}
+
+// DocumentsPurgedAtIn applies the In predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldDocumentsPurgedAt, vs...))
+}
+
+// DocumentsPurgedAtNotIn applies the NotIn predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtNotIn(vs ...time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldDocumentsPurgedAt, vs...))
+}
+
+// DocumentsPurgedAtGT applies the GT predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtGT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldDocumentsPurgedAt, v))
+}
+
+// DocumentsPurgedAtGTE applies the GTE predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtGTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldDocumentsPurgedAt, v))
+}
+
+// DocumentsPurgedAtLT applies the LT predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtLT(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldDocumentsPurgedAt, v))
+}
+
+// DocumentsPurgedAtLTE applies the LTE predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtLTE(v time.Time) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldDocumentsPurgedAt, v))
+}
+
+// DocumentsPurgedAtIsNil applies the IsNil predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldDocumentsPurgedAt))
+}
+
+// DocumentsPurgedAtNotNil applies the NotNil predicate on the "documents_purged_at" field.
+func DocumentsPurgedAtNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldDocumentsPurgedAt))
 }
 
 // ProposalIsNil applies the IsNil predicate on the "proposal" field.

@@ -79,6 +79,7 @@ var (
 		{Name: "width", Type: field.TypeInt, Nullable: true},
 		{Name: "height", Type: field.TypeInt, Nullable: true},
 		{Name: "storage_key", Type: field.TypeString},
+		{Name: "purged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "case_id", Type: field.TypeUUID},
 	}
@@ -90,7 +91,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "documents_kyc_cases_documents",
-				Columns:    []*schema.Column{DocumentsColumns[13]},
+				Columns:    []*schema.Column{DocumentsColumns[14]},
 				RefColumns: []*schema.Column{KycCasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -99,7 +100,7 @@ var (
 			{
 				Name:    "document_case_id_type_side_revision",
 				Unique:  true,
-				Columns: []*schema.Column{DocumentsColumns[13], DocumentsColumns[1], DocumentsColumns[2], DocumentsColumns[5]},
+				Columns: []*schema.Column{DocumentsColumns[14], DocumentsColumns[1], DocumentsColumns[2], DocumentsColumns[5]},
 			},
 		},
 	}
@@ -127,6 +128,8 @@ var (
 		{Name: "api_key_id", Type: field.TypeUUID, Nullable: true},
 		{Name: "external_id", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
+		{Name: "erased_at", Type: field.TypeTime, Nullable: true},
+		{Name: "documents_purged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "proposal", Type: field.TypeJSON, Nullable: true},
 		{Name: "returned_proposal", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
@@ -143,7 +146,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "kyc_cases_reviewers_assigned_cases",
-				Columns:    []*schema.Column{KycCasesColumns[28]},
+				Columns:    []*schema.Column{KycCasesColumns[30]},
 				RefColumns: []*schema.Column{ReviewersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -152,12 +155,12 @@ var (
 			{
 				Name:    "kyccase_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[24]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[26]},
 			},
 			{
 				Name:    "kyccase_status_submitted_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[26]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[28]},
 			},
 			{
 				Name:    "kyccase_status_search_text_id",
@@ -167,17 +170,17 @@ var (
 			{
 				Name:    "kyccase_assignee_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[28], KycCasesColumns[2]},
+				Columns: []*schema.Column{KycCasesColumns[30], KycCasesColumns[2]},
 			},
 			{
 				Name:    "kyccase_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[24]},
+				Columns: []*schema.Column{KycCasesColumns[26]},
 			},
 			{
 				Name:    "kyccase_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[25]},
+				Columns: []*schema.Column{KycCasesColumns[27]},
 			},
 			{
 				Name:    "kyccase_api_key_id_external_id",

@@ -59,6 +59,11 @@ func (Document) Fields() []ent.Field {
 		// StorageKey locates the bytes in the blob store.
 		field.String("storage_key").
 			Immutable(),
+		// PurgedAt is when the bytes were deleted (retention or erasure); the row stays, so
+		// that the case's record says what there was.
+		field.Time("purged_at").
+			Optional().
+			Nillable(),
 		field.Time("created_at").
 			Default(time.Now).
 			Immutable(),

@@ -117,6 +117,14 @@ func (KycCase) Fields() []ent.Field {
 			Immutable(),
 		field.JSON("metadata", map[string]any{}).
 			Optional(),
+		// ErasedAt: the applicant's details and photos were erased (on request, or because the
+		// case was never submitted); DocumentsPurgedAt: the photos were deleted (retention).
+		field.Time("erased_at").
+			Optional().
+			Nillable(),
+		field.Time("documents_purged_at").
+			Optional().
+			Nillable(),
 		// Proposal is a decision waiting for a second reviewer (four-eyes policy); Returned is
 		// the last proposal a second reviewer sent back, with why.
 		field.JSON("proposal", &workflow.Proposal{}).

@@ -107,6 +107,12 @@ type DocumentResubmission struct {
 	Reason     string    `json:"reason"`
 }
 
+type EraseCaseInput struct {
+	CaseID uuid.UUID `json:"caseId"`
+	// Why (e.g. "GDPR Art. 17 request of 2026-11-27, ticket 1234"); recorded in the audit trail.
+	Reason string `json:"reason"`
+}
+
 type InviteReviewerInput struct {
 	Email string        `json:"email"`
 	Name  string        `json:"name"`
