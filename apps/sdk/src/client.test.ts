@@ -456,3 +456,61 @@ describe('document links', () => {
     expect(linkExpiry('/documents/1?sig=ab')).toBeNull();
   });
 });
+
+describe('eraseMyCase', () => {
+  it('erases the case on the server, then forgets the token and the case', async () => {
+    const { server, storage, client } = setup();
+    await client.start({ firstName: 'Ada' });
+    await walkTo(client, 'document_review');
+    const id = client.case!.id;
+    await flush();
+    expect(server.subscriberCount).toBe(1);
+    expect(client.canErase).toBe(true);
+
+    await client.eraseMyCase();
+
+    expect(server.calls.at(-1)).toBe('EraseMyCase');
+    expect(server.erased).toEqual([id]);
+    expect(storage.data.has(TOKEN_KEY)).toBe(false);
+    expect(client.snapshot).toMatchObject({ case: null, token: null, status: null, resumeUrl: null });
+    expect(client.canErase).toBe(false);
+    expect(server.subscriberCount).toBe(0);
+    // Nothing brings it back: there is no token to restore.
+    expect(await client.restore()).toBeNull();
+  });
+
+  it('is refused after submission, and then keeps the token and the case', async () => {
+    const { server, storage, client } = setup();
+    await client.start();
+    await walkTo(client, 'final');
+    expect(client.case!.status).toBe('PENDING_REVIEW');
+    expect(client.canErase).toBe(false);
+    const token = client.snapshot.token;
+
+    await expect(client.eraseMyCase()).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+
+    expect(server.erased).toEqual([]);
+    expect(storage.data.get(TOKEN_KEY)).toBe(token);
+    expect(client.case?.status).toBe('PENDING_REVIEW');
+  });
+
+  it('keeps the token when the request does not get through', async () => {
+    const { server, storage, client } = setup();
+    await client.start();
+    const token = client.snapshot.token;
+    server.failNext('EraseMyCase', 'NETWORK');
+
+    await expect(client.eraseMyCase()).rejects.toMatchObject({ code: 'NETWORK' });
+
+    expect(storage.data.get(TOKEN_KEY)).toBe(token);
+    expect(client.case).not.toBeNull();
+    // A retry works.
+    await client.eraseMyCase();
+    expect(storage.data.has(TOKEN_KEY)).toBe(false);
+  });
+
+  it('needs a case', async () => {
+    const { client } = setup();
+    await expect(client.eraseMyCase()).rejects.toMatchObject({ code: 'NO_CASE' });
+  });
+});

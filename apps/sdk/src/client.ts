@@ -9,6 +9,7 @@ import type {
 import { buildChart, type Chart, type StepEvent, type Workflow } from './machine';
 import {
   CaseUpdatedSubscription,
+  EraseMyCaseMutation,
   MyCaseQuery,
   SendCaseEventMutation,
   StartCaseMutation,
@@ -140,6 +141,17 @@ export interface KycClient {
   next(payload?: NextPayload): Promise<Case>;
   back(): Promise<Case>;
   upload(type: DocumentType, side: DocumentSide | null, file: Blob, onProgress?: (fraction: number) => void): Promise<KycDocument>;
+  /**
+   * canErase tells whether the applicant may still delete their data: only while the case is
+   * being collected (IN_PROGRESS, RESUBMISSION_REQUESTED); after submission the server refuses.
+   */
+  readonly canErase: boolean;
+  /**
+   * eraseMyCase withdraws the case and erases the applicant's details and photos on the server
+   * (eraseMyCase), then forgets the token, which the server has revoked. It cannot be undone.
+   * Refused (INVALID_TRANSITION) once the case was submitted; on any failure the token is kept.
+   */
+  eraseMyCase(): Promise<void>;
   /** forget drops the token (storage included) and the case: "start over". */
   forget(): void;
   subscribe(listener: (snapshot: KycSnapshot) => void): () => void;
@@ -536,6 +548,26 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
         });
       uploadInFlight = p;
       return p;
+    },
+
+    get canErase() {
+      return !!snap.token && (snap.status === 'IN_PROGRESS' || snap.status === 'RESUBMISSION_REQUESTED');
+    },
+
+    async eraseMyCase() {
+      const token = snap.token;
+      if (!token || !snap.case) throw new KycError('NO_CASE', 'Start or resume a case first.');
+      // An upload still running would race the erasure: let it end (either way) first.
+      if (uploadInFlight) await uploadInFlight.catch(() => undefined);
+      try {
+        await transport.request(EraseMyCaseMutation, {}, token);
+      } catch (err) {
+        const e = toKycError(err);
+        // Refused (e.g. submitted meanwhile): show where the case really is.
+        if (e.code === 'INVALID_TRANSITION') await refresh().catch(() => undefined);
+        throw e;
+      }
+      client.forget();
     },
 
     forget() {

@@ -111,3 +111,11 @@ export const CaseUpdatedSubscription = graphql(`
     }
   }
 `);
+
+// The applicant withdraws the case while still collecting: details and photos are erased,
+// and the token stops working.
+export const EraseMyCaseMutation = graphql(`
+  mutation EraseMyCase {
+    eraseMyCase
+  }
+`);

@@ -23,6 +23,7 @@ type Documents = {
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) {\n      ...CaseFields\n    }\n  }\n": typeof types.SendCaseEventDocument,
     "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      ...DocumentFields\n    }\n  }\n": typeof types.UploadDocumentDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseFields\n    }\n  }\n": typeof types.CaseUpdatedDocument,
+    "\n  mutation EraseMyCase {\n    eraseMyCase\n  }\n": typeof types.EraseMyCaseDocument,
 };
 const documents: Documents = {
     "\n  fragment DocumentFields on Document {\n    id\n    type\n    side\n    status\n    reason\n    revision\n    url\n    contentType\n    size\n    createdAt\n  }\n": types.DocumentFieldsFragmentDoc,
@@ -33,6 +34,7 @@ const documents: Documents = {
     "\n  mutation SendCaseEvent($input: SendCaseEventInput!) {\n    sendCaseEvent(input: $input) {\n      ...CaseFields\n    }\n  }\n": types.SendCaseEventDocument,
     "\n  mutation UploadDocument($input: UploadDocumentInput!) {\n    uploadDocument(input: $input) {\n      ...DocumentFields\n    }\n  }\n": types.UploadDocumentDocument,
     "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseFields\n    }\n  }\n": types.CaseUpdatedDocument,
+    "\n  mutation EraseMyCase {\n    eraseMyCase\n  }\n": types.EraseMyCaseDocument,
 };
 
 /**
@@ -67,6 +69,10 @@ export function graphql(source: "\n  mutation UploadDocument($input: UploadDocum
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CaseUpdated($caseId: ID!) {\n    caseUpdated(caseId: $caseId) {\n      ...CaseFields\n    }\n  }\n"): typeof import('./graphql').CaseUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseMyCase {\n    eraseMyCase\n  }\n"): typeof import('./graphql').EraseMyCaseDocument;
 
 
 export function graphql(source: string) {

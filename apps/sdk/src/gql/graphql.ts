@@ -99,6 +99,11 @@ export type CaseUpdatedSubscriptionVariables = Exact<{
 
 export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
 
+export type EraseMyCaseMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EraseMyCaseMutation = { eraseMyCase: boolean };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -372,3 +377,8 @@ fragment CaseFields on Case {
     ...DocumentFields
   }
 }`) as unknown as TypedDocumentString<CaseUpdatedSubscription, CaseUpdatedSubscriptionVariables>;
+export const EraseMyCaseDocument = new TypedDocumentString(`
+    mutation EraseMyCase {
+  eraseMyCase
+}
+    `) as unknown as TypedDocumentString<EraseMyCaseMutation, EraseMyCaseMutationVariables>;

@@ -57,6 +57,8 @@ export class FakeServer {
   private sinks = new Set<{ caseId: string; sink: SubscriptionSink<unknown> }>();
   private seq = 0;
   private latency: number;
+  /** erased lists the ids of cases the applicant erased (eraseMyCase). */
+  readonly erased: string[] = [];
   /** muted: while true, changes are not pushed (the connection is down). */
   muted = false;
 
@@ -311,6 +313,21 @@ export class FakeServer {
         );
         this.touch(c);
         return { uploadDocument: { ...doc } } as TResult;
+      }
+      case 'EraseMyCase': {
+        // As the real server: only while collecting; then the case is erased and its token revoked.
+        const c = me();
+        if (c.status !== 'IN_PROGRESS' && c.status !== 'RESUBMISSION_REQUESTED') {
+          this.fail('INVALID_TRANSITION', 'The case was submitted: ask support to delete your data.');
+        }
+        this.cases.delete(c.id);
+        this.erased.push(c.id);
+        for (const s of [...this.sinks]) {
+          if (s.caseId !== c.id) continue;
+          this.sinks.delete(s);
+          queueMicrotask(() => s.sink.error(new KycError('UNAUTHENTICATED', 'revoked', { answered: true })));
+        }
+        return { eraseMyCase: true } as TResult;
       }
       default:
         throw new KycError('BAD_USER_INPUT', `fake server: unknown operation ${op}`);
