@@ -11,6 +11,9 @@ interface KycContextValue {
   client: KycClient;
   shown: ShownError | null;
   setShown: (e: ShownError | null) => void;
+  /** erased: the applicant deleted their data in this page (the "Your data was deleted" screen). */
+  erased: boolean;
+  setErased: (erased: boolean) => void;
 }
 
 const KycContext = createContext<KycContextValue | null>(null);
@@ -18,7 +21,8 @@ const KycContext = createContext<KycContextValue | null>(null);
 /** KycProvider gives the screens the SDK client and the shared error region. */
 export function KycProvider({ client, children }: { client: KycClient; children: ReactNode }) {
   const [shown, setShown] = useState<ShownError | null>(null);
-  const value = useMemo(() => ({ client, shown, setShown }), [client, shown]);
+  const [erased, setErased] = useState(false);
+  const value = useMemo(() => ({ client, shown, setShown, erased, setErased }), [client, shown, erased]);
   return <KycContext.Provider value={value}>{children}</KycContext.Provider>;
 }
 
@@ -33,6 +37,12 @@ export function useKyc(): { snap: KycSnapshot; client: KycClient } {
   const { client } = useKycContext();
   const snap = useSyncExternalStore(client.subscribe, () => client.snapshot);
   return { snap, client };
+}
+
+/** useErased says whether the applicant deleted their data in this page, and sets it. */
+export function useErased() {
+  const { erased, setErased } = useKycContext();
+  return { erased, setErased };
 }
 
 /** useShownError reads and clears the error region. */

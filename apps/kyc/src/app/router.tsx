@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { DocumentPhotoScreen } from '@/features/document-photo/document-photo-screen';
 import { DocumentReviewScreen } from '@/features/document-review/document-review-screen';
 import { DocumentSelectionScreen } from '@/features/document-selection/document-selection-screen';
+import { ErasedScreen } from '@/features/erased/erased-screen';
 import { FinalScreen } from '@/features/final/final-screen';
 import { SelfieReviewScreen } from '@/features/selfie-review/selfie-review-screen';
 import { SelfieScreen } from '@/features/selfie/selfie-screen';
 import { WelcomeScreen } from '@/features/welcome/welcome-screen';
 import { Screen } from '@/components/screen';
-import { useKyc } from './kyc-context';
+import { useErased, useKyc } from './kyc-context';
 
 /** Step names the screens this app has; the transitions between them come from the server. */
 type Step = 'welcome' | 'document_selection' | 'document_photo' | 'document_review' | 'selfie' | 'selfie_review' | 'final';
@@ -25,9 +26,12 @@ function readAck(): string | null {
 /** Router shows the screen of the server's state (Case.state); no case yet is the landing page. */
 export function Router() {
   const { snap } = useKyc();
+  const { erased } = useErased();
   const c = snap.case;
   // A resubmission request is explained on the final screen before the photo step it sends to.
   const [ack, setAck] = useState<string | null>(readAck);
+  // After "Delete my data" the case is gone (token forgotten): say so, rather than the landing page.
+  if (erased && !c) return <ErasedScreen />;
   if (!c) return <WelcomeScreen />;
 
   const ackKey = `${c.id}:${c.revision}`;

@@ -1,5 +1,6 @@
 import type { CaseStatus } from '@kyc/sdk';
 import { useKyc } from '@/app/kyc-context';
+import { DeleteMyData } from '@/components/delete-my-data';
 import { Screen } from '@/components/screen';
 import { documentNoun } from '@/lib/labels';
 
@@ -83,6 +84,7 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
           Live updates are paused while we reconnect. Your submission is safe.
         </p>
       )}
+      <DeleteMyData />
     </Screen>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAction, useKyc } from '@/app/kyc-context';
+import { DeleteMyData } from '@/components/delete-my-data';
 import { Actions, ContinueButton, Screen } from '@/components/screen';
 
 const needs = (
@@ -28,6 +29,7 @@ export function WelcomeScreen() {
         <Actions>
           <ContinueButton />
         </Actions>
+        <DeleteMyData />
       </Screen>
     );
   }

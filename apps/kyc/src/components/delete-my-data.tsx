@@ -1,0 +1,127 @@
+import { KycError } from '@kyc/sdk';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { useErased, useKyc } from '@/app/kyc-context';
+import { copyFor } from '@/lib/error-copy';
+
+const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * DeleteMyData is the applicant's "Delete my data" (GDPR Art. 17) on the welcome and final
+ * screens. While the case is still being collected it offers the erasure behind a confirmation;
+ * once submitted the server keeps the case for review, so it says to contact support instead.
+ */
+export function DeleteMyData() {
+  const { snap, client } = useKyc();
+  const [open, setOpen] = useState(false);
+  if (!snap.case) return null;
+  if (!client.canErase) {
+    return (
+      <p className="privacy-note">
+        Your verification was submitted. To have your data deleted, please contact our support team.
+      </p>
+    );
+  }
+  return (
+    <div className="privacy-note">
+      <button type="button" className="button link small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Delete my data
+      </button>
+      {open && <DeleteDialog onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+function DeleteDialog({ onClose }: { onClose: () => void }) {
+  const { client } = useKyc();
+  const { setErased } = useErased();
+  const titleId = useId();
+  const descId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<KycError | null>(null);
+
+  // Modal: focus moves in (on Cancel, the safe choice), the page behind is inert, and focus
+  // returns to "Delete my data" on close.
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const page = document.querySelector<HTMLElement>('.app');
+    if (page) page.inert = true;
+    ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      if (page) page.inert = false;
+      previous?.focus?.();
+    };
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !busy) {
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const items = Array.from(ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE));
+    if (!items.length) return;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await client.eraseMyCase();
+      setErased(true);
+    } catch (err) {
+      setError(err instanceof KycError ? err : new KycError('INTERNAL', String(err)));
+      setBusy(false);
+    }
+  };
+
+  return createPortal(
+    <div className="dialog-backdrop" role="presentation" onKeyDown={onKeyDown}>
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={descId} className="dialog">
+        <h2 id={titleId}>Delete your data?</h2>
+        <div id={descId}>
+          <p>If you continue, we will at once:</p>
+          <ul>
+            <li>delete your name, email and every photo you uploaded,</li>
+            <li>stop this verification; your link will no longer work.</li>
+          </ul>
+          <p>
+            We keep only a record that a verification was started and deleted, with its dates, and no personal data.
+          </p>
+          <p>
+            <strong>This cannot be undone.</strong> To verify your identity later, you will start again from the beginning.
+          </p>
+        </div>
+        {error && (
+          <div role="alert" className="alert" data-code={error.code}>
+            <p>
+              {error.code === 'INVALID_TRANSITION'
+                ? 'Your verification was already submitted, so it can no longer be deleted here. Please contact our support team.'
+                : copyFor(error)}
+            </p>
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" data-autofocus onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" className="button danger" onClick={() => void confirm()} disabled={busy} aria-busy={busy || undefined}>
+            {busy ? 'Deleting…' : 'Yes, delete my data'}
+          </button>
+        </div>
+      </div>
+    </div>,
+    document.body,
+  );
+}
