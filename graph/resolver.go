@@ -83,11 +83,11 @@ type Resolver struct {
 	AuditKey []byte
 
 	endpoints endpointCache
-	docs    docCache
-	tokens  tokenCache
-	logins  loginThrottle
-	streams caseStreams
-	sockets sockets
+	docs      docCache
+	tokens    tokenCache
+	logins    loginThrottle
+	streams   caseStreams
+	sockets   sockets
 
 	gateOnce sync.Once
 	gate     chan struct{}

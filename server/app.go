@@ -56,7 +56,7 @@ type app struct {
 	stats  *metrics
 	// closeBlobs releases the document store.
 	closeBlobs func() error
-	cancel context.CancelFunc
+	cancel     context.CancelFunc
 	// draining is set on SIGTERM: /readyz answers 503 so the load balancer stops sending.
 	draining atomic.Bool
 }
@@ -257,6 +257,7 @@ func (a *app) graphqlHandler() http.Handler {
 	srv.Use(metricsExtension{a.stats})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
 	srv.Use(graph.DepthLimit(depthLimit))
+	srv.Use(graph.Loaders{Resolver: a.res}) // a list's assignees and documents in one statement each
 	srv.SetErrorPresenter(a.res.ErrorPresenter)
 	srv.SetRecoverFunc(a.res.Recover)
 	return a.authenticate(a.limitBody(requirePreflight(codedTransportErrors(srv))))

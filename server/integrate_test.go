@@ -80,7 +80,9 @@ func TestAPIKeys(t *testing.T) {
 		key.wantCode("FORBIDDEN", createKeyMutation, map[string]any{"n": "another"})
 		// The applicant does not see the integrator's metadata.
 		app := ts.applicant(t, sc.Token)
-		var mine struct{ MyCase struct{ Metadata map[string]any } }
+		var mine struct {
+			MyCase struct{ Metadata map[string]any }
+		}
 		app.mustDo(`{ myCase { metadata } }`, nil, &mine)
 		if mine.MyCase.Metadata != nil {
 			t.Fatalf("the applicant sees the metadata: %v", mine.MyCase.Metadata)
@@ -89,7 +91,9 @@ func TestAPIKeys(t *testing.T) {
 		ts.anon(t).wantCode("BAD_USER_INPUT", keyStartCase, map[string]any{"x": "user-43"})
 		key.wantCode("BAD_USER_INPUT", keyStartCase, map[string]any{"x": "user-44", "m": map[string]any{"blob": strings.Repeat("x", 5000)}})
 		// Listed with its last use; a revoked key stops at once.
-		var keys struct{ ApiKeys []struct{ LastUsedAt *time.Time } }
+		var keys struct {
+			ApiKeys []struct{ LastUsedAt *time.Time }
+		}
 		rita.mustDo(`{ apiKeys { lastUsedAt } }`, nil, &keys)
 		if len(keys.ApiKeys) != 1 || keys.ApiKeys[0].LastUsedAt == nil {
 			t.Fatalf("apiKeys: %+v", keys)

@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
-
-	"github.com/openkyc/kyc-manual-review/graph"
 )
 
 // migrateCmd is the migrate subcommand: it brings stored data up to date with this release.
@@ -17,17 +14,12 @@ func migrateCmd(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	key, err := secretKey(cfg.SecretKey, cfg.DataDir)
-	if err != nil {
-		return fmt.Errorf("secret key: %w", err)
-	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	client, _, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, graph.AuditKeyFrom(key), log)
+	store, err := openCommandStore(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
-	defer client.Close()
-	blobs, closeBlobs, err := openSealedBlobs(ctx, cfg, key)
+	defer store.Close()
+	blobs, closeBlobs, err := openSealedBlobs(ctx, cfg, store.key)
 	if err != nil {
 		return err
 	}

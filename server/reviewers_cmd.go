@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -44,16 +43,12 @@ func reviewersCmd(ctx context.Context, args []string, getenv func(string) string
 	if err != nil {
 		return err
 	}
-	key, err := secretKey(cfg.SecretKey, cfg.DataDir)
-	if err != nil {
-		return fmt.Errorf("secret key: %w", err)
-	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, graph.AuditKeyFrom(key), log)
+	store, err := openCommandStore(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
-	defer client.Close()
+	defer store.Close()
+	client := store.client
 
 	find := func() (*ent.Reviewer, error) {
 		if email == "" {
@@ -104,7 +99,7 @@ func reviewersCmd(ctx context.Context, args []string, getenv func(string) string
 			return err
 		}
 		if action == "deactivate" && cfg.DatabaseURL != "" {
-			if err := (&pgBroker{db: db}).PublishSessionEnd(ctx, graph.SessionEnd{ReviewerID: rv.ID}); err != nil {
+			if err := (&pgBroker{db: store.db}).PublishSessionEnd(ctx, graph.SessionEnd{ReviewerID: rv.ID}); err != nil {
 				fmt.Fprintf(stderr, "warning: could not tell running servers to close %s's connections: %v\n", rv.Email, err)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 
 	"github.com/google/uuid"
 
@@ -39,19 +38,13 @@ func verifyAudit(ctx context.Context, args []string, getenv func(string) string,
 		}
 		caseID = &id
 	}
-	key, err := secretKey(cfg.SecretKey, cfg.DataDir)
-	if err != nil {
-		return fmt.Errorf("secret key: %w", err)
-	}
-	auditKey := graph.AuditKeyFrom(key)
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	client, _, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, auditKey, log)
+	store, err := openCommandStore(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
-	defer client.Close()
+	defer store.Close()
 	broken := 0
-	cases, events, err := graph.VerifyAll(ctx, client, auditKey, caseID, func(c *ent.KycCase, chk graph.ChainCheck) {
+	cases, events, err := graph.VerifyAll(ctx, store.client, graph.AuditKeyFrom(store.key), caseID, func(c *ent.KycCase, chk graph.ChainCheck) {
 		broken++
 		if chk.Broken != nil {
 			fmt.Fprintf(stdout, "case %s: event %s (#%d): %s\n", c.ID, chk.Broken.ID, chk.Broken.Seq, chk.Detail)

@@ -160,7 +160,9 @@ type deliverWorker struct {
 	w *webhooks
 }
 
-func (d *deliverWorker) Timeout(*river.Job[deliverArgs]) time.Duration { return webhookTimeout + 5*time.Second }
+func (d *deliverWorker) Timeout(*river.Job[deliverArgs]) time.Duration {
+	return webhookTimeout + 5*time.Second
+}
 
 // NextRetry implements river.Worker.
 func (d *deliverWorker) NextRetry(job *river.Job[deliverArgs]) time.Time {
