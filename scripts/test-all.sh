@@ -61,15 +61,16 @@ done
 step "app unit tests (Vitest; the SDK also against a real server)"
 go build -o bin/kyc-server ./server
 sdk_dir=$(mktemp -d /tmp/kyc-sdk-test.XXXXXX)
-ADDR=127.0.0.1:18556 DATA_DIR="$sdk_dir" PUBLIC_URL=http://127.0.0.1:18556 \
+sdk_port=${SDK_TEST_PORT:-18560} # apart from the e2e servers' ports (E2E_PORT, +1)
+ADDR=127.0.0.1:$sdk_port DATA_DIR="$sdk_dir" PUBLIC_URL=http://127.0.0.1:$sdk_port \
   KYC_REVIEWER_EMAIL=sdk@example.com KYC_REVIEWER_PASSWORD=sdk-test-password \
   ./bin/kyc-server >"$sdk_dir/server.log" 2>&1 &
 sdk_pid=$!
-node -e 'const go=async()=>{for(let i=0;i<200;i++){try{if((await fetch(process.argv[1])).ok)return}catch{}await new Promise(r=>setTimeout(r,100))}process.exit(1)};go()' http://127.0.0.1:18556/readyz
-KYC_API_URL=http://127.0.0.1:18556/graphql KYC_REVIEWER_EMAIL=sdk@example.com KYC_REVIEWER_PASSWORD=sdk-test-password \
+node -e 'const go=async()=>{for(let i=0;i<200;i++){try{if((await fetch(process.argv[1])).ok)return}catch{}await new Promise(r=>setTimeout(r,100))}process.exit(1)};go()' http://127.0.0.1:$sdk_port/readyz
+KYC_API_URL=http://127.0.0.1:$sdk_port/graphql KYC_REVIEWER_EMAIL=sdk@example.com KYC_REVIEWER_PASSWORD=sdk-test-password \
   NODE_OPTIONS=--experimental-websocket pnpm -r test || { kill "$sdk_pid"; cat "$sdk_dir/server.log"; exit 1; }
 step "GraphQL over HTTP conformance (graphql-http server audits, every MUST and SHOULD)"
-node scripts/graphql-http-audit.mjs http://127.0.0.1:18556/graphql || { kill "$sdk_pid"; exit 1; }
+node scripts/graphql-http-audit.mjs http://127.0.0.1:$sdk_port/graphql || { kill "$sdk_pid"; exit 1; }
 kill "$sdk_pid"; wait "$sdk_pid" 2>/dev/null || true
 
 step "browser end-to-end (Playwright + system Chromium)"
