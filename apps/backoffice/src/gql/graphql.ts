@@ -114,6 +114,12 @@ export type DocumentType =
   | 'SELFIE'
   | 'VOTER_ID';
 
+export type EraseCaseInput = {
+  caseId: string | number;
+  /** Why (e.g. "GDPR Art. 17 request of 2026-11-27, ticket 1234"); recorded in the audit trail. */
+  reason: string;
+};
+
 /** Which case decisions need a second reviewer: OFF (none), APPROVALS, ALL (approvals and rejections). Resubmission requests never do. */
 export type FourEyesPolicy =
   | 'ALL'
@@ -195,7 +201,7 @@ export type AcceptInviteMutationVariables = Exact<{
 
 export type AcceptInviteMutation = { acceptInvite: { id: string, email: string, name: string, role: ReviewerRole } };
 
-export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> };
+export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, erasedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> };
 
 export type ListCasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -207,7 +213,7 @@ export type ListCasesQueryVariables = Exact<{
 }>;
 
 
-export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> } }> } };
+export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, erasedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> } }> } };
 
 export type CaseFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -268,9 +274,9 @@ export type RedeliverWebhookMutationVariables = Exact<{
 
 export type RedeliverWebhookMutation = { redeliverWebhook: { id: string, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, caseId: string | null } };
 
-export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string };
+export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null };
 
-export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
+export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
 
 export type GetCaseQueryVariables = Exact<{
   id: string | number;
@@ -278,7 +284,7 @@ export type GetCaseQueryVariables = Exact<{
 
 
 export type GetCaseQuery = { node:
-    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
+    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
     | { __typename: 'CaseEvent' }
     | { __typename: 'Document' }
     | { __typename: 'Note' }
@@ -290,7 +296,7 @@ export type CaseUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type NextCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -307,42 +313,42 @@ export type DecideDocumentMutationVariables = Exact<{
 }>;
 
 
-export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type DecideCaseMutationVariables = Exact<{
   input: DecideCaseInput;
 }>;
 
 
-export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ConfirmDecisionMutationVariables = Exact<{
   input: ConfirmDecisionInput;
 }>;
 
 
-export type ConfirmDecisionMutation = { confirmDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type ConfirmDecisionMutation = { confirmDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ReturnDecisionMutationVariables = Exact<{
   input: ReturnDecisionInput;
 }>;
 
 
-export type ReturnDecisionMutation = { returnDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type ReturnDecisionMutation = { returnDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
 }>;
 
 
-export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type UnassignCaseMutationVariables = Exact<{
   input: UnassignCaseInput;
 }>;
 
 
-export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AddNoteMutationVariables = Exact<{
   input: AddNoteInput;
@@ -350,6 +356,13 @@ export type AddNoteMutationVariables = Exact<{
 
 
 export type AddNoteMutation = { addNote: { id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } } };
+
+export type EraseCaseMutationVariables = Exact<{
+  input: EraseCaseInput;
+}>;
+
+
+export type EraseCaseMutation = { eraseCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ReviewersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -429,6 +442,7 @@ export const CaseListItemFragmentDoc = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  erasedAt
 }
     `, {"fragmentName":"CaseListItem"}) as unknown as TypedDocumentString<CaseListItemFragment, unknown>;
 export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
@@ -478,6 +492,7 @@ export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
     `, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
 export const CaseDetailFragmentDoc = new TypedDocumentString(`
@@ -490,6 +505,8 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -581,6 +598,7 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
 export const TeamMemberFragmentDoc = new TypedDocumentString(`
     fragment TeamMember on Reviewer {
@@ -684,6 +702,7 @@ export const ListCasesDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  erasedAt
 }`) as unknown as TypedDocumentString<ListCasesQuery, ListCasesQueryVariables>;
 export const CaseFeedDocument = new TypedDocumentString(`
     subscription CaseFeed {
@@ -834,6 +853,7 @@ export const GetCaseDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -844,6 +864,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -941,6 +963,7 @@ export const CaseUpdatedDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -951,6 +974,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1073,6 +1098,7 @@ export const DecideDocumentDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -1083,6 +1109,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1180,6 +1208,7 @@ export const DecideCaseDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -1190,6 +1219,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1287,6 +1318,7 @@ export const ConfirmDecisionDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -1297,6 +1329,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1394,6 +1428,7 @@ export const ReturnDecisionDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -1404,6 +1439,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1501,6 +1538,7 @@ export const AssignCaseDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -1511,6 +1549,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1608,6 +1648,7 @@ export const UnassignCaseDocument = new TypedDocumentString(`
   width
   height
   createdAt
+  purgedAt
 }
 fragment CaseDetail on Case {
   id
@@ -1618,6 +1659,8 @@ fragment CaseDetail on Case {
   reason
   externalId
   metadata
+  erasedAt
+  documentsPurgedAt
   availableDecisions
   selectedDocumentType
   applicant {
@@ -1709,6 +1752,116 @@ export const AddNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddNoteMutation, AddNoteMutationVariables>;
+export const EraseCaseDocument = new TypedDocumentString(`
+    mutation EraseCase($input: EraseCaseInput!) {
+  eraseCase(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+  purgedAt
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  externalId
+  metadata
+  erasedAt
+  documentsPurgedAt
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<EraseCaseMutation, EraseCaseMutationVariables>;
 export const ReviewersDocument = new TypedDocumentString(`
     query Reviewers {
   reviewers {

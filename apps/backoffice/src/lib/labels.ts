@@ -64,7 +64,14 @@ export function documentsSummary(docs: readonly { type: DocumentType; side?: Doc
     .join(', ');
 }
 
-export function applicantName(a: { firstName?: string | null; lastName?: string | null; email?: string | null }): string {
+/** ERASED_NAME stands for the applicant of an erased case (their details are gone). */
+export const ERASED_NAME = 'Erased';
+
+export function applicantName(
+  a: { firstName?: string | null; lastName?: string | null; email?: string | null },
+  erasedAt?: string | null,
+): string {
+  if (erasedAt) return ERASED_NAME;
   const name = [a.firstName, a.lastName].filter(Boolean).join(' ').trim();
   return name || a.email || 'Unnamed applicant';
 }
@@ -101,6 +108,8 @@ const EVENT_LABEL: Record<string, string> = {
   DECISION_PROPOSED: 'Decision proposed',
   DECISION_CONFIRMED: 'Decision confirmed',
   DECISION_RETURNED: 'Decision returned',
+  APPLICANT_ERASED: 'Applicant data erased',
+  DOCUMENTS_PURGED: 'Photos deleted (retention)',
 };
 
 export function eventLabel(type: string): string {

@@ -19,6 +19,7 @@ export function makeDocument(overrides: Partial<DocumentFieldsFragment> = {}): D
     width: 640,
     height: 400,
     createdAt: '2026-11-25T10:00:00Z',
+    purgedAt: null,
     ...overrides,
   };
 }
@@ -34,6 +35,8 @@ export function makeCase(overrides: Partial<CaseDetailFragment> = {}): CaseDetai
     reason: null,
     externalId: null,
     metadata: null,
+    erasedAt: null,
+    documentsPurgedAt: null,
     availableDecisions: ['APPROVE', 'REJECT', 'REQUEST_RESUBMISSION'],
     selectedDocumentType: 'PASSPORT',
     applicant: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
@@ -68,6 +71,7 @@ export function listItem(c: Partial<CaseListItemFragment> & { id: string }): Cas
     createdAt: '2026-11-25T09:59:00Z',
     updatedAt: '2026-11-25T10:01:00Z',
     submittedAt: '2026-11-25T10:01:00Z',
+    erasedAt: null,
     ...c,
   };
 }

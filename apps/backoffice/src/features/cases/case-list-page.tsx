@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, navigate } from '../../app/router';
 import { useShortcut, useShortcuts } from '../../app/shortcuts';
-import { StatusBadge } from '../../components/status-badge';
+import { ErasedBadge, StatusBadge } from '../../components/status-badge';
 import type { CaseListItemFragment, CaseStatus } from '../../gql/graphql';
 import { operationName, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
@@ -254,12 +254,13 @@ function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus, onKeyDown 
     <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id} data-active={active || undefined} onFocus={onFocus}>
       <td className="cell-applicant">
         <Link to={`cases/${encodeURIComponent(node.id)}`} className="row-link" tabIndex={tabIndex} onKeyDown={onKeyDown}>
-          {applicantName(node.applicant)}
+          {applicantName(node.applicant, node.erasedAt)}
         </Link>
         {node.applicant.email && <span className="sub">{node.applicant.email}</span>}
       </td>
       <td>
         <StatusBadge status={node.status} />
+        {node.erasedAt && <ErasedBadge at={node.erasedAt} />}
         {node.revision > 1 && <span className="sub">Resubmission {node.revision - 1}</span>}
       </td>
       <td>

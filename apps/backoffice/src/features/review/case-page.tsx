@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isKycError } from '@kyc/sdk/errors';
 import { Link, navigate } from '../../app/router';
 import { useShortcut, useShortcuts } from '../../app/shortcuts';
-import { StatusBadge } from '../../components/status-badge';
+import { ErasedBadge, StatusBadge } from '../../components/status-badge';
 import type { CaseDetailFragment, Decision, DocumentFieldsFragment, GetCaseQuery as GetCaseQueryResult } from '../../gql/graphql';
 import { useApi, useApiData, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
-import { applicantName, CASE_STATUS_LABEL, documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
+import { actorLabel, applicantName, CASE_STATUS_LABEL, documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
 import { formatDateTime, timeAgo } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session';
@@ -25,6 +25,8 @@ import { AssignMenu, reviewerName, type Reviewer } from './assign-menu';
 import { describeChanges, sentence } from './changes';
 import { DecisionDialog, type DecisionInput, type DecisionRequest } from './decision-dialog';
 import { DocumentPanel } from './document-panel';
+import { EraseCaseMutation } from './api/erase';
+import { EraseDialog } from './erase-dialog';
 import { useFreshLinks } from './fresh-links';
 import { Notes } from './notes';
 import { ProposalPanel, ReturnedPanel, SecondReviewDialog } from './second-review';
@@ -68,6 +70,7 @@ export function CasePage({ id }: { id: string }) {
   const cache = useApiData(GetCaseQuery, { id });
   const [dialog, setDialog] = useState<{ request: DecisionRequest; seen: CaseDetailFragment } | null>(null);
   const [second, setSecond] = useState<{ kind: 'confirm' | 'return'; seen: CaseDetailFragment } | null>(null);
+  const [erasing, setErasing] = useState(false);
   // Which decisions need a second reviewer. Unknown (not loaded, or refused) reads as OFF: the
   // server decides anyway, and its answer (the case's status) is what the page shows.
   const { data: policyData } = useApiQuery(ReviewPolicyQuery, {});
@@ -131,15 +134,15 @@ export function CasePage({ id }: { id: string }) {
     [reloadAfterConflict, refetch, show],
   );
 
-  const title = c ? `${applicantName(c.applicant)} · ${CASE_STATUS_LABEL[c.status]} · KYC Review` : 'Case · KYC Review';
+  const title = c ? `${applicantName(c.applicant, c.erasedAt)} · ${CASE_STATUS_LABEL[c.status]} · KYC Review` : 'Case · KYC Review';
   useEffect(() => {
     document.title = title;
   }, [title]);
 
   // Focus the outcome so keyboard and screen-reader users hear it and can reach "Next case".
   useEffect(() => {
-    if (banner && banner.kind !== 'updated' && !dialog && !second) bannerRef.current?.focus();
-  }, [banner, dialog, second]);
+    if (banner && banner.kind !== 'updated' && !dialog && !second && !erasing) bannerRef.current?.focus();
+  }, [banner, dialog, second, erasing]);
 
   // Live: another reviewer's change shows at once, and says what changed.
   useSubscription(
@@ -182,7 +185,9 @@ export function CasePage({ id }: { id: string }) {
   const mine = c?.assignee?.id === me.id;
   const othersCase = !!c?.assignee && !mine;
   const pending = c?.status === 'PENDING_REVIEW';
-  const canDecide = !!c && pending && !othersCase;
+  // An erased case can no longer change (the server answers INVALID_TRANSITION): no actions.
+  const erased = !!c?.erasedAt;
+  const canDecide = !!c && pending && !othersCase && !erased;
   const allowed = (d: Decision) => canDecide && !!c?.availableDecisions.includes(d);
 
   const openCase = (decision: Decision) => {
@@ -246,7 +251,16 @@ export function CasePage({ id }: { id: string }) {
     );
   }
 
-  const name = applicantName(c.applicant);
+  const name = applicantName(c.applicant, c.erasedAt);
+  const erasure = [...c.events].reverse().find((e) => e.type === 'APPLICANT_ERASED');
+  const erasureReason = (() => {
+    try {
+      const r = erasure?.data ? (JSON.parse(erasure.data) as { reason?: unknown }).reason : null;
+      return typeof r === 'string' ? r : null;
+    } catch {
+      return null;
+    }
+  })();
   const history = (d: DocumentFieldsFragment) => c.documentHistory.filter((h) => slot(h) === slot(d));
   // The front above its back, whichever was uploaded first.
   const identity = c.documents.filter((d) => d.type !== 'SELFIE').sort((a, b) => Number(a.side === 'BACK') - Number(b.side === 'BACK'));
@@ -336,6 +350,12 @@ export function CasePage({ id }: { id: string }) {
       text: 'Unassigned.',
     }).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }));
 
+  const erase = (reason: string) =>
+    act(c, async () => (await client.execute(EraseCaseMutation, { input: { caseId: c.id, reason } })).eraseCase, {
+      kind: 'updated',
+      text: "The applicant's data was erased.",
+    }).then(() => setErasing(false));
+
   const addNote = async (body: string) => {
     inFlight.current++;
     try {
@@ -355,6 +375,7 @@ export function CasePage({ id }: { id: string }) {
       canDecide={canDecide}
       busy={busy}
       refreshLinks={refreshLinks}
+      erased={erased}
       onApprove={() => void decideDocument(d, 'APPROVE', {}, c).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }))}
       onRequestResubmission={() => setDialog({ request: { kind: 'document', decision: 'REQUEST_RESUBMISSION', document: d }, seen: c })}
       onReject={() => setDialog({ request: { kind: 'document', decision: 'REJECT', document: d }, seen: c })}
@@ -368,6 +389,7 @@ export function CasePage({ id }: { id: string }) {
         <div className="case-title">
           <h1>{name}</h1>
           <StatusBadge status={c.status} />
+          {c.erasedAt && <ErasedBadge at={c.erasedAt} />}
         </div>
         <p className="case-meta">
           {c.applicant.email && <span>{c.applicant.email}</span>}
@@ -386,19 +408,52 @@ export function CasePage({ id }: { id: string }) {
           </span>
         </p>
         <div className="assign">
-          {!mine && (
+          {me.role === 'ADMIN' && !erased && (
+            <button type="button" className="button button-danger-outline" aria-haspopup="dialog" onClick={() => setErasing(true)} disabled={busy}>
+              Erase applicant data…
+            </button>
+          )}
+          {!erased && !mine && (
             <button type="button" className="button" onClick={() => void assign()} disabled={busy}>
               Assign to me
             </button>
           )}
-          {mine && (
+          {!erased && mine && (
             <button type="button" className="button button-quiet" onClick={() => void unassign()} disabled={busy}>
               Unassign
             </button>
           )}
-          <AssignMenu meId={me.id} assigneeId={c.assignee?.id ?? null} busy={busy} onAssign={(r) => void assignTo(r)} />
+          {!erased && <AssignMenu meId={me.id} assigneeId={c.assignee?.id ?? null} busy={busy} onAssign={(r) => void assignTo(r)} />}
         </div>
       </header>
+
+      {c.erasedAt ? (
+        <section className="privacy-state privacy-erased" aria-labelledby="erased-title" data-erased-at={c.erasedAt}>
+          <h2 id="erased-title">
+            Erased on <time dateTime={c.erasedAt}>{formatDateTime(c.erasedAt)}</time>
+          </h2>
+          <p>
+            The applicant’s details and photos were deleted
+            {erasure ? ` by ${erasure.actor === 'applicant' ? 'the applicant' : erasure.actor === 'system' ? 'the retention rules' : actorLabel(erasure.actor)}` : ''}
+            {erasureReason ? (
+              <>
+                {' '}
+                (<q>{erasureReason}</q>)
+              </>
+            ) : null}
+            . The status, dates, decisions and audit trail are kept. This case can no longer change.
+          </p>
+        </section>
+      ) : (
+        c.documentsPurgedAt && (
+          <section className="privacy-state" aria-labelledby="purged-title" data-documents-purged={c.documentsPurgedAt}>
+            <h2 id="purged-title">
+              Photos deleted on <time dateTime={c.documentsPurgedAt}>{formatDateTime(c.documentsPurgedAt)}</time>
+            </h2>
+            <p>The retention period after the decision ended. The decision, dates and audit trail are kept.</p>
+          </section>
+        )
+      )}
 
       {proposal && c.status === 'AWAITING_SECOND_REVIEW' && (
         <ProposalPanel
@@ -412,61 +467,63 @@ export function CasePage({ id }: { id: string }) {
       )}
       {c.returnedDecision && <ReturnedPanel returned={c.returnedDecision} meId={me.id} now={now} />}
 
-      <section className="decision-bar" aria-label="Case decision">
-        <div className="decision-buttons">
-          <button
-            type="button"
-            className="button button-approve"
-            disabled={!allowed('APPROVE') || busy}
-            aria-describedby={approveWhy ? 'approve-why' : why ? 'decide-why' : undefined}
-            onClick={() => openCase('APPROVE')}
-          >
-            Approve case{keys && <kbd aria-hidden="true">A</kbd>}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!allowed('REQUEST_RESUBMISSION') || busy}
-            aria-describedby={why ? 'decide-why' : undefined}
-            onClick={() => openCase('REQUEST_RESUBMISSION')}
-          >
-            Request resubmission{keys && <kbd aria-hidden="true">R</kbd>}
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={!allowed('REJECT') || busy}
-            aria-describedby={why ? 'decide-why' : undefined}
-            onClick={() => openCase('REJECT')}
-          >
-            Reject case{keys && <kbd aria-hidden="true">X</kbd>}
-          </button>
-        </div>
-        {why && (
-          <p id="decide-why" className="decision-why">
-            {why}
-          </p>
-        )}
-        {approveWhy && (
-          <p id="approve-why" className="decision-why">
-            {approveWhy}
-          </p>
-        )}
-        {!why && !c.assignee && <p className="decision-why">Deciding assigns this case to you.</p>}
-        {!why && fourEyes !== 'OFF' && (
-          <p className="decision-why">
-            Four-eyes review: {fourEyes === 'ALL' ? 'approvals and rejections' : 'approvals'} need a second reviewer to confirm them.
-          </p>
-        )}
-        {c.reason && !pending && (
-          <p className="decision-why">
-            Reason given: <q>{c.reason}</q>
-          </p>
-        )}
-      </section>
+      {!erased && (
+        <section className="decision-bar" aria-label="Case decision">
+          <div className="decision-buttons">
+            <button
+              type="button"
+              className="button button-approve"
+              disabled={!allowed('APPROVE') || busy}
+              aria-describedby={approveWhy ? 'approve-why' : why ? 'decide-why' : undefined}
+              onClick={() => openCase('APPROVE')}
+            >
+              Approve case{keys && <kbd aria-hidden="true">A</kbd>}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!allowed('REQUEST_RESUBMISSION') || busy}
+              aria-describedby={why ? 'decide-why' : undefined}
+              onClick={() => openCase('REQUEST_RESUBMISSION')}
+            >
+              Request resubmission{keys && <kbd aria-hidden="true">R</kbd>}
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={!allowed('REJECT') || busy}
+              aria-describedby={why ? 'decide-why' : undefined}
+              onClick={() => openCase('REJECT')}
+            >
+              Reject case{keys && <kbd aria-hidden="true">X</kbd>}
+            </button>
+          </div>
+          {why && (
+            <p id="decide-why" className="decision-why">
+              {why}
+            </p>
+          )}
+          {approveWhy && (
+            <p id="approve-why" className="decision-why">
+              {approveWhy}
+            </p>
+          )}
+          {!why && !c.assignee && <p className="decision-why">Deciding assigns this case to you.</p>}
+          {!why && fourEyes !== 'OFF' && (
+            <p className="decision-why">
+              Four-eyes review: {fourEyes === 'ALL' ? 'approvals and rejections' : 'approvals'} need a second reviewer to confirm them.
+            </p>
+          )}
+          {c.reason && !pending && (
+            <p className="decision-why">
+              Reason given: <q>{c.reason}</q>
+            </p>
+          )}
+        </section>
+      )}
 
       {/* While a dialog is open it says what changed itself: one alert at a time. */}
-      {banner && !dialog && !second && (
+      {banner && !dialog && !second && !erasing && (
         <div ref={bannerRef} tabIndex={-1} className={`banner banner-${banner.kind}`} data-banner={banner.kind}>
           <p role={banner.kind === 'conflict' || banner.kind === 'error' ? 'alert' : 'status'}>{banner.text}</p>
           <div className="banner-actions">
@@ -500,15 +557,15 @@ export function CasePage({ id }: { id: string }) {
           <dl className="facts">
             <div>
               <dt>First name</dt>
-              <dd>{c.applicant.firstName || '—'}</dd>
+              <dd>{erased ? 'Erased' : c.applicant.firstName || '—'}</dd>
             </div>
             <div>
               <dt>Last name</dt>
-              <dd>{c.applicant.lastName || '—'}</dd>
+              <dd>{erased ? 'Erased' : c.applicant.lastName || '—'}</dd>
             </div>
             <div>
               <dt>Email</dt>
-              <dd>{c.applicant.email || '—'}</dd>
+              <dd>{erased ? 'Erased' : c.applicant.email || '—'}</dd>
             </div>
             <div>
               <dt>Started</dt>
@@ -545,7 +602,7 @@ export function CasePage({ id }: { id: string }) {
             </>
           )}
         </section>
-        <Notes notes={c.notes} onAdd={addNote} />
+        <Notes notes={c.notes} onAdd={erased ? undefined : addNote} />
         <Timeline events={c.events} chain={c.auditChain} />
       </div>
 
@@ -559,6 +616,7 @@ export function CasePage({ id }: { id: string }) {
           onConfirm={confirm}
         />
       )}
+      {erasing && <EraseDialog caseData={c} onCancel={() => setErasing(false)} onErase={erase} />}
       {second && second.seen.proposedDecision && (
         <SecondReviewDialog
           kind={second.kind}

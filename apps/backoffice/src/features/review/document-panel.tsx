@@ -14,6 +14,8 @@ export interface DocumentPanelProps {
   busy: boolean;
   /** refreshLinks fetches the case again for fresh signed image links (see ImageViewer). */
   refreshLinks?: () => Promise<unknown>;
+  /** erased: the case's applicant data was erased; the case can no longer change (no actions). */
+  erased?: boolean;
   onApprove(): void;
   onRequestResubmission(): void;
   onReject(): void;
@@ -23,7 +25,7 @@ export interface DocumentPanelProps {
  * DocumentPanel is one document: a region named by its type, with the photo viewer, its details,
  * earlier revisions, and the per-document decisions.
  */
-export function DocumentPanel({ document: current, revisions, canDecide, busy, refreshLinks, onApprove, onRequestResubmission, onReject }: DocumentPanelProps) {
+export function DocumentPanel({ document: current, revisions, canDecide, busy, refreshLinks, erased, onApprove, onRequestResubmission, onReject }: DocumentPanelProps) {
   const headingId = useId();
   const [shownId, setShownId] = useState(current.id);
   const shown = revisions.find((r) => r.id === shownId) ?? current;
@@ -44,17 +46,19 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, r
         </p>
       )}
 
-      <div className="doc-actions">
-        <button type="button" className="button button-small button-approve" onClick={onApprove} disabled={!canDecide || busy || current.status === 'APPROVED'}>
-          Approve document
-        </button>
-        <button type="button" className="button button-small" onClick={onRequestResubmission} disabled={!canDecide || busy}>
-          Request resubmission
-        </button>
-        <button type="button" className="button button-small button-danger-outline" onClick={onReject} disabled={!canDecide || busy || current.status === 'REJECTED'}>
-          Reject document
-        </button>
-      </div>
+      {!erased && (
+        <div className="doc-actions">
+          <button type="button" className="button button-small button-approve" onClick={onApprove} disabled={!canDecide || busy || current.status === 'APPROVED'}>
+            Approve document
+          </button>
+          <button type="button" className="button button-small" onClick={onRequestResubmission} disabled={!canDecide || busy}>
+            Request resubmission
+          </button>
+          <button type="button" className="button button-small button-danger-outline" onClick={onReject} disabled={!canDecide || busy || current.status === 'REJECTED'}>
+            Reject document
+          </button>
+        </div>
+      )}
 
       {revisions.length > 1 && (
         <div className="revisions" role="group" aria-label={`${label} revisions`}>
@@ -80,7 +84,21 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, r
         </p>
       )}
 
-      <ImageViewer key={shown.id} src={shown.url} alt={`${label}, revision ${shown.revision}`} label={label} refresh={refreshLinks} />
+      {shown.purgedAt ? (
+        // The photo itself is gone (its link answers 410): say when, never a broken image.
+        <div className="photo-deleted" data-photo-deleted>
+          <p>
+            <strong>
+              Photo deleted on <time dateTime={shown.purgedAt}>{formatDateTime(shown.purgedAt)}</time>
+            </strong>
+          </p>
+          <p className="muted">
+            {erased ? "The applicant's data was erased." : 'Deleted under the retention rules.'} Its details below are kept for the record.
+          </p>
+        </div>
+      ) : (
+        <ImageViewer key={shown.id} src={shown.url} alt={`${label}, revision ${shown.revision}`} label={label} refresh={refreshLinks} />
+      )}
 
       <dl className="doc-meta">
         <div>

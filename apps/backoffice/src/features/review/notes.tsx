@@ -3,8 +3,8 @@ import type { CaseDetailFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/error-copy';
 import { formatDateTime } from '../../lib/time';
 
-/** Notes are the reviewers' internal remarks on a case (never shown to the applicant). */
-export function Notes({ notes, onAdd }: { notes: CaseDetailFragment['notes']; onAdd(body: string): Promise<void> }) {
+/** Notes are the reviewers' internal remarks on a case (never shown to the applicant). Without onAdd (an erased case) they are read-only. */
+export function Notes({ notes, onAdd }: { notes: CaseDetailFragment['notes']; onAdd?(body: string): Promise<void> }) {
   const fieldId = useId();
   const errorId = useId();
   const [body, setBody] = useState('');
@@ -13,6 +13,7 @@ export function Notes({ notes, onAdd }: { notes: CaseDetailFragment['notes']; on
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!onAdd) return;
     if (!body.trim()) {
       setError('Write a note first.');
       return;
@@ -46,27 +47,29 @@ export function Notes({ notes, onAdd }: { notes: CaseDetailFragment['notes']; on
           ))}
         </ul>
       )}
-      <form onSubmit={submit} className="note-form" noValidate>
-        <div className="field">
-          <label htmlFor={fieldId}>Note</label>
-          <textarea
-            id={fieldId}
-            rows={3}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-          />
-          {error && (
-            <p id={errorId} className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Adding…' : 'Add note'}
-        </button>
-      </form>
+      {onAdd && (
+        <form onSubmit={submit} className="note-form" noValidate>
+          <div className="field">
+            <label htmlFor={fieldId}>Note</label>
+            <textarea
+              id={fieldId}
+              rows={3}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+            />
+            {error && (
+              <p id={errorId} className="field-error" role="alert">
+                {error}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Adding…' : 'Add note'}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

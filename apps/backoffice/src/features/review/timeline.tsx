@@ -7,6 +7,8 @@ type CaseEvent = CaseDetailFragment['events'][number];
 
 const words = (v: unknown, table: Record<string, string>) => (typeof v === 'string' && table[v]) || String(v);
 
+const photos = (n: number) => `${n} ${n === 1 ? 'photo' : 'photos'} deleted`;
+
 /** eventDetails turns an event's JSON data into a short line of human-readable facts. */
 export function eventDetails(event: CaseEvent): string {
   let data: Record<string, unknown> = {};
@@ -54,6 +56,16 @@ export function eventDetails(event: CaseEvent): string {
     case 'DECISION_RETURNED':
       if (data.decision) parts.push(`${words(data.decision, PROPOSAL_LABEL)} returned`);
       if (data.reason) parts.push(`“${data.reason}”`);
+      break;
+    case 'APPLICANT_ERASED':
+      if (data.reason) parts.push(`“${data.reason}”`);
+      if (typeof data.documents === 'number') parts.push(photos(data.documents));
+      break;
+    case 'DOCUMENTS_PURGED':
+      if (data.rule === 'unsubmitted') parts.push('never submitted: photos and applicant details');
+      else if (data.rule === 'decided') parts.push('retention period after the decision ended');
+      else if (data.rule) parts.push(String(data.rule));
+      if (typeof data.documents === 'number') parts.push(photos(data.documents));
       break;
     default:
       for (const [k, v] of Object.entries(data)) {

@@ -26,6 +26,7 @@ export const CaseListItemFragment = graphql(`
     createdAt
     updatedAt
     submittedAt
+    erasedAt
   }
 `);
 

@@ -15,6 +15,7 @@ export const DocumentFieldsFragment = graphql(`
     width
     height
     createdAt
+    purgedAt
   }
 `);
 
@@ -28,6 +29,8 @@ export const CaseDetailFragment = graphql(`
     reason
     externalId
     metadata
+    erasedAt
+    documentsPurgedAt
     availableDecisions
     selectedDocumentType
     applicant {
