@@ -21,6 +21,12 @@ func currentDocuments(ctx context.Context, q *ent.DocumentClient, caseID uuid.UU
 	if err != nil {
 		return nil, err
 	}
+	return pickCurrent(all), nil
+}
+
+// pickCurrent keeps the newest revision of each (type, side) from a case's documents ordered
+// newest first, identity documents before the selfie.
+func pickCurrent(all []*ent.Document) []*ent.Document {
 	seen := map[string]bool{}
 	var out []*ent.Document
 	for _, d := range all {
@@ -37,7 +43,7 @@ func currentDocuments(ctx context.Context, q *ent.DocumentClient, caseID uuid.UU
 		}
 		return out[i].CreatedAt.Before(out[j].CreatedAt)
 	})
-	return out, nil
+	return out
 }
 
 func sideOf(d *ent.Document) string {

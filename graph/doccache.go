@@ -38,6 +38,9 @@ func (c *docCache) current(ctx context.Context, q *ent.DocumentClient, kc *ent.K
 	if e, ok := c.entries.get(key); ok {
 		return e.docs, nil
 	}
+	if l := loadersFrom(ctx); l != nil {
+		return l.documents.Load(ctx, key) // with the other cases of a list, in one statement
+	}
 	v, err, _ := c.loads.Do(key.String(), func() (any, error) {
 		// Without the caller's cancellation: the load is shared with other callers.
 		docs, err := currentDocuments(context.WithoutCancel(ctx), q, kc.ID)

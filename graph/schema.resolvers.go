@@ -83,7 +83,7 @@ func (r *caseResolver) Assignee(ctx context.Context, obj *ent.KycCase) (*ent.Rev
 	if obj.AssigneeID == nil || ViewerFrom(ctx).Reviewer == nil {
 		return nil, nil // applicants do not learn who reviews them
 	}
-	return r.Client.Reviewer.Get(ctx, *obj.AssigneeID)
+	return r.reviewer(ctx, *obj.AssigneeID)
 }
 
 // Metadata is the resolver for the metadata field.
