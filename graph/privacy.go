@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -135,7 +136,7 @@ func (r *Resolver) retain(ctx context.Context, id uuid.UUID, p workflow.Retentio
 		}
 		return []change{{Type: EvDocumentsPurged, Actor: "system", Data: map[string]any{"rule": string(rule), "documents": len(keys)}}}, nil
 	})
-	if err == errNothingToRetain {
+	if errors.Is(err, errNothingToRetain) {
 		return false, nil
 	}
 	if err != nil {

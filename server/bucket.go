@@ -34,7 +34,7 @@ func openBlobs(ctx context.Context, store, dataDir string) (graph.Blobs, func() 
 	}
 	if u.Scheme == "file" {
 		root := u.Path
-		if u.Host != "" && u.Host != "localhost" { // file://relative/path
+		if u.Host != "" && u.Host != "localhost" { // a relative path, as in file:// + relative/path
 			root = filepath.Join(u.Host, u.Path)
 		}
 		return dirBlobs{root: root}, func() error { return nil }, nil

@@ -39,7 +39,7 @@ func TestBucketBlobs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer closeFn()
+	defer func() { _ = closeFn() }()
 	body := bytes.Repeat([]byte("photo"), 1000)
 	n, sum, err := blobs.Put(ctx, "documents/c1/d1.jpg", bytes.NewReader(body))
 	want := sha256.Sum256(body)

@@ -23,7 +23,7 @@ func migrateCmd(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	defer closeBlobs()
+	defer func() { _ = closeBlobs() }()
 	n, err := blobs.SealAll(ctx, "documents/")
 	if err != nil {
 		return fmt.Errorf("encrypt documents (%d done; running it again continues): %w", n, err)

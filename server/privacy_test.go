@@ -150,7 +150,7 @@ func TestRetentionJob(t *testing.T) {
 			t.Fatal(err)
 		}
 		later := time.Now()
-		if n, err = ts.app.res.ApplyRetention(ctx, workflow.DefaultRetention, later); err != nil {
+		if _, err = ts.app.res.ApplyRetention(ctx, workflow.DefaultRetention, later); err != nil {
 			t.Fatal(err)
 		}
 		if ts.photosLeft(t, decided.ID) != 0 || ts.photosLeft(t, waiting.ID) == 0 {
