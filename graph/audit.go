@@ -8,6 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -227,76 +230,80 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 }
 
 // updated returns c as the UPDATE staged in m leaves it, so that mutateCase need not read
-// the row back (one round trip less per change). ok is false when m touches a field this
-// does not know; the caller then reads the row.
+// the row back (one round trip less per change). Every field m sets or clears is applied to a
+// copy of c through the entity's own struct fields, found by their column names
+// (caseFields), so a field added to the schema is handled without a change here. ok is false
+// when m adds to a numeric field (the sum is the database's) or sets a value of a type the
+// field cannot hold; the caller then reads the row.
 func updated(c *ent.KycCase, m *ent.KycCaseMutation) (_ *ent.KycCase, ok bool) {
+	if len(m.AddedFields()) > 0 {
+		return nil, false
+	}
 	n := *c
-	for _, f := range m.Fields() {
-		v, _ := m.Field(f)
-		switch f {
-		case kyccase.FieldState:
-			n.State = v.(workflow.State)
-		case kyccase.FieldStatus:
-			n.Status = v.(workflow.Status)
-		case kyccase.FieldVersion:
-			n.Version = v.(int)
-		case kyccase.FieldRevision:
-			n.Revision = v.(int)
-		case kyccase.FieldSelectedDocumentType:
-			n.SelectedDocumentType = ptr(v.(workflow.DocType))
-		case kyccase.FieldResumeFloor:
-			n.ResumeFloor = ptr(v.(workflow.State))
-		case kyccase.FieldResubmissionTypes:
-			n.ResubmissionTypes = v.([]workflow.DocType)
-		case kyccase.FieldReason:
-			n.Reason = ptr(v.(string))
-		case kyccase.FieldAssigneeID:
-			n.AssigneeID = ptr(v.(uuid.UUID))
-		case kyccase.FieldUpdatedAt:
-			n.UpdatedAt = v.(time.Time)
-		case kyccase.FieldSubmittedAt:
-			n.SubmittedAt = ptr(v.(time.Time))
-		case kyccase.FieldDecidedAt:
-			n.DecidedAt = ptr(v.(time.Time))
-		case kyccase.FieldLastEventSeq:
-			n.LastEventSeq = v.(int)
-		case kyccase.FieldLastEventHash:
-			n.LastEventHash = v.(string)
-		case kyccase.FieldTokenHash:
-			n.TokenHash = v.(string)
-		case kyccase.FieldTokenRenewedAt:
-			n.TokenRenewedAt = ptr(v.(time.Time))
-		case kyccase.FieldTokenRevokedAt:
-			n.TokenRevokedAt = ptr(v.(time.Time))
-		case kyccase.FieldAuditKeyVersion:
-			n.AuditKeyVersion = ptr(v.(int))
-		default:
+	dst := reflect.ValueOf(&n).Elem()
+	for _, name := range m.Fields() {
+		v, _ := m.Field(name)
+		i, known := caseFields()[name]
+		if !known || !assign(dst.Field(i), v) {
 			return nil, false
 		}
 	}
-	for _, f := range m.ClearedFields() {
-		switch f {
-		case kyccase.FieldSelectedDocumentType:
-			n.SelectedDocumentType = nil
-		case kyccase.FieldResumeFloor:
-			n.ResumeFloor = nil
-		case kyccase.FieldResubmissionTypes:
-			n.ResubmissionTypes = nil
-		case kyccase.FieldReason:
-			n.Reason = nil
-		case kyccase.FieldAssigneeID:
-			n.AssigneeID = nil
-		case kyccase.FieldSubmittedAt:
-			n.SubmittedAt = nil
-		case kyccase.FieldDecidedAt:
-			n.DecidedAt = nil
-		case kyccase.FieldTokenRevokedAt:
-			n.TokenRevokedAt = nil
-		default:
+	for _, name := range m.ClearedFields() {
+		i, known := caseFields()[name]
+		if !known {
 			return nil, false
 		}
+		f := dst.Field(i)
+		f.Set(reflect.Zero(f.Type()))
 	}
-	return &n, len(m.AddedFields()) == 0
+	return &n, true
+}
+
+// caseFields maps each column of kyc_cases to the index of its ent.KycCase struct field: the
+// field's JSON name, which ent derives from the column (or, for a sensitive field whose JSON
+// name is "-", the column name in Go's spelling).
+var caseFields = sync.OnceValue(func() map[string]int {
+	byGoName := map[string]int{}
+	byJSON := map[string]int{}
+	t := reflect.TypeFor[ent.KycCase]()
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		byGoName[strings.ToLower(sf.Name)] = i
+		if name, _, _ := strings.Cut(sf.Tag.Get("json"), ","); name != "" && name != "-" {
+			byJSON[name] = i
+		}
+	}
+	m := map[string]int{}
+	for _, col := range kyccase.Columns {
+		if i, ok := byJSON[col]; ok {
+			m[col] = i
+		} else if i, ok := byGoName[strings.ReplaceAll(col, "_", "")]; ok {
+			m[col] = i
+		}
+	}
+	return m
+})
+
+// assign sets f to v, or to a pointer to a copy of v for a nillable field; false when the
+// types do not fit.
+func assign(f reflect.Value, v any) bool {
+	rv := reflect.ValueOf(v)
+	switch {
+	case !rv.IsValid():
+		return false
+	case rv.Type().AssignableTo(f.Type()):
+		f.Set(rv)
+	case f.Kind() == reflect.Pointer && rv.Type().AssignableTo(f.Type().Elem()):
+		p := reflect.New(f.Type().Elem())
+		p.Elem().Set(rv)
+		f.Set(p)
+	default:
+		return false
+	}
+	return true
 }
 
 func ptr[T any](v T) *T { return &v }
