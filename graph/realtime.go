@@ -331,3 +331,10 @@ func (res *Resolver) CloseAllSockets(reason string) {
 		s.conn.Close(websocket.StatusServiceRestart, reason)
 	}
 }
+
+// RecheckSessions closes the reviewer sockets whose session no longer exists or has expired.
+// The server runs it every minute: it catches what no notice reached this process, such as a
+// reviewer deactivated by `server reviewers` from another process on SQLite.
+func (res *Resolver) RecheckSessions(ctx context.Context) {
+	res.closeSockets(ctx, SessionEnd{Recheck: true})
+}

@@ -105,6 +105,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		LoginLimits:    graph.NewAddrLimits(cfg.LoginRateLimit),
 	}
 	go newOrphanSweep(res.Blobs, client, log).Run(bgCtx, sweepEvery)
+	go every(bgCtx, sessionRecheckEvery, res.RecheckSessions)
 	retention := workflow.RetentionPolicy{Unsubmitted: cfg.RetainUnsubmitted, Decided: cfg.RetainDecided}
 	hooks, err := newWebhooks(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log,
 		func(ctx context.Context) error {
@@ -126,6 +127,23 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	a.stats = newMetrics(a)
 	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
 	return a, nil
+}
+
+// sessionRecheckEvery is how often open reviewer sockets are checked against their sessions.
+const sessionRecheckEvery = time.Minute
+
+// every calls fn every interval until ctx ends.
+func every(ctx context.Context, interval time.Duration, fn func(context.Context)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			fn(ctx)
+		}
+	}
 }
 
 // drain starts a graceful stop: /readyz turns 503 and every WebSocket is closed with 1012

@@ -25,8 +25,7 @@ const reviewersUsage = `usage: server reviewers list
 // reviewersCmd is the reviewers subcommand: the team on a headless host, for the first admin
 // or when no admin can sign in. It works on the database directly: a deactivated reviewer's
 // sessions end at once; on PostgreSQL their open WebSockets close at once too (NOTIFY to the
-// running replicas). On SQLite, deactivate from the backoffice's Team page while the server
-// runs, so that open WebSockets close as well.
+// running replicas), on SQLite at the server's next session recheck (within a minute).
 func reviewersCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, reviewersUsage)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
+	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -334,4 +335,28 @@ func TestConcurrentConfirmations(t *testing.T) {
 			t.Fatalf("after the race: %s with %d confirmations", got.Status, got.eventCount("DECISION_CONFIRMED"))
 		}
 	})
+}
+
+// A reviewer deactivated by another process (the reviewers subcommand on SQLite: no notice
+// reaches the server) loses their socket at the next periodic recheck.
+func TestSessionRecheckClosesSocketsOfEndedSessions(t *testing.T) {
+	ts := newTestServer(t, testDB{name: "sqlite"})
+	rita := ts.rita(t)
+	token, samID := rita.invite("sam@example.com", "REVIEWER")
+	sam := ts.accept(t, token)
+	samWS := ts.mustDialLive(t, nil, sam.cookieHeader())
+	samWS.live("feed", caseFeedSub, nil, func() { ts.startCase(t, "Poke", "", "") })
+	ritaWS := ts.mustDialLive(t, nil, rita.cookieHeader())
+	ritaWS.live("feed", caseFeedSub, nil, func() { ts.startCase(t, "Poke", "", "") })
+
+	if _, err := graph.SetActive(context.Background(), ts.app.client, mustUUID(t, samID), false); err != nil {
+		t.Fatal(err)
+	}
+	ts.app.res.RecheckSessions(context.Background())
+	if code, ok := samWS.waitClosed(2 * time.Second); !ok || code != 4401 {
+		t.Fatalf("the deactivated reviewer's socket after a recheck: closed %v with %d, want 4401", ok, code)
+	}
+	if _, closed := ritaWS.waitClosed(0); closed {
+		t.Fatal("a live session's socket was closed")
+	}
 }
