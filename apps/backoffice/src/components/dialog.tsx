@@ -107,3 +107,39 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
     document.body,
   );
 }
+
+/** DialogActions is a form dialog's footer: Cancel, and the submit button, which says busyLabel while busy. */
+export function DialogActions({
+  label,
+  busyLabel,
+  busy,
+  onCancel,
+  danger = false,
+}: {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+  danger?: boolean;
+}) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} aria-disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+    </>
+  );
+}
+
+/** FormError shows why a form was refused, announced to screen readers; nothing without an error. */
+export function FormError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <p className="alert alert-error" role="alert">
+      {error}
+    </p>
+  );
+}

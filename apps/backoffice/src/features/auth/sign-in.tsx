@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { isKycError } from '@kyc/sdk/errors';
 import { errorMessage } from '../../lib/error-copy';
 import { useSession } from './session';
+import { FormError } from '../../components/dialog';
 
 export function SignIn({ expired }: { expired?: boolean }) {
   const { signIn } = useSession();
@@ -38,11 +39,7 @@ export function SignIn({ expired }: { expired?: boolean }) {
             Your session has ended. Sign in again to continue.
           </p>
         )}
-        {error && (
-          <p className="alert alert-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <div className="field">
           <label htmlFor="email">Email</label>
           <input

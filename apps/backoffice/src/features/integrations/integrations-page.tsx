@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from '../../app/router';
-import { Dialog } from '../../components/dialog';
+import { Dialog, DialogActions, FormError } from '../../components/dialog';
 import type {
   ApiKeyFieldsFragment,
   WebhookDeliveryFieldsFragment,
@@ -329,11 +329,7 @@ function EndpointPanel({ endpoint, onDelete, onAnnounce }: {
         </span>
       </p>
 
-      {failure && (
-        <p className="alert alert-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormError error={failure} />
       {error && !data && (
         <div className="alert alert-error" role="alert">
           <p>The deliveries could not be loaded. {errorMessage(error)}</p>
@@ -524,21 +520,10 @@ function CreateKeyDialog({ onCreated, onClose }: { onCreated(key: ApiKeyFieldsFr
       onClose={onClose}
       onSubmit={() => void submit()}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
-            {busy ? 'Creating…' : 'Create key'}
-          </button>
-        </>
+        <DialogActions label={'Create key'} busyLabel={'Creating…'} busy={busy} onCancel={onClose} />
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
         <input
@@ -604,11 +589,7 @@ function RevokeKeyDialog({ apiKey, onDone, onCancel }: {
         </>
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Dialog>
   );
 }
@@ -683,21 +664,10 @@ function CreateEndpointDialog({ onCreated, onClose }: { onCreated(endpoint: Webh
       onSubmit={() => void submit()}
       wide
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
-            {busy ? 'Adding…' : 'Add endpoint'}
-          </button>
-        </>
+        <DialogActions label={'Add endpoint'} busyLabel={'Adding…'} busy={busy} onCancel={onClose} />
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="field">
         <label htmlFor={`${id}-url`}>Endpoint URL</label>
         <input
@@ -788,11 +758,7 @@ function DeleteEndpointDialog({ endpoint, onDone, onCancel }: {
         </>
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Dialog>
   );
 }

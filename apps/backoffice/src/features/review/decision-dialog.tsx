@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { isKycError } from '@kyc/sdk/errors';
-import { Dialog } from '../../components/dialog';
+import { Dialog, FormError } from '../../components/dialog';
 import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, composeReason, documentLabel, DOCUMENT_STATUS_LABEL, REASONS } from '../../lib/labels';
@@ -143,11 +143,7 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
           again: confirming now will be refused.
         </p>
       )}
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
 
       {isCaseResubmit && (
         <fieldset className="doc-picker" aria-describedby={fieldError.documents ? docsErrorId : undefined}>

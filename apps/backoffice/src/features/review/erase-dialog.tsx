@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { Dialog } from '../../components/dialog';
+import { Dialog, DialogActions, FormError } from '../../components/dialog';
 import type { CaseDetailFragment } from '../../gql/graphql';
 import { errorMessage } from '../../lib/error-copy';
 
@@ -64,21 +64,10 @@ export function EraseDialog({ caseData, onCancel, onErase }: EraseDialogProps) {
       onClose={onCancel}
       onSubmit={() => void submit()}
       footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger" aria-disabled={busy}>
-            {busy ? 'Erasing…' : 'Erase data'}
-          </button>
-        </>
+        <DialogActions label={'Erase data'} busyLabel={'Erasing…'} busy={busy} onCancel={onCancel} danger />
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="field">
         <label htmlFor={reasonId}>Reason</label>
         <textarea

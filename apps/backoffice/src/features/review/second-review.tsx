@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { isKycError } from '@kyc/sdk/errors';
-import { Dialog } from '../../components/dialog';
+import { Dialog, FormError } from '../../components/dialog';
 import type { CaseDetailFragment, Decision } from '../../gql/graphql';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, PROPOSAL_LABEL } from '../../lib/labels';
@@ -160,11 +160,7 @@ export function SecondReviewDialog({ kind, caseData, proposal, meId, onCancel, o
         </>
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {kind === 'return' && (
         <div className="field">
           <label htmlFor={`${id}-reason`}>Why does it go back?</label>

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { isKycError } from '@kyc/sdk/errors';
 import { Link } from '../../app/router';
-import { Dialog } from '../../components/dialog';
+import { Dialog, DialogActions, FormError } from '../../components/dialog';
 import type { ReviewerRole, TeamMemberFragment } from '../../gql/graphql';
 import { operationName, useApi, useApiQuery } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
@@ -296,21 +296,10 @@ function InviteDialog({ again, onInvited, onClose }: {
       onClose={onClose}
       onSubmit={() => void submit()}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
-            {busy ? 'Creating link…' : 'Create invitation link'}
-          </button>
-        </>
+        <DialogActions label={'Create invitation link'} busyLabel={'Creating link…'} busy={busy} onCancel={onClose} />
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="field">
         <label htmlFor={`${id}-email`}>Email</label>
         <input
@@ -412,11 +401,7 @@ function ActiveDialog({ member, onDone, onCancel }: {
         </>
       }
     >
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Dialog>
   );
 }
