@@ -104,7 +104,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		CaseLimits:     graph.NewAddrLimits(cfg.CaseRateLimit),
 		LoginLimits:    graph.NewAddrLimits(cfg.LoginRateLimit),
 	}
-	go newOrphanSweep(res.Blobs, client, log).Run(bgCtx, sweepEvery)
+	go every(bgCtx, sweepEvery, newOrphanSweep(res.Blobs, client, log).Run)
 	go every(bgCtx, sessionRecheckEvery, res.RecheckSessions)
 	retention := workflow.RetentionPolicy{Unsubmitted: cfg.RetainUnsubmitted, Decided: cfg.RetainDecided}
 	hooks, err := newWebhooks(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log,
@@ -132,16 +132,16 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 // sessionRecheckEvery is how often open reviewer sockets are checked against their sessions.
 const sessionRecheckEvery = time.Minute
 
-// every calls fn every interval until ctx ends.
+// every calls fn now, then every interval, until ctx ends.
 func every(ctx context.Context, interval time.Duration, fn func(context.Context)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
+		fn(ctx)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			fn(ctx)
 		}
 	}
 }

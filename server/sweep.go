@@ -42,27 +42,17 @@ type sweepResult struct {
 	Deleted int // orphans removed
 }
 
-// Run sweeps now, then every interval, until ctx ends.
-func (s *orphanSweep) Run(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		start := time.Now()
-		res, err := s.Sweep(ctx)
-		switch {
-		case ctx.Err() != nil:
-			return
-		case err != nil:
-			s.log.Error("orphan sweep", "scanned", res.Scanned, "deleted", res.Deleted, "err", err)
-		default:
-			s.log.Info("orphan sweep", "scanned", res.Scanned, "checked", res.Checked, "deleted", res.Deleted,
-				"duration", time.Since(start))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+// Run sweeps once and logs what it did (the server runs it at start-up and then every hour).
+func (s *orphanSweep) Run(ctx context.Context) {
+	start := time.Now()
+	res, err := s.Sweep(ctx)
+	switch {
+	case ctx.Err() != nil:
+	case err != nil:
+		s.log.Error("orphan sweep", "scanned", res.Scanned, "deleted", res.Deleted, "err", err)
+	default:
+		s.log.Info("orphan sweep", "scanned", res.Scanned, "checked", res.Checked, "deleted", res.Deleted,
+			"duration", time.Since(start))
 	}
 }
 
