@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -51,16 +50,14 @@ func (res *Resolver) viewerFromAPIKey(ctx context.Context, secret string) (Viewe
 	return Viewer{APIKey: k}, nil
 }
 
-// keyUses remembers when each key's lastUsedAt was last written, so that a busy integrator
-// costs one write a minute, not one per request.
-var keyUses sync.Map // uuid.UUID → time.Time
-
+// touchKey records a key's use; Resolver.keyUses remembers when each key's lastUsedAt was
+// last written, so that a busy integrator costs one write a minute, not one per request.
 func (res *Resolver) touchKey(ctx context.Context, k *ent.APIKey) {
 	now := res.now()
-	if last, ok := keyUses.Load(k.ID); ok && now.Sub(last.(time.Time)) < lastUsedEvery {
+	if last, ok := res.keyUses.Load(k.ID); ok && now.Sub(last.(time.Time)) < lastUsedEvery {
 		return
 	}
-	keyUses.Store(k.ID, now)
+	res.keyUses.Store(k.ID, now)
 	if err := res.Client.APIKey.UpdateOne(k).SetLastUsedAt(now).Exec(context.WithoutCancel(ctx)); err != nil {
 		res.Log.WarnContext(ctx, "record API key use", "key", k.ID, "err", err)
 	}

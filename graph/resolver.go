@@ -83,6 +83,7 @@ type Resolver struct {
 	AuditKey []byte
 
 	endpoints endpointCache
+	keyUses   sync.Map // API key id → when its lastUsedAt was last written
 	docs      docCache
 	tokens    tokenCache
 	logins    loginThrottle
