@@ -7,6 +7,8 @@ import { join } from 'node:path';
 // drives Debian's Chromium; it never downloads a browser.
 const port = Number(process.env.E2E_PORT ?? 18555);
 const baseURL = `http://127.0.0.1:${port}`;
+// Each engineer running the suite at the same time on one machine builds their own binary.
+const bin = `bin/kyc-server-e2e-${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'kyc-e2e-'));
 // A second server with the four-eyes policy (FOUR_EYES=approvals) on the next port, its own data
 // folder: e2e/team.spec.ts uses it; the other specs keep today's single-reviewer flow.
@@ -47,7 +49,7 @@ export default defineConfig({
     },
   },
   webServer: [{
-    command: 'go build -o bin/kyc-server ./server && ./bin/kyc-server',
+    command: `go build -o ${bin} ./server && ./${bin}`,
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 240_000,
@@ -65,7 +67,7 @@ export default defineConfig({
     },
   }, {
     // Its own binary: the two builds run side by side.
-    command: 'go build -o bin/kyc-server-four-eyes ./server && ./bin/kyc-server-four-eyes',
+    command: `go build -o ${bin}-four-eyes ./server && ./${bin}-four-eyes`,
     url: `${fourEyesURL}/readyz`,
     reuseExistingServer: false,
     timeout: 240_000,
