@@ -6,14 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"image"
-	"image/color"
-	"image/jpeg"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/openkyc/kyc-manual-review/internal/testphoto"
 )
 
 // caseFields is the applicant SDK's CaseFields fragment (apps/sdk/src/operations.ts): what the
@@ -267,15 +267,8 @@ func (c *client) prepareToSelfieReview(ctx context.Context, i int, photo []byte)
 	return applicant{token: token, c: cv}, nil
 }
 
-// testJPEG is a real, small JPEG photo.
-func testJPEG() []byte {
-	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
-	for y := 0; y < 48; y++ {
-		for x := 0; x < 64; x++ {
-			img.Set(x, y, color.RGBA{uint8(x * 4), uint8(y * 5), 128, 255})
-		}
-	}
-	var buf bytes.Buffer
-	_ = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 80})
-	return buf.Bytes()
-}
+// testJPEG is a realistic phone photo of an ID card (1600×1200, sharp, lit), drawn once: it
+// passes the upload checks, as an applicant's photo would.
+var testJPEG = sync.OnceValue(func() []byte {
+	return testphoto.JPEG(testphoto.Scene(1600, 1200, 1))
+})

@@ -63,7 +63,7 @@ func TestApplicantFlow(t *testing.T) {
 		doc := app.mustUpload(id, "PASSPORT", file{name: "passport.jpg", contentType: "image/jpeg", body: jpg})
 		// Size and sha256 describe the stored (re-encoded) copy: checked against the served bytes below.
 		if doc.Type != "PASSPORT" || doc.Status != "PENDING" || doc.Revision != 1 || doc.ContentType != "image/jpeg" ||
-			doc.Size <= 0 || len(doc.Sha256) != 64 || doc.Width == nil || *doc.Width != 64 || *doc.Height != 48 {
+			doc.Size <= 0 || len(doc.Sha256) != 64 || doc.Width == nil || *doc.Width != fixtureJPEGW || *doc.Height != fixtureJPEGH {
 			t.Fatalf("uploaded document: %+v", doc)
 		}
 		expect(app.myCase(), "document_photo", "USER_NEXT_STEP", "USER_PREV_STEP")
@@ -100,8 +100,8 @@ func TestApplicantFlow(t *testing.T) {
 		if status != 200 || len(body) != doc.Size {
 			t.Fatalf("GET %s: %d, %d bytes, want 200 and the document's %d bytes", doc.URL, status, len(body), doc.Size)
 		}
-		if cfg, err := jpeg.DecodeConfig(bytes.NewReader(body)); err != nil || cfg.Width != 64 || cfg.Height != 48 {
-			t.Fatalf("served bytes: %v, %+v; want the uploaded 64×48 JPEG", err, cfg)
+		if cfg, err := jpeg.DecodeConfig(bytes.NewReader(body)); err != nil || cfg.Width != fixtureJPEGW || cfg.Height != fixtureJPEGH {
+			t.Fatalf("served bytes: %v, %+v; want the uploaded %d×%d JPEG", err, cfg, fixtureJPEGW, fixtureJPEGH)
 		}
 		got := sha256.Sum256(body)
 		if hex.EncodeToString(got[:]) != doc.Sha256 {

@@ -14,10 +14,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
-	"image"
-	"image/color"
-	"image/jpeg"
-	"image/png"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -38,6 +34,7 @@ import (
 	"github.com/coder/websocket/wsjson"
 
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/testphoto"
 )
 
 const (
@@ -368,33 +365,51 @@ func (c *client) get(path string) (int, []byte) {
 
 // ---- test images ----
 
-func testJPEG(t *testing.T) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
-	for y := 0; y < 48; y++ {
-		for x := 0; x < 64; x++ {
-			img.Set(x, y, color.RGBA{uint8(x * 4), uint8(y * 5), 128, 255})
-		}
-	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, nil); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+// The test photos are realistic (a lit ID card on a desk, sharp, with sensor noise) and as
+// large as a phone's after the KYC app's downscaling would leave a small one, so that the
+// upload checks pass them. Each call in a test returns the next of a few different scenes, so
+// that a re-take in a test is a different photo (the same one would be SAME_AS_PREVIOUS);
+// each scene is drawn and encoded once per process.
+const (
+	fixtureJPEGW, fixtureJPEGH = 1600, 1200
+	fixturePNGW, fixturePNGH   = 1280, 960
+	fixtureScenes              = 8
+)
+
+var fixtures struct {
+	sync.Mutex
+	next  map[string]int    // per test and kind: how many photos it took
+	bytes map[string][]byte // by kind and scene
 }
 
-func testPNG(t *testing.T) []byte {
+func fixture(t *testing.T, kind string) []byte {
 	t.Helper()
-	img := image.NewNRGBA(image.Rect(0, 0, 64, 48))
-	for i := range img.Pix {
-		img.Pix[i] = uint8(i)
+	fixtures.Lock()
+	defer fixtures.Unlock()
+	if fixtures.next == nil {
+		fixtures.next, fixtures.bytes = map[string]int{}, map[string][]byte{}
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
+	n := fixtures.next[kind+" "+t.Name()]
+	fixtures.next[kind+" "+t.Name()] = n + 1
+	key := fmt.Sprintf("%s %d", kind, n%fixtureScenes)
+	if b, ok := fixtures.bytes[key]; ok {
+		return b
 	}
-	return buf.Bytes()
+	var b []byte
+	if kind == "jpeg" {
+		b = testphoto.JPEG(testphoto.Scene(fixtureJPEGW, fixtureJPEGH, uint64(n%fixtureScenes)))
+	} else {
+		b = testphoto.PNG(testphoto.Scene(fixturePNGW, fixturePNGH, uint64(100+n%fixtureScenes)))
+	}
+	fixtures.bytes[key] = b
+	return b
 }
+
+// testJPEG returns a 1600×1200 JPEG photo, a different scene on each call in a test.
+func testJPEG(t *testing.T) []byte { return fixture(t, "jpeg") }
+
+// testPNG returns a 1280×960 PNG photo, a different scene on each call in a test.
+func testPNG(t *testing.T) []byte { return fixture(t, "png") }
 
 // hugePNGHeader is a PNG whose header claims w×h pixels: enough for image.DecodeConfig.
 func hugePNGHeader(w, h uint32) []byte {

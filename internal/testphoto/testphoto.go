@@ -171,3 +171,55 @@ func WithEXIF(jpg []byte, orientation uint16) []byte {
 	out = append(out, seg...)
 	return append(out, jpg[2:]...)
 }
+
+// Scene draws a w×h photo of an ID card on a desk like Photo, but with a layout chosen by
+// variant: where the card lies and how large it is, which side holds the portrait, the
+// header's colour, the text's line height and the desk's tone. Different variants are
+// different photos (a perceptual hash tells them apart), not the same one with other noise,
+// so that tests can re-take a photo without it being the same as the one before.
+func Scene(w, h int, variant uint64) *image.RGBA {
+	lay := rand.New(rand.NewPCG(variant, 0x5eed^variant*0x9e3779b97f4a7c15))
+	rng := rand.New(rand.NewPCG(variant^0xabcdef, variant))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	cx, cy := float64(w)/2, float64(h)/2
+	maxd := math.Hypot(cx, cy)
+	cwF := 0.5 + 0.3*lay.Float64() // card width, share of w
+	chF := 0.45 + 0.3*lay.Float64()
+	x0 := int(float64(w) * (1 - cwF) * lay.Float64())
+	y0 := int(float64(h) * (1 - chF) * lay.Float64())
+	x1, y1 := x0+int(float64(w)*cwF), y0+int(float64(h)*chF)
+	portraitRight := lay.IntN(2) == 1
+	header := [3]float64{20 + 200*lay.Float64(), 40 + 120*lay.Float64(), 60 + 160*lay.Float64()}
+	desk := [3]float64{120 + 90*lay.Float64(), 90 + 80*lay.Float64(), 60 + 70*lay.Float64()}
+	grainF := 5 + 10*lay.Float64()
+	lineH := max(4, (y1-y0)/(16+lay.IntN(16)))
+	cw, ch := x1-x0, y1-y0
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			light := 1 - 0.25*math.Hypot(float64(x)-cx, float64(y)-cy)/maxd
+			grain := 12 * math.Sin(float64(x)/grainF+3*math.Sin(float64(y)/41))
+			r, g, b := desk[0]+grain, desk[1]+grain, desk[2]+grain
+			if x >= x0 && x < x1 && y >= y0 && y < y1 {
+				r, g, b = 236, 238, 242
+				px, py := x-x0, y-y0
+				if portraitRight {
+					px = cw - 1 - px
+				}
+				switch {
+				case px > cw/20 && px < cw*3/10 && py > ch/6 && py < ch*5/6:
+					d := math.Hypot(float64(px-cw*17/100), float64(py-ch/2)*0.8)
+					tone := 200 - 90*math.Max(0, 1-d/float64(cw/9))
+					r, g, b = tone, tone*0.85, tone*0.75
+				case px > cw*35/100 && px < cw*95/100 && py > ch/6 && (py/lineH)%2 == 0 &&
+					(px/(lineH+1))%7 != 3 && py < ch*5/6:
+					r, g, b = 40, 44, 60
+				case py < ch/10:
+					r, g, b = header[0], header[1], header[2]
+				}
+			}
+			n := rng.NormFloat64() * 3
+			img.SetRGBA(x, y, color.RGBA{clamp(r*light + n), clamp(g*light + n), clamp(b*light + n), 255})
+		}
+	}
+	return img
+}
