@@ -73,7 +73,7 @@ test('front and back of an ID card; the back is flagged, re-taken alone, and the
   await phone.getByRole('button', { name: 'Continue' }).click();
   await expect(phone.getByRole('alert')).toContainText('re-take it');
   await expectState(phone, 'document_photo');
-  await backSide.getByLabel('Upload the back side').setInputFiles(fixtures.document);
+  await backSide.getByLabel('Upload the back side').setInputFiles(fixtures.retake); // a new photo (the same again is refused)
   await expect(backSide.getByAltText('Your current ID card photo (back)')).toBeVisible({ timeout: 20_000 });
   await phone.getByRole('button', { name: 'Continue' }).click();
   await expectState(phone, 'document_review');

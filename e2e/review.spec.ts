@@ -58,7 +58,7 @@ test('submit, a blurry document sent back, re-taken, approved — each side sees
   await check(phone, 'kyc-final-resubmission');
   await phone.getByRole('button', { name: 'Re-take photos' }).click();
   await expectState(phone, 'document_photo');
-  await uploadPhoto(phone, fixtures.document);
+  await uploadPhoto(phone, fixtures.retake); // a new photo: the same one again is refused (photo checks)
   await phone.getByRole('button', { name: 'Continue' }).click();
   await expectState(phone, 'document_review');
   await phone.getByRole('button', { name: 'Continue' }).click();

@@ -7,6 +7,11 @@ export const reviewer = { email: 'reviewer@example.com', password: 'e2e-review-p
 export const fixtures = {
   document: join(__dirname, 'fixtures', 'document.jpg'),
   selfie: join(__dirname, 'fixtures', 'selfie.jpg'),
+  /** another document photo (not the same one to the server's checks): a re-take after a resubmission request */
+  retake: join(__dirname, 'fixtures', 'document-retake.jpg'),
+  /** the photo checks' unusable photos: near-black, and the document out of focus */
+  black: join(__dirname, 'fixtures', 'black.jpg'),
+  blurred: join(__dirname, 'fixtures', 'blurred.jpg'),
 };
 const screensDir = join(__dirname, 'artifacts', 'screens');
 mkdirSync(screensDir, { recursive: true });

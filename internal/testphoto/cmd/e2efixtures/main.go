@@ -27,6 +27,9 @@ func main() {
 	files := map[string]image.Image{
 		// A card on a desk, 1600×1200: sharp text, even light.
 		"document.jpg": doc,
+		// A re-take: another card on another desk (a different photo to a perceptual hash), for
+		// the flows that answer a resubmission request.
+		"document-retake.jpg": testphoto.Scene(1600, 1200, 7),
 		// A head and shoulders against a light wall, portrait 1200×1600.
 		"selfie.jpg": selfie(1200, 1600, 2),
 		// The same document photographed out of focus: every edge smeared over ~20 px.
