@@ -1,0 +1,92 @@
+/**
+ * What the applicant is told about the automatic checks of a photo (Document.checks, or the local
+ * checks of photo-prep before an upload): which checks to mention, in which order, under which
+ * message key (locales: "checks.*"), and whether the photo can be used, used after confirming, or
+ * must be retaken. DUPLICATE_ELSEWHERE is for reviewers only and is never mentioned here, even if a
+ * server sent it; a check this app does not know gets one generic line.
+ */
+
+export type CheckOutcome = 'PASS' | 'WARN' | 'FAIL';
+
+/** PhotoCheck is the part of a DocumentCheck the applicant's app reads. */
+export interface PhotoCheck {
+  name: string;
+  outcome: CheckOutcome;
+  score?: number | null;
+  detail?: string | null;
+}
+
+/** Checks the app has its own words for; any other name reads as checks.other. */
+export const KNOWN_CHECKS = ['RESOLUTION', 'SHARPNESS', 'EXPOSURE', 'GLARE', 'FACE', 'SAME_AS_PREVIOUS'] as const;
+/** HIDDEN_CHECKS are never shown to an applicant. */
+export const HIDDEN_CHECKS = new Set(['DUPLICATE_ELSEWHERE']);
+
+/** Verdict of a photo for its step: ok, warn (may continue after confirming), fail (must retake). */
+export type Verdict = 'ok' | 'warn' | 'fail';
+
+/** CheckLine is one message: its locale key (under "checks.") and the check it speaks for. */
+export interface CheckLine {
+  key: string;
+  outcome: 'WARN' | 'FAIL';
+}
+
+/** verdict is the worst outcome of the checks the applicant may see. */
+export function verdict(checks: readonly PhotoCheck[] | null | undefined): Verdict {
+  let v: Verdict = 'ok';
+  for (const c of checks ?? []) {
+    if (HIDDEN_CHECKS.has(c.name)) continue;
+    if (c.outcome === 'FAIL') return 'fail';
+    if (c.outcome === 'WARN') v = 'warn';
+  }
+  return v;
+}
+
+/**
+ * exposureWay says whether an EXPOSURE finding is a dark, a bright or a flat (near-uniform) photo:
+ * from the detail's words when it says so, else from the score (mean brightness, 0–1).
+ */
+export function exposureWay(c: PhotoCheck): 'dark' | 'bright' | 'uniform' {
+  const d = (c.detail ?? '').toLowerCase();
+  if (/uniform|flat|one colou?r|nothing/.test(d)) return 'uniform';
+  if (/dark|under/.test(d)) return 'dark';
+  if (/bright|washed|over|white/.test(d)) return 'bright';
+  return c.score != null && c.score > 0.5 ? 'bright' : 'dark';
+}
+
+/** keyFor is the message key of one WARN or FAIL check; isSelfie picks the selfie's wording where it differs. */
+export function keyFor(c: PhotoCheck, isSelfie: boolean): string {
+  switch (c.name) {
+    case 'RESOLUTION':
+      return 'checks.RESOLUTION';
+    case 'SHARPNESS':
+      return isSelfie ? 'checks.SHARPNESS_selfie' : 'checks.SHARPNESS';
+    case 'EXPOSURE':
+      return `checks.EXPOSURE_${exposureWay(c)}`;
+    case 'GLARE':
+      return 'checks.GLARE';
+    case 'FACE':
+      return isSelfie ? 'checks.FACE_selfie' : 'checks.FACE';
+    case 'SAME_AS_PREVIOUS':
+      return c.outcome === 'FAIL' ? 'checks.SAME_AS_PREVIOUS_FAIL' : 'checks.SAME_AS_PREVIOUS';
+    default:
+      return 'checks.other';
+  }
+}
+
+/**
+ * checkLines are the messages for a photo's checks: FAILs first, then WARNs, each message once
+ * (unknown checks share one generic line), hidden checks left out.
+ */
+export function checkLines(checks: readonly PhotoCheck[] | null | undefined, isSelfie: boolean): CheckLine[] {
+  const shown = (checks ?? []).filter((c) => !HIDDEN_CHECKS.has(c.name) && (c.outcome === 'WARN' || c.outcome === 'FAIL'));
+  const ordered = [...shown.filter((c) => c.outcome === 'FAIL'), ...shown.filter((c) => c.outcome === 'WARN')];
+  const seen = new Set<string>();
+  const out: CheckLine[] = [];
+  for (const c of ordered) {
+    const key = keyFor(c, isSelfie);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ key, outcome: c.outcome as 'WARN' | 'FAIL' });
+  }
+  return out;
+}
