@@ -1,6 +1,8 @@
 import { isDefiniteRefusal, KycError, TOKEN_KEY, type KycClient } from '@kyc/sdk';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorRegion } from '@/components/error-region';
+import { LanguageSwitcher } from '@/components/language-switcher';
 import { KycProvider, useAction, useKyc } from './kyc-context';
 import { takeResumeToken } from './resume-link';
 import { Router } from './router';
@@ -33,6 +35,7 @@ function Shell() {
   const { snap, client } = useKyc();
   const run = useAction();
   const online = useOnline();
+  const { t } = useTranslation();
   const [booted, setBooted] = useState(false);
 
   // Boot: a resume link wins over the stored token; either way the server says where we are.
@@ -86,18 +89,19 @@ function Shell() {
         <span className="logo" aria-hidden="true">
           ◆
         </span>
-        <span>Identity check</span>
+        <span>{t('app.brand')}</span>
+        <LanguageSwitcher />
       </header>
       {!online && (
         <div className="offline" role="status">
-          You are offline. Your progress is saved; reconnect to continue.
+          {t('app.offline')}
         </div>
       )}
       {booted ? (
         <Router />
       ) : (
         <main data-state="loading" aria-busy="true" className="screen">
-          <h1>Loading your verification…</h1>
+          <h1>{t('app.loading')}</h1>
           <ErrorRegion />
         </main>
       )}

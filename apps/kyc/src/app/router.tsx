@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DocumentPhotoScreen } from '@/features/document-photo/document-photo-screen';
 import { DocumentReviewScreen } from '@/features/document-review/document-review-screen';
 import { DocumentSelectionScreen } from '@/features/document-selection/document-selection-screen';
@@ -27,6 +28,7 @@ function readAck(): string | null {
 export function Router() {
   const { snap } = useKyc();
   const { erased } = useErased();
+  const { t } = useTranslation();
   const c = snap.case;
   // A resubmission request is explained on the final screen before the photo step it sends to.
   const [ack, setAck] = useState<string | null>(readAck);
@@ -69,8 +71,8 @@ export function Router() {
     default:
       step satisfies never;
       return (
-        <Screen state={c.state} title="Please update this page">
-          <p>This step is not known to this version of the app. Reload the page to get the latest version.</p>
+        <Screen state={c.state} title={t('app.updateTitle')}>
+          <p>{t('app.updateBody')}</p>
         </Screen>
       );
   }

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface CameraProps {
   facingMode: 'environment' | 'user';
   /** onCapture receives the still photo as a JPEG file. */
   onCapture: (file: File) => void;
-  onError: (message: string) => void;
+  /** onError receives the catalog key of what to tell the applicant (camera.denied, camera.none, camera.failed). */
+  onError: (key: string) => void;
   disabled?: boolean;
   /** openLabel names the button that opens the camera (default "Use camera"). */
   openLabel?: string;
@@ -16,7 +18,8 @@ export function hasCamera(): boolean {
 }
 
 /** Camera shows a live preview once asked ("Use camera") and takes a still ("Take photo"). */
-export function Camera({ facingMode, onCapture, onError, disabled, openLabel = 'Use camera' }: CameraProps) {
+export function Camera({ facingMode, onCapture, onError, disabled, openLabel }: CameraProps) {
+  const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [starting, setStarting] = useState(false);
@@ -44,9 +47,7 @@ export function Camera({ facingMode, onCapture, onError, disabled, openLabel = '
     } catch (err) {
       const name = err instanceof DOMException ? err.name : '';
       onError(
-        name === 'NotAllowedError'
-          ? 'Camera access was not allowed. You can allow it in your browser settings, or upload a photo instead.'
-          : 'We could not open a camera on this device. Please upload a photo instead.',
+        name === 'NotAllowedError' ? 'camera.denied' : 'camera.none',
       );
     } finally {
       setStarting(false);
@@ -67,7 +68,7 @@ export function Camera({ facingMode, onCapture, onError, disabled, openLabel = '
     canvas.getContext('2d')?.drawImage(v, 0, 0);
     canvas.toBlob(
       (blob) => {
-        if (!blob) return onError('We could not take the photo. Please try again or upload a photo instead.');
+        if (!blob) return onError('camera.failed');
         onCapture(new File([blob], `photo-${Date.now()}.jpg`, { type: 'image/jpeg' }));
         close();
       },
@@ -79,19 +80,19 @@ export function Camera({ facingMode, onCapture, onError, disabled, openLabel = '
   if (!stream) {
     return (
       <button type="button" className="button secondary" onClick={() => void open()} disabled={disabled || starting}>
-        {starting ? 'Opening camera…' : openLabel}
+        {starting ? t('camera.opening') : (openLabel ?? t('camera.open'))}
       </button>
     );
   }
   return (
     <div className="camera">
-      <video ref={video} playsInline muted aria-label="Camera preview" className={facingMode === 'user' ? 'mirror' : undefined} />
+      <video ref={video} playsInline muted aria-label={t('camera.preview')} className={facingMode === 'user' ? 'mirror' : undefined} />
       <div className="camera-actions">
         <button type="button" className="button primary" onClick={take} disabled={disabled || !ready}>
-          Take photo
+          {t('camera.take')}
         </button>
         <button type="button" className="button secondary" onClick={close}>
-          Close camera
+          {t('camera.close')}
         </button>
       </div>
     </div>

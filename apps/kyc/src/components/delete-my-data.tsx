@@ -1,6 +1,7 @@
 import { KycError } from '@kyc/sdk';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { useErased, useKyc } from '@/app/kyc-context';
 import { copyFor } from '@/lib/error-copy';
 
@@ -14,18 +15,15 @@ const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabi
 export function DeleteMyData() {
   const { snap, client } = useKyc();
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   if (!snap.case) return null;
   if (!client.canErase) {
-    return (
-      <p className="privacy-note">
-        Your verification was submitted. To have your data deleted, please contact our support team.
-      </p>
-    );
+    return <p className="privacy-note">{t('erase.submitted')}</p>;
   }
   return (
     <div className="privacy-note">
       <button type="button" className="button link small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Delete my data
+        {t('erase.link')}
       </button>
       {open && <DeleteDialog onClose={() => setOpen(false)} />}
     </div>
@@ -40,6 +38,7 @@ function DeleteDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KycError | null>(null);
+  const { t } = useTranslation();
 
   // Modal: focus moves in (on Cancel, the safe choice), the page behind is inert, and focus
   // returns to "Delete my data" on close.
@@ -89,35 +88,31 @@ function DeleteDialog({ onClose }: { onClose: () => void }) {
   return createPortal(
     <div className="dialog-backdrop" role="presentation" onKeyDown={onKeyDown}>
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={descId} className="dialog">
-        <h2 id={titleId}>Delete your data?</h2>
+        <h2 id={titleId}>{t('erase.title')}</h2>
         <div id={descId}>
-          <p>If you continue, we will at once:</p>
+          <p>{t('erase.intro')}</p>
           <ul>
-            <li>delete your name, email and every photo you uploaded,</li>
-            <li>stop this verification; your link will no longer work.</li>
+            <li>{t('erase.what')}</li>
+            <li>{t('erase.stop')}</li>
           </ul>
+          <p>{t('erase.kept')}</p>
           <p>
-            We keep only a record that a verification was started and deleted, with its dates, and no personal data.
-          </p>
-          <p>
-            <strong>This cannot be undone.</strong> To verify your identity later, you will start again from the beginning.
+            <strong>{t('erase.undone')}</strong> {t('erase.again')}
           </p>
         </div>
         {error && (
           <div role="alert" className="alert" data-code={error.code}>
             <p>
-              {error.code === 'INVALID_TRANSITION'
-                ? 'Your verification was already submitted, so it can no longer be deleted here. Please contact our support team.'
-                : copyFor(error)}
+              {error.code === 'INVALID_TRANSITION' ? t('erase.alreadySubmitted') : copyFor(error)}
             </p>
           </div>
         )}
         <div className="dialog-actions">
           <button type="button" className="button secondary" data-autofocus onClick={onClose} disabled={busy}>
-            Cancel
+            {t('erase.cancel')}
           </button>
           <button type="button" className="button danger" onClick={() => void confirm()} disabled={busy} aria-busy={busy || undefined}>
-            {busy ? 'Deleting…' : 'Yes, delete my data'}
+            {busy ? t('erase.deleting') : t('erase.confirm')}
           </button>
         </div>
       </div>

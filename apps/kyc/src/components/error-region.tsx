@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShownError } from '@/app/kyc-context';
 import { copyFor, retryable } from '@/lib/error-copy';
 
 /** ErrorRegion is the one place errors are shown: a role="alert" box with human copy and a retry. */
 export function ErrorRegion() {
   const { shown, clear } = useShownError();
+  const { t } = useTranslation(); // re-renders the copy on a language change
   const box = useRef<HTMLDivElement>(null);
 
   // The button that failed may be far below on a phone: bring the message into view.
@@ -20,11 +22,11 @@ export function ErrorRegion() {
       <div className="alert-actions">
         {retry && retryable.has(error.code) && (
           <button type="button" className="button secondary small" onClick={retry}>
-            Try again
+            {t('errors.tryAgain')}
           </button>
         )}
         <button type="button" className="button link small" onClick={clear}>
-          Dismiss
+          {t('errors.dismiss')}
         </button>
       </div>
     </div>

@@ -3,15 +3,17 @@ import {
   isRefused,
   photoTypeFor,
   refusedBack,
+  usablePhoto,
+  KycError,
   type Case,
   type DocumentSide,
   type DocumentType,
   type KycDocument,
 } from '@kyc/sdk';
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAction, useKyc, useShowError } from '@/app/kyc-context';
 import { HumanError } from '@/lib/error-copy';
-import { documentNoun } from '@/lib/labels';
 import { Camera, hasCamera } from './camera';
 import { DocImage } from './doc-image';
 import { Actions, ContinueButton, Screen } from './screen';
@@ -26,8 +28,11 @@ interface PhotoStepProps {
   children: ReactNode;
 }
 
-/** RETAKE_BACK is the alert when Continue is pressed while the reviewer's flagged back is still there. */
-export const RETAKE_BACK = 'Our reviewer asked for a new photo of the back side. Please re-take it before you continue.';
+/** RETAKE_BACK is the alert (a catalog key) when Continue is pressed while the reviewer's flagged back is still there. */
+export const RETAKE_BACK = 'photo.retakeBack';
+
+/** SELFIE_REQUIRED is the alert (a catalog key) when Continue is pressed on the selfie step without a selfie. */
+export const SELFIE_REQUIRED = 'selfie.required';
 
 /**
  * kept says whether a photo stays as it is during a resubmission: its type was not flagged, or it
@@ -52,11 +57,23 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
   const front = currentDocument(snap.case, type, side);
   const back = offerBack ? currentDocument(snap.case, type, 'BACK') : undefined;
   const flagged = [front, back].filter((d): d is KycDocument => isRefused(d));
+  const { t } = useTranslation();
 
-  function next() {
+  async function next() {
     // The back is optional, but a flagged one must be re-taken (the server refuses it too).
-    if (offerBack && refusedBack(snap.case, type)) return Promise.reject(new HumanError(RETAKE_BACK));
-    return client.next();
+    if (offerBack && refusedBack(snap.case, type)) throw new HumanError(RETAKE_BACK);
+    // The selfie step is no submit step of the chart, so the server (not the SDK) refuses to go on
+    // without a selfie, as INVALID_TRANSITION: say what is missing, as the document step does.
+    const noSelfie = () => type === 'SELFIE' && !usablePhoto(client.snapshot.case, 'SELFIE');
+    if (noSelfie() && client.snapshot.upload?.status !== 'uploading') throw new HumanError(SELFIE_REQUIRED);
+    try {
+      return await client.next();
+    } catch (err) {
+      if (err instanceof KycError && (err.code === 'INVALID_TRANSITION' || err.code === 'UPLOAD_REQUIRED') && noSelfie()) {
+        throw new HumanError(SELFIE_REQUIRED);
+      }
+      throw err;
+    }
   }
 
   return (
@@ -66,11 +83,9 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
           {flagged.map((d) => (
             <p key={d.id}>
               <strong>
-                {offerBack
-                  ? `Our reviewer asked for a new photo of the ${d.side === 'BACK' ? 'back' : 'front'} side.`
-                  : 'Our reviewer asked for a new photo.'}
+                {offerBack ? t(d.side === 'BACK' ? 'photo.reviewerAskedSide_BACK' : 'photo.reviewerAskedSide_FRONT') : t('photo.reviewerAsked')}
               </strong>{' '}
-              {d.reason ? `Reason: ${d.reason}` : ''}
+              {d.reason ? t('photo.reason', { reason: d.reason }) : ''}
             </p>
           ))}
         </div>
@@ -87,7 +102,7 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
       )}
 
       <Actions>
-        <ContinueButton onClick={offerBack ? next : undefined} />
+        <ContinueButton onClick={next} />
       </Actions>
     </Screen>
   );
@@ -106,16 +121,16 @@ interface PhotoSideProps {
 
 /** Capture holds the camera and file controls: the step's "Add a photo" region, or plain inside a side panel. */
 function Capture({ headed, children }: { headed: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
   return headed ? (
     <div className="capture">{children}</div>
   ) : (
-    <section className="capture" aria-label="Add a photo">
+    <section className="capture" aria-label={t('photo.addPhoto')}>
       {children}
     </section>
   );
 }
 
-const sideName = (side: DocumentSide | null) => (side === 'BACK' ? 'Back side' : 'Front side');
 
 /** PhotoSide is one photo of the step: its state (thumbnail and caption), capture controls and progress. */
 function PhotoSide({ type, side, doc, facingMode, headed = false, children }: PhotoSideProps) {
@@ -131,7 +146,8 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
   const anyUploading = snap.upload?.status === 'uploading';
   const upload = snap.upload && snap.upload.type === type && (snap.upload.side === 'BACK') === isBack ? snap.upload : null;
   const uploading = upload?.status === 'uploading';
-  const noun = type ? documentNoun[type] : 'document';
+  const { t } = useTranslation();
+  const noun = t(`photo.noun.${type ?? 'none'}`);
 
   function send(file: File) {
     if (!type) return;
@@ -140,10 +156,10 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
 
   let tag: { text: string; tone: string } | null = null;
   if (headed) {
-    if (flagged) tag = { text: 'New photo needed', tone: 'bad' };
-    else if (kept && doc) tag = { text: 'Kept', tone: 'good' };
-    else if (doc) tag = { text: 'Added', tone: 'good' };
-    else tag = isBack ? { text: 'Optional', tone: 'muted' } : { text: 'Required', tone: 'muted' };
+    if (flagged) tag = { text: t('photo.tagNew'), tone: 'bad' };
+    else if (kept && doc) tag = { text: t('photo.tagKept'), tone: 'good' };
+    else if (doc) tag = { text: t('photo.tagAdded'), tone: 'good' };
+    else tag = isBack ? { text: t('photo.tagOptional'), tone: 'muted' } : { text: t('photo.tagRequired'), tone: 'muted' };
   }
 
   const body = (
@@ -154,18 +170,18 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
             src={doc.url}
             alt={
               flagged
-                ? `Your ${noun} photo${isBack ? ' (back)' : ''} that needs to be re-taken`
-                : `Your current ${noun} photo${isBack ? ' (back)' : ''}`
+                ? t(isBack ? 'photo.altFlaggedBack' : 'photo.altFlagged', { noun })
+                : t(isBack ? 'photo.altCurrentBack' : 'photo.altCurrent', { noun })
             }
           />
           <figcaption>
             {flagged
-              ? 'Please take a new photo.'
+              ? t('photo.captionFlagged')
               : kept
-                ? 'This photo is kept: our reviewer did not ask for a new one.'
+                ? t('photo.captionKept')
                 : upload?.status === 'done'
-                  ? 'Photo uploaded.'
-                  : 'We have this photo. Continue to keep it, or take a new one.'}
+                  ? t('photo.captionUploaded')
+                  : t('photo.captionHave')}
           </figcaption>
         </figure>
       )}
@@ -176,9 +192,9 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
             <Camera
               facingMode={facingMode}
               disabled={anyUploading}
-              openLabel={isBack ? 'Photograph the back side' : undefined}
+              openLabel={isBack ? t('photo.photographBack') : undefined}
               onCapture={send}
-              onError={(message) => showError({ error: new HumanError(message) })}
+              onError={(key) => showError({ error: new HumanError(key) })}
             />
           )}
           <div className="file-field">
@@ -196,16 +212,16 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
               }}
             />
             <label htmlFor={inputId} className="button secondary file-label">
-              {isBack ? 'Upload the back side' : 'Upload a photo'}
+              {isBack ? t('photo.uploadBack') : t('photo.upload')}
             </label>
-            <p className="hint">JPEG, PNG or WebP, up to 10 MB.</p>
+            <p className="hint">{t('photo.fileHint')}</p>
           </div>
         </Capture>
       )}
 
       {upload && upload.status !== 'error' && (
         <div className="progress">
-          <label htmlFor={`${inputId}-progress`}>{uploading ? 'Uploading your photo…' : 'Upload complete'}</label>
+          <label htmlFor={`${inputId}-progress`}>{uploading ? t('photo.uploading') : t('photo.uploaded')}</label>
           <progress id={`${inputId}-progress`} max={100} value={Math.round(upload.progress * 100)}>
             {Math.round(upload.progress * 100)}%
           </progress>
@@ -218,7 +234,7 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
   return (
     <section className={`side${flagged ? ' side-flagged' : ''}`} aria-labelledby={headingId} data-side={side ?? 'FRONT'}>
       <div className="side-head">
-        <h2 id={headingId}>{sideName(side)}</h2>
+        <h2 id={headingId}>{side === 'BACK' ? t('photo.back') : t('photo.front')}</h2>
         {tag && <span className={`tag tag-${tag.tone}`}>{tag.text}</span>}
       </div>
       {children}
@@ -233,6 +249,7 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
  */
 function BackSide({ type, doc, facingMode }: { type: DocumentType | null; doc: KycDocument | undefined; facingMode: 'environment' | 'user' }) {
   const { snap } = useKyc();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -241,7 +258,7 @@ function BackSide({ type, doc, facingMode }: { type: DocumentType | null; doc: K
     return (
       <div ref={panel} className="side-wrap">
         <PhotoSide type={type} side="BACK" doc={doc} facingMode={facingMode} headed>
-          {!doc && <p className="side-help">The back shows your address and the machine-readable lines.</p>}
+          {!doc && <p className="side-help">{t('photo.backHelp')}</p>}
         </PhotoSide>
       </div>
     );
@@ -250,10 +267,10 @@ function BackSide({ type, doc, facingMode }: { type: DocumentType | null; doc: K
   return (
     <section className="side side-closed" aria-labelledby={headingId} data-side="BACK">
       <div className="side-head">
-        <h2 id={headingId}>Back side</h2>
-        <span className="tag tag-muted">Optional</span>
+        <h2 id={headingId}>{t('photo.back')}</h2>
+        <span className="tag tag-muted">{t('photo.tagOptional')}</span>
       </div>
-      <p className="side-help">The back shows your address and the machine-readable lines. Adding it can speed up the review.</p>
+      <p className="side-help">{t('photo.backHelpOptional')}</p>
       <button
         type="button"
         className="button secondary"
@@ -263,7 +280,7 @@ function BackSide({ type, doc, facingMode }: { type: DocumentType | null; doc: K
           requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('button, input')?.focus());
         }}
       >
-        Add the back side (optional)
+        {t('photo.addBack')}
       </button>
     </section>
   );

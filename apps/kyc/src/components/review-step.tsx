@@ -1,12 +1,14 @@
 import { currentDocument, type DocumentType } from '@kyc/sdk';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAction, useKyc } from '@/app/kyc-context';
 import { DocImage } from './doc-image';
 import { Actions, ContinueButton, Screen } from './screen';
 
 interface ReviewStepProps {
   state: 'document_review' | 'selfie_review';
-  title: string;
+  /** title is the heading, given how many photos are shown (one, or the front and the back). */
+  title: (photos: number) => string;
   type: DocumentType | null | undefined;
   alt: string;
   children: ReactNode;
@@ -19,31 +21,32 @@ interface ReviewStepProps {
 export function ReviewStep({ state, title, type, alt, children }: ReviewStepProps) {
   const { snap, client } = useKyc();
   const run = useAction();
+  const { t } = useTranslation();
   const doc = currentDocument(snap.case, type, type === 'SELFIE' ? null : 'FRONT');
   const back = type && type !== 'SELFIE' ? currentDocument(snap.case, type, 'BACK') : undefined;
   return (
-    <Screen state={state} title={title}>
+    <Screen state={state} title={title(doc && back ? 2 : 1)}>
       {doc ? (
         <div className={back ? 'sides' : undefined}>
           <figure className="photo">
             <DocImage src={doc.url} alt={alt} />
-            {back && <figcaption>Front side</figcaption>}
+            {back && <figcaption>{t('review.front')}</figcaption>}
           </figure>
           {back && (
             <figure className="photo">
-              <DocImage src={back.url} alt={`${alt} (back)`} />
-              <figcaption>Back side</figcaption>
+              <DocImage src={back.url} alt={t('review.altBack', { alt })} />
+              <figcaption>{t('review.back')}</figcaption>
             </figure>
           )}
         </div>
       ) : (
-        <p>We could not find your photo. Please retake it.</p>
+        <p>{t('review.missing')}</p>
       )}
       {children}
       <Actions>
         {client.can('USER_PREV_STEP') && (
           <button type="button" className="button secondary" disabled={snap.pending !== null} onClick={() => void run(() => client.back())}>
-            Retake
+            {t('screen.retake')}
           </button>
         )}
         <ContinueButton />

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAction, useKyc } from '@/app/kyc-context';
 import { ErrorRegion } from './error-region';
 import { ResumePanel } from './resume-panel';
@@ -24,6 +25,7 @@ interface ScreenProps {
 export function Screen({ state, title, children, status, back = true }: ScreenProps) {
   const { snap, client } = useKyc();
   const run = useAction();
+  const { t } = useTranslation();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -36,8 +38,12 @@ export function Screen({ state, title, children, status, back = true }: ScreenPr
   const states = snap.workflow?.states ?? [];
   const index = states.findIndex((s) => s.name === state);
   const info = index >= 0 ? states[index] : undefined;
-  // After a final decision there is nothing left to continue elsewhere.
-  const decided = snap.status === 'APPROVED' || snap.status === 'REJECTED';
+  // Once submitted (waiting for review, decided) there is nothing left to continue elsewhere:
+  // the resume link is offered only while the applicant still has something to do.
+  const nothingToDo =
+    state === 'final'
+      ? snap.status !== 'IN_PROGRESS' && snap.status !== 'RESUBMISSION_REQUESTED'
+      : snap.status === 'APPROVED' || snap.status === 'REJECTED';
   const showBack = back && !!snap.case && client.can('USER_PREV_STEP');
   const showCount = !!snap.case && index >= 0;
 
@@ -55,14 +61,14 @@ export function Screen({ state, title, children, status, back = true }: ScreenPr
               <span aria-hidden="true" className="back-arrow">
                 ←
               </span>
-              Back
+              {t('screen.back')}
             </button>
           ) : (
             <span />
           )}
           {showCount && (
             <p className="step-count">
-              Step {index + 1} of {states.length}
+              {t('screen.stepCount', { n: index + 1, total: states.length })}
             </p>
           )}
         </div>
@@ -72,7 +78,7 @@ export function Screen({ state, title, children, status, back = true }: ScreenPr
       </h1>
       <ErrorRegion />
       {children}
-      {info?.persisted && snap.resumeUrl && !decided && <ResumePanel url={snap.resumeUrl} />}
+      {info?.persisted && snap.resumeUrl && !nothingToDo && <ResumePanel url={snap.resumeUrl} />}
     </main>
   );
 }
@@ -83,9 +89,10 @@ export function Actions({ children }: { children: ReactNode }) {
 }
 
 /** ContinueButton sends USER_NEXT_STEP (through `onClick` when the step needs a payload). */
-export function ContinueButton({ onClick, label = 'Continue' }: { onClick?: () => Promise<unknown>; label?: string }) {
+export function ContinueButton({ onClick, label }: { onClick?: () => Promise<unknown>; label?: string }) {
   const { snap, client } = useKyc();
   const run = useAction();
+  const { t } = useTranslation();
   return (
     <button
       type="button"
@@ -94,7 +101,7 @@ export function ContinueButton({ onClick, label = 'Continue' }: { onClick?: () =
       aria-busy={snap.pending === 'next' || undefined}
       onClick={() => void run(onClick ?? (() => client.next()))}
     >
-      {label}
+      {label ?? t('screen.continue')}
     </button>
   );
 }

@@ -1,34 +1,28 @@
 import { KycError, type KycErrorCode } from '@kyc/sdk';
-
-/** errorCopy is what the applicant reads for each error code: what happened and what to do. */
-export const errorCopy: Record<KycErrorCode, string> = {
-  UNAUTHENTICATED: 'This link no longer opens your verification: it has expired or was replaced. Ask us for a new link, or start a new verification.',
-  FORBIDDEN: 'This link does not give access to that verification.',
-  NOT_FOUND: 'We could not find this verification. The link may be incomplete or no longer valid.',
-  BAD_USER_INPUT: 'Something is missing on this step. Please check it and try again.',
-  INVALID_TRANSITION: 'That step is not available right now. We have taken you to where your verification is.',
-  CONFLICT: 'Your verification changed in another window or device. We have loaded the latest version.',
-  PAYLOAD_TOO_LARGE: 'This photo is too large. Please use a photo smaller than 10 MB.',
-  UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported. Please use a JPEG, PNG or WebP photo.',
-  COMPLEXITY_LIMIT_EXCEEDED: 'Something went wrong on our side. Please try again in a moment.',
-  RATE_LIMITED: 'Too many attempts from your network. Please wait a few minutes and try again.',
-  INTERNAL: 'Something went wrong on our side. Please try again in a moment.',
-  NETWORK: 'We could not reach our server. Check your internet connection and try again.',
-  UPLOAD_REQUIRED: 'Please add a photo before you continue.',
-  NO_CASE: 'Please start your verification first.',
-};
+import { i18n } from '@/i18n';
 
 /** retryable codes get a "Try again" button: repeating the same request may work. */
 export const retryable = new Set<KycErrorCode>(['NETWORK', 'INTERNAL', 'COMPLEXITY_LIMIT_EXCEEDED']);
 
-/** HumanError is an app-made error whose message is already written for the applicant. */
+/**
+ * HumanError is an app-made error for the applicant. Its message is a catalog key (see
+ * src/i18n/index.ts), with `values` for the key's {{placeholders}}, so that it is shown in the
+ * language on screen (also after a switch); text that is no key is shown as it is.
+ */
 export class HumanError extends KycError {
-  constructor(copy: string) {
-    super('BAD_USER_INPUT', copy);
+  readonly values?: Record<string, string | number>;
+  constructor(key: string, values?: Record<string, string | number>) {
+    super('BAD_USER_INPUT', key);
+    this.values = values;
   }
 }
 
-/** copyFor is the text shown for an error. */
+/** copyFor is the text shown for an error, in the current language: what happened and what to do. */
 export function copyFor(error: KycError): string {
-  return error instanceof HumanError ? error.message : (errorCopy[error.code] ?? errorCopy.INTERNAL);
+  if (error instanceof HumanError) {
+    // A key built at run time: i18next's key types cannot check it, i18n.exists does.
+    const t = i18n.t as unknown as (key: string, values?: Record<string, string | number>) => string;
+    return i18n.exists(error.message) ? t(error.message, error.values) : error.message;
+  }
+  return i18n.exists(`errors.${error.code}`) ? i18n.t(`errors.${error.code}`) : i18n.t('errors.INTERNAL');
 }

@@ -1,15 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import { useKyc } from '@/app/kyc-context';
 import { ReviewStep } from '@/components/review-step';
-import { documentNoun } from '@/lib/labels';
 
 /** DocumentReviewScreen is the `document_review` state (persisted: the resume link is shown). */
 export function DocumentReviewScreen() {
   const { snap } = useKyc();
+  const { t } = useTranslation();
   const type = snap.case?.selectedDocumentType;
-  const name = type ? documentNoun[type] : 'document';
   return (
-    <ReviewStep state="document_review" title="Check your photo" type={type} alt={`Your ${name} photo`}>
-      <p>Make sure all four corners are visible and every word is easy to read. If not, retake the photo.</p>
+    <ReviewStep
+      state="document_review"
+      title={(count) => t('documentReview.title', { count })}
+      type={type}
+      alt={t(`review.alt.${type ?? 'none'}`)}
+    >
+      <p>{t('documentReview.body')}</p>
     </ReviewStep>
   );
 }

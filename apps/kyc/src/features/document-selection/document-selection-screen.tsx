@@ -1,49 +1,44 @@
 import type { DocumentType } from '@kyc/sdk';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useKyc, useShownError } from '@/app/kyc-context';
 import { Actions, ContinueButton, Screen } from '@/components/screen';
 import { HumanError } from '@/lib/error-copy';
-import { documentLabel, identityTypes } from '@/lib/labels';
-
-const hints: Record<(typeof identityTypes)[number], string> = {
-  ID_CARD: 'National identity card, front side',
-  PASSPORT: 'The page with your photo',
-  DRIVERS_LICENSE: 'Front side, with your photo',
-  VOTER_ID: 'Front side, with your photo',
-};
+import { identityTypes } from '@/lib/labels';
 
 /** DocumentSelectionScreen is the `document_selection` state: which identity document. */
 export function DocumentSelectionScreen() {
   const { snap, client } = useKyc();
   const { clear } = useShownError();
+  const { t } = useTranslation();
   const [choice, setChoice] = useState<DocumentType | null>(snap.case?.selectedDocumentType ?? null);
 
   async function next() {
-    if (!choice) throw new HumanError('Choose the document you will photograph, then continue.');
+    if (!choice) throw new HumanError('selection.required');
     return client.next({ documentType: choice });
   }
 
   return (
-    <Screen state="document_selection" title="Choose your document">
+    <Screen state="document_selection" title={t('selection.title')}>
       <fieldset className="choices">
-        <legend>Which document will you photograph?</legend>
-        {identityTypes.map((t) => (
-          <div className="choice" key={t}>
+        <legend>{t('selection.legend')}</legend>
+        {identityTypes.map((type) => (
+          <div className="choice" key={type}>
             <input
               type="radio"
-              id={`doc-${t}`}
+              id={`doc-${type}`}
               name="document-type"
-              value={t}
-              checked={choice === t}
+              value={type}
+              checked={choice === type}
               onChange={() => {
-                setChoice(t);
+                setChoice(type);
                 clear();
               }}
-              aria-describedby={`doc-${t}-hint`}
+              aria-describedby={`doc-${type}-hint`}
             />
-            <label htmlFor={`doc-${t}`}>{documentLabel[t]}</label>
-            <span className="choice-hint" id={`doc-${t}-hint`}>
-              {hints[t]}
+            <label htmlFor={`doc-${type}`}>{t(`labels.document.${type}`)}</label>
+            <span className="choice-hint" id={`doc-${type}-hint`}>
+              {t(`selection.hint.${type}`)}
             </span>
           </div>
         ))}

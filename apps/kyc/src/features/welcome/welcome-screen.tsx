@@ -1,31 +1,38 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAction, useKyc } from '@/app/kyc-context';
 import { DeleteMyData } from '@/components/delete-my-data';
 import { Actions, ContinueButton, Screen } from '@/components/screen';
 
-const needs = (
-  <ul className="checklist">
-    <li>An ID card, passport, driver's license or voter ID</li>
-    <li>A camera, or photos you already have (JPEG, PNG or WebP)</li>
-    <li>About 3 minutes, in a well-lit place</li>
-  </ul>
-);
+function Needs() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2>{t('welcome.needsTitle')}</h2>
+      <ul className="checklist">
+        <li>{t('welcome.needDocument')}</li>
+        <li>{t('welcome.needCamera')}</li>
+        <li>{t('welcome.needTime')}</li>
+      </ul>
+    </>
+  );
+}
 
 /** WelcomeScreen is the landing page (no case yet: "Start KYC") and the `welcome` state. */
 export function WelcomeScreen() {
   const { snap, client } = useKyc();
   const run = useAction();
+  const { t } = useTranslation();
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [email, setEmail] = useState('');
 
   if (snap.case) {
     return (
-      <Screen state="welcome" title="Before you start">
-        <p className="lead">We will ask you for two photos: one of an identity document and one of your face.</p>
-        <h2>What you need</h2>
-        {needs}
-        <p>Your progress is saved as you go. You can stop and continue later, on this or another device.</p>
+      <Screen state="welcome" title={t('welcome.startedTitle')}>
+        <p className="lead">{t('welcome.startedLead')}</p>
+        <Needs />
+        <p>{t('welcome.saved')}</p>
         <Actions>
           <ContinueButton />
         </Actions>
@@ -49,29 +56,28 @@ export function WelcomeScreen() {
   }
 
   return (
-    <Screen state="welcome" title="Verify your identity">
-      <p className="lead">To keep your account safe, we need to confirm who you are. It takes about 3 minutes.</p>
-      <h2>What you need</h2>
-      {needs}
+    <Screen state="welcome" title={t('welcome.title')}>
+      <p className="lead">{t('welcome.lead')}</p>
+      <Needs />
       <form onSubmit={start} className="form" noValidate>
         <fieldset>
-          <legend>Your details (optional)</legend>
+          <legend>{t('welcome.detailsLegend')}</legend>
           <div className="field">
-            <label htmlFor="first-name">First name</label>
+            <label htmlFor="first-name">{t('welcome.firstName')}</label>
             <input id="first-name" autoComplete="given-name" value={firstName} onChange={(e) => setFirstName(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="last-name">Last name</label>
+            <label htmlFor="last-name">{t('welcome.lastName')}</label>
             <input id="last-name" autoComplete="family-name" value={lastName} onChange={(e) => setLastName(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="email">Email</label>
+            <label htmlFor="email">{t('welcome.email')}</label>
             <input id="email" type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           </div>
         </fieldset>
         <Actions>
           <button type="submit" className="button primary" disabled={snap.pending !== null}>
-            Start KYC
+            {t('welcome.start')}
           </button>
         </Actions>
       </form>
