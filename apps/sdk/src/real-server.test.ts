@@ -3,16 +3,16 @@
 // (Node 20 needs the flag for a global WebSocket; without one the subscription part is skipped.)
 // With KYC_REVIEWER_EMAIL and KYC_REVIEWER_PASSWORD it also approves the case as the reviewer and
 // waits for the decision to arrive over the subscription.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createKycClient } from './client';
 import { KycError } from './errors';
 
 const url = process.env.KYC_API_URL;
-// A 2x2 PNG: a real image, so the server's content sniffing accepts it.
-const png = () =>
-  new Blob([Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))], {
-    type: 'image/png',
-  });
+// Real photos (the e2e fixtures, phone-sized, sharp and lit): the server refuses tiny images and
+// checks every photo.
+const photo = (name: 'document.jpg' | 'selfie.jpg') =>
+  new Blob([readFileSync(new URL(`../../../e2e/fixtures/${name}`, import.meta.url))], { type: 'image/jpeg' });
 
 describe.skipIf(!url)('against the real server', () => {
   it('walks a case to final; refusals are typed; the decision arrives over the subscription', async () => {
@@ -36,13 +36,13 @@ describe.skipIf(!url)('against the real server', () => {
     expect(client.state).toBe('document_photo');
     await expect(client.next()).rejects.toMatchObject({ code: 'UPLOAD_REQUIRED' });
     const progress: number[] = [];
-    const doc = await client.upload('ID_CARD', 'FRONT', png(), (p) => progress.push(p));
+    const doc = await client.upload('ID_CARD', 'FRONT', photo('document.jpg'), (p) => progress.push(p));
     expect(doc.type).toBe('ID_CARD');
     expect(progress.at(-1)).toBe(1);
     await client.next();
     expect(client.state).toBe('document_review');
     await client.next();
-    await client.upload('SELFIE', null, png());
+    await client.upload('SELFIE', null, photo('selfie.jpg'));
     await client.next();
     await client.next();
     expect(client.case).toMatchObject({ state: 'final', status: 'PENDING_REVIEW' });
