@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkLines, exposureWay, keyFor, verdict, type PhotoCheck } from './check-copy';
+import { de } from '@/i18n/locales/de';
+import { en } from '@/i18n/locales/en';
+import { es } from '@/i18n/locales/es';
+import { fr } from '@/i18n/locales/fr';
+import { CHECK_KEYS, checkLines, exposureWay, keyFor, verdict, type PhotoCheck } from './check-copy';
 
 const pass = (name: string): PhotoCheck => ({ name, outcome: 'PASS' });
 const warn = (name: string, more: Partial<PhotoCheck> = {}): PhotoCheck => ({ name, outcome: 'WARN', ...more });
@@ -73,5 +77,26 @@ describe('checkLines', () => {
   it('is empty for a good photo, and never mentions a duplicate in another case', () => {
     expect(checkLines([pass('SHARPNESS'), pass('EXPOSURE')], false)).toEqual([]);
     expect(checkLines([warn('DUPLICATE_ELSEWHERE')], true)).toEqual([]);
+  });
+});
+
+describe('messages', () => {
+  const words = (catalog: typeof en, key: string) => (catalog.checks as Record<string, string>)[key.replace(/^checks\./, '')];
+
+  it('has every message in English, German, French and Spanish', () => {
+    for (const catalog of [en, de, fr, es]) {
+      for (const key of CHECK_KEYS) expect(words(catalog, key), key).toMatch(/\S/);
+    }
+  });
+
+  it('says in plain words what is wrong and what to do', () => {
+    const say = (c: PhotoCheck, selfie = false) => checkLines([c], selfie).map((l) => words(en, l.key));
+    expect(say(warn('SHARPNESS'))).toEqual(['Your photo looks blurry — the text must be readable.']);
+    expect(say(fail('EXPOSURE', { detail: 'The photo is too dark.' }))).toEqual(['Your photo is too dark — take it in better light.']);
+    expect(say(warn('GLARE'))[0]).toMatch(/glare/);
+    expect(say(fail('RESOLUTION'))[0]).toMatch(/too small/);
+    expect(say(fail('SAME_AS_PREVIOUS'))).toEqual(['This is the same photo as before — please take a new one.']);
+    expect(say(warn('SHARPNESS'), true)[0]).toMatch(/your face must be sharp/);
+    expect(say(warn('SOMETHING_NEW'))).toEqual(['Something about your photo may make it hard to check.']);
   });
 });

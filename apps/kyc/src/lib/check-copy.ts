@@ -24,9 +24,28 @@ export const HIDDEN_CHECKS = new Set(['DUPLICATE_ELSEWHERE']);
 /** Verdict of a photo for its step: ok, warn (may continue after confirming), fail (must retake). */
 export type Verdict = 'ok' | 'warn' | 'fail';
 
-/** CheckLine is one message: its locale key (under "checks.") and the check it speaks for. */
+/** CHECK_KEYS are the locale keys of the messages about checks (each in every catalog). */
+export const CHECK_KEYS = [
+  'checks.RESOLUTION',
+  'checks.SHARPNESS',
+  'checks.SHARPNESS_selfie',
+  'checks.EXPOSURE_dark',
+  'checks.EXPOSURE_bright',
+  'checks.EXPOSURE_uniform',
+  'checks.GLARE',
+  'checks.FACE',
+  'checks.FACE_selfie',
+  'checks.SAME_AS_PREVIOUS',
+  'checks.SAME_AS_PREVIOUS_FAIL',
+  'checks.other',
+] as const;
+
+/** CheckKey is the locale key of one message about a check. */
+export type CheckKey = (typeof CHECK_KEYS)[number];
+
+/** CheckLine is one message: its locale key and the outcome it speaks for. */
 export interface CheckLine {
-  key: string;
+  key: CheckKey;
   outcome: 'WARN' | 'FAIL';
 }
 
@@ -54,7 +73,7 @@ export function exposureWay(c: PhotoCheck): 'dark' | 'bright' | 'uniform' {
 }
 
 /** keyFor is the message key of one WARN or FAIL check; isSelfie picks the selfie's wording where it differs. */
-export function keyFor(c: PhotoCheck, isSelfie: boolean): string {
+export function keyFor(c: PhotoCheck, isSelfie: boolean): CheckKey {
   switch (c.name) {
     case 'RESOLUTION':
       return 'checks.RESOLUTION';
@@ -80,7 +99,7 @@ export function keyFor(c: PhotoCheck, isSelfie: boolean): string {
 export function checkLines(checks: readonly PhotoCheck[] | null | undefined, isSelfie: boolean): CheckLine[] {
   const shown = (checks ?? []).filter((c) => !HIDDEN_CHECKS.has(c.name) && (c.outcome === 'WARN' || c.outcome === 'FAIL'));
   const ordered = [...shown.filter((c) => c.outcome === 'FAIL'), ...shown.filter((c) => c.outcome === 'WARN')];
-  const seen = new Set<string>();
+  const seen = new Set<CheckKey>();
   const out: CheckLine[] = [];
   for (const c of ordered) {
     const key = keyFor(c, isSelfie);

@@ -252,6 +252,30 @@ export const en = {
     linkGone: 'The link to continue it no longer works. You can close this page.',
     startNew: 'Start a new verification',
   },
+  // The automatic photo checks (issue 13), told at once after an upload.
+  checks: {
+    failTitle: 'This photo cannot be used',
+    warnTitle: 'Please check your photo',
+    failHint: 'Please take a new photo before you continue.',
+    warnHint: 'Retake it, or use it anyway if every detail is clear.',
+    accepted: 'You chose to use this photo.',
+    retake: 'Retake',
+    useAnyway: 'Use this photo anyway',
+    confirmFirst: 'Your photo may be hard to check: retake it, or choose “Use this photo anyway”.',
+    mustRetake: 'This photo cannot be used. Please retake it before you continue.',
+    RESOLUTION: 'Your photo is too small to show every detail — move closer and use your camera’s full resolution.',
+    SHARPNESS: 'Your photo looks blurry — the text must be readable.',
+    SHARPNESS_selfie: 'Your photo looks blurry — your face must be sharp.',
+    EXPOSURE_dark: 'Your photo is too dark — take it in better light.',
+    EXPOSURE_bright: 'Your photo is too bright — avoid direct light so that every detail shows.',
+    EXPOSURE_uniform: 'Your photo shows almost nothing — make sure nothing covers the camera.',
+    GLARE: 'Light reflects on your document — tilt it or move away from the lamp so that no part is hidden by glare.',
+    FACE: 'We could not find the portrait on your document — make sure the whole document is in the picture.',
+    FACE_selfie: 'We could not see your face clearly — look at the camera with your whole face in the picture.',
+    SAME_AS_PREVIOUS: 'This looks like the same photo as before.',
+    SAME_AS_PREVIOUS_FAIL: 'This is the same photo as before — please take a new one.',
+    other: 'Something about your photo may make it hard to check.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
