@@ -3,7 +3,7 @@ import { de } from '@/i18n/locales/de';
 import { en } from '@/i18n/locales/en';
 import { es } from '@/i18n/locales/es';
 import { fr } from '@/i18n/locales/fr';
-import { CHECK_KEYS, checkLines, exposureWay, keyFor, verdict, type PhotoCheck } from './check-copy';
+import { CHECK_KEYS, checkLines, exposureWay, keyFor, stepRefusal, verdict, type PhotoCheck } from './check-copy';
 
 const pass = (name: string): PhotoCheck => ({ name, outcome: 'PASS' });
 const warn = (name: string, more: Partial<PhotoCheck> = {}): PhotoCheck => ({ name, outcome: 'WARN', ...more });
@@ -98,5 +98,28 @@ describe('messages', () => {
     expect(say(fail('SAME_AS_PREVIOUS'))).toEqual(['This is the same photo as before — please take a new one.']);
     expect(say(warn('SHARPNESS'), true)[0]).toMatch(/your face must be sharp/);
     expect(say(warn('SOMETHING_NEW'))).toEqual(['Something about your photo may make it hard to check.']);
+  });
+});
+
+describe('stepRefusal', () => {
+  const good = { id: 'a', checks: [pass('SHARPNESS')] };
+  const blurry = { id: 'b', checks: [warn('SHARPNESS')] };
+  const black = { id: 'c', checks: [fail('EXPOSURE')] };
+  const elsewhere = { id: 'd', checks: [warn('DUPLICATE_ELSEWHERE')] };
+
+  it('lets a good photo, or none, through', () => {
+    expect(stepRefusal([good, undefined], new Set())).toBeNull();
+    expect(stepRefusal([], new Set())).toBeNull();
+    expect(stepRefusal([elsewhere], new Set())).toBeNull();
+  });
+
+  it('holds a photo with warnings until the applicant chose to use it', () => {
+    expect(stepRefusal([good, blurry], new Set())).toBe('checks.confirmFirst');
+    expect(stepRefusal([good, blurry], new Set(['b']))).toBeNull();
+  });
+
+  it('always holds a failed photo, accepted or not', () => {
+    expect(stepRefusal([black], new Set(['c']))).toBe('checks.mustRetake');
+    expect(stepRefusal([blurry, black], new Set(['b']))).toBe('checks.mustRetake');
   });
 });

@@ -109,3 +109,19 @@ export function checkLines(checks: readonly PhotoCheck[] | null | undefined, isS
   }
   return out;
 }
+
+/**
+ * stepRefusal is why Continue is held on a photo step, as a message key, or null: a photo whose
+ * checks FAIL must be retaken (the server and the SDK refuse too); one with warnings must be
+ * confirmed ("Use this photo anyway", its id in accepted) or retaken. Pass only the photos the
+ * applicant may change (not those kept during a resubmission).
+ */
+export function stepRefusal(
+  photos: readonly ({ id: string; checks?: readonly PhotoCheck[] | null } | null | undefined)[],
+  accepted: ReadonlySet<string>,
+): 'checks.mustRetake' | 'checks.confirmFirst' | null {
+  const present = photos.filter((p): p is NonNullable<typeof p> => !!p);
+  if (present.some((p) => verdict(p.checks) === 'fail')) return 'checks.mustRetake';
+  if (present.some((p) => verdict(p.checks) === 'warn' && !accepted.has(p.id))) return 'checks.confirmFirst';
+  return null;
+}
