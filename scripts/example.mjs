@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm run kyc-manual-review-example` (or `npm run …`): installs what is missing, builds the
+// `pnpm run kyc-manual-review-example` (or `npm run …`, or yarn 1's `yarn run …`): installs what is missing, builds the
 // two apps into the Go server, and runs it on the embedded SQLite database in ./data (kept
 // between runs). Options: --postgres <url> (or DATABASE_URL), --port <n> (or PORT),
 // --four-eyes approvals|all (or FOUR_EYES; default off). It also starts a tiny webhook receiver
@@ -70,8 +70,27 @@ if (!has('go', ['version'])) {
   console.error('✖ Go is required: https://go.dev/dl/');
   process.exit(1);
 }
-const pnpm = has('pnpm') ? ['pnpm'] : ['npx', '--yes', 'pnpm@12.4.2'];
-const pn = (...a) => run(pnpm[0], [...pnpm.slice(1), ...a], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+// pnpm's version is pinned here (and in scripts/test-all.sh and .ci/run), not with package.json's
+// packageManager field, which makes yarn 1 refuse to run any script: the installed pnpm when it is
+// this version, else this version through npx.
+const PNPM_VERSION = '12.4.2';
+const pnpmVersion = () => spawnSync('pnpm', ['--version'], { encoding: 'utf8', shell: isWindows }).stdout?.trim();
+const pnpm = has('pnpm') && pnpmVersion() === PNPM_VERSION ? ['pnpm'] : ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+// npm and yarn pass their own settings to scripts as npm_config_* variables (yarn 1: its own
+// registry); pnpm would take them for its own. It reads the user's .npmrc itself.
+const pnpmEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
+const pn = (...a) => {
+  const r = spawnSync(pnpm[0], [...pnpm.slice(1), ...a], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: isWindows,
+    env: { ...pnpmEnv, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  });
+  if (r.status !== 0) {
+    console.error(`\n✖ ${pnpm.join(' ')} ${a.join(' ')} failed${r.error ? `: ${r.error.message}` : ''}`);
+    process.exit(r.status ?? 1);
+  }
+};
 
 // 1. Node modules, only when the lockfile changed since the last install.
 const lockHash = treeHash(['pnpm-lock.yaml', 'package.json', 'pnpm-workspace.yaml']);

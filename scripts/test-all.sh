@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
-command -v pnpm >/dev/null || npm i -g pnpm@12.4.2
+# pnpm's version is pinned here, in scripts/example.mjs and .ci/run (not in package.json: its
+# packageManager field stops yarn 1 from running the example).
+command -v pnpm >/dev/null && [ "$(pnpm --version)" = 12.4.2 ] || npm i -g pnpm@12.4.2
 
 # PostgreSQL's server and Chromium: installed from the system's packages when missing (Debian/Ubuntu).
 missing=()
@@ -72,6 +74,9 @@ KYC_API_URL=http://127.0.0.1:$sdk_port/graphql KYC_REVIEWER_EMAIL=sdk@example.co
 step "GraphQL over HTTP conformance (graphql-http server audits, every MUST and SHOULD)"
 node scripts/graphql-http-audit.mjs http://127.0.0.1:$sdk_port/graphql || { kill "$sdk_pid"; exit 1; }
 kill "$sdk_pid"; wait "$sdk_pid" 2>/dev/null || true
+
+step "the example starts with npm and with yarn 1 (scripts/example-smoke.sh)"
+bash scripts/example-smoke.sh
 
 step "browser end-to-end (Playwright + system Chromium)"
 pnpm exec playwright test
