@@ -91,29 +91,26 @@ func writers(databaseURL string) int {
 	return min(4*runtime.GOMAXPROCS(0), pgConns*3/4)
 }
 
-// migrate brings the schema up to date. On PostgreSQL an advisory lock makes replicas that
-// start together migrate one after the other.
+// migrate brings the schema up to date: the versioned migration files in
+// ent/migrate/migrations (applyMigrations). A database from before versioned migrations is
+// adopted once, then gets the data fixes the start-up used to make every time (upgradeData).
 func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string, auditKey []byte, log *slog.Logger) error {
-	if dia == dialect.Postgres {
-		conn, err := db.Conn(ctx)
-		if err != nil {
-			return err
-		}
-		defer conn.Close()
-		const lockID = 0x6b7963 // "kyc"
-		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", lockID); err != nil {
-			return err
-		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockID) //nolint:errcheck // released with the session anyway
-	}
-	if err := client.Schema.Create(ctx); err != nil {
+	res, err := applyMigrations(ctx, db, dia, log)
+	if err != nil {
 		return err
 	}
-	return upgradeData(ctx, client, db, dia, auditKey, log)
+	if err := checkDrift(ctx, db, dia); err != nil {
+		return err
+	}
+	if res.Baselined {
+		log.InfoContext(ctx, "adopted a database of the release before versioned migrations")
+		return upgradeData(ctx, client, db, dia, auditKey, log)
+	}
+	return nil
 }
 
-// upgradeData fills what a schema change added to rows written before it, and installs what
-// ent's migration cannot express. Every step is idempotent.
+// upgradeData fills what a schema change before versioned migrations added to rows written
+// before it. It runs once, when a database of that time is adopted. Every step is idempotent.
 func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string, auditKey []byte, log *slog.Logger) error {
 	// The head of each case's audit chain, stored on the case since the audit append stopped
 	// reading the last event.
@@ -156,9 +153,8 @@ func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string
 	if dia != dialect.Postgres {
 		return nil
 	}
-	// NOTIFY from inside the transaction that appends the event: PostgreSQL delivers it at
-	// commit, and only then, so no notice is sent for a rolled-back change nor lost to a crash
-	// between commit and publish, and it costs no extra round trip.
+	// The NOTIFY trigger of the baseline migration, which that release installed here (a
+	// database adopted from a release older still may lack it).
 	if _, err := db.ExecContext(ctx, `
 		CREATE OR REPLACE FUNCTION kyc_notify_case_event() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN
@@ -168,13 +164,6 @@ func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string
 		DROP TRIGGER IF EXISTS case_events_notify ON case_events;
 		CREATE TRIGGER case_events_notify AFTER INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION kyc_notify_case_event();`); err != nil {
 		return fmt.Errorf("install the case event trigger: %w", err)
-	}
-	// A trigram index lets the backoffice's substring search use an index. pg_trgm ships with
-	// PostgreSQL and is a trusted extension; where it cannot be created, search still works,
-	// by scanning.
-	if _, err := db.ExecContext(ctx, `CREATE EXTENSION IF NOT EXISTS pg_trgm;
-		CREATE INDEX IF NOT EXISTS kyccase_search_text_trgm ON kyc_cases USING gin (search_text gin_trgm_ops)`); err != nil {
-		log.WarnContext(ctx, "search runs without a trigram index", "err", err)
 	}
 	return nil
 }
