@@ -60,7 +60,10 @@ type sockets struct {
 	mu         sync.Mutex
 	byReviewer map[uuid.UUID]map[*socket]struct{}
 	byCase     map[uuid.UUID]*caseLoad
-	busOnce    sync.Once
+	// streams holds every SSE stream, with or without credentials, so that a drain ends
+	// them all and the metrics count them.
+	streams map[*socket]struct{}
+	busOnce sync.Once
 }
 
 // caseLoad is what one case token holds open across connections, and those connections.
@@ -69,15 +72,22 @@ type caseLoad struct {
 	socks      map[*socket]struct{}
 }
 
-// socket is one registered connection.
+// socket is one registered connection: a WebSocket, or an SSE stream (which carries one
+// operation).
 type socket struct {
-	conn   gqlws.Conn
+	conn   liveCloser
+	sse    bool
 	viewer Viewer
 	ops    int         // operations running; guarded by sockets.mu
 	expiry *time.Timer // a reviewer's: closes the socket when the session expires
 }
 
 type socketKey struct{}
+
+// liveCloser ends a registered connection: gqlws.Conn for a WebSocket, sseStream for SSE.
+type liveCloser interface {
+	Close(code websocket.StatusCode, why string)
+}
 
 // openSocket registers the connection of ctx (InitFunc's context, with the caller) and
 // returns the context its operations run in. The registration ends with the connection.
@@ -86,8 +96,13 @@ func (res *Resolver) openSocket(ctx context.Context) (context.Context, error) {
 	if !ok {
 		return ctx, nil
 	}
-	v := ViewerFrom(ctx)
-	s := &socket{conn: conn, viewer: v}
+	return res.register(ctx, &socket{conn: conn, viewer: ViewerFrom(ctx)})
+}
+
+// register adds s (its viewer is ctx's caller) to the registry until ctx ends and returns
+// the context its operations run in; over a case token's cap of connections it refuses.
+func (res *Resolver) register(ctx context.Context, s *socket) (context.Context, error) {
+	v, conn := s.viewer, s.conn
 	reg := &res.sockets
 	reg.mu.Lock()
 	switch {
@@ -123,6 +138,12 @@ func (res *Resolver) openSocket(ctx context.Context) (context.Context, error) {
 		}
 		load.socks[s] = struct{}{}
 	}
+	if s.sse {
+		if reg.streams == nil {
+			reg.streams = map[*socket]struct{}{}
+		}
+		reg.streams[s] = struct{}{}
+	}
 	reg.mu.Unlock()
 	if v.Reviewer != nil || v.CaseID != uuid.Nil {
 		res.listenSessionEnds()
@@ -134,6 +155,7 @@ func (res *Resolver) openSocket(ctx context.Context) (context.Context, error) {
 func (reg *sockets) remove(s *socket) {
 	reg.mu.Lock()
 	defer reg.mu.Unlock()
+	delete(reg.streams, s)
 	switch v := s.viewer; {
 	case v.Reviewer != nil:
 		if s.expiry != nil {
@@ -300,19 +322,34 @@ func (res *Resolver) LiveSockets() (conns, ops int) {
 	defer reg.mu.Unlock()
 	for _, set := range reg.byReviewer {
 		for s := range set {
-			conns++
-			ops += s.ops
+			if !s.sse {
+				conns++
+				ops += s.ops
+			}
 		}
 	}
 	for _, load := range reg.byCase {
-		conns += load.conns
-		ops += load.ops
+		for s := range load.socks {
+			if !s.sse {
+				conns++
+				ops += s.ops
+			}
+		}
 	}
 	return conns, ops
 }
 
-// CloseAllSockets ends every registered WebSocket with 1012 (service restart), so that
-// clients reconnect at once, to another replica, while this one drains.
+// LiveStreams counts this process's SSE streams (each carries one subscription).
+func (res *Resolver) LiveStreams() int {
+	reg := &res.sockets
+	reg.mu.Lock()
+	defer reg.mu.Unlock()
+	return len(reg.streams)
+}
+
+// CloseAllSockets ends every registered WebSocket with 1012 (service restart), and every
+// SSE stream without its complete event, so that clients reconnect at once, to another
+// replica, while this one drains.
 func (res *Resolver) CloseAllSockets(reason string) {
 	var all []*socket
 	res.sockets.mu.Lock()
@@ -324,6 +361,11 @@ func (res *Resolver) CloseAllSockets(reason string) {
 	for _, load := range res.sockets.byCase {
 		for s := range load.socks {
 			all = append(all, s)
+		}
+	}
+	for s := range res.sockets.streams {
+		if s.viewer.Reviewer == nil && s.viewer.CaseID == uuid.Nil {
+			all = append(all, s) // the others were found above
 		}
 	}
 	res.sockets.mu.Unlock()

@@ -101,6 +101,8 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		TokenTTL:       cfg.CaseTokenTTL,
 		AuditKey:       auditKey,
 		FourEyes:       cfg.FourEyes,
+		ReviewSLA:      cfg.ReviewSLA,
+		SupportContact: cfg.SupportContact,
 		CaseLimits:     graph.NewAddrLimits(cfg.CaseRateLimit),
 		LoginLimits:    graph.NewAddrLimits(cfg.LoginRateLimit),
 	}
@@ -146,8 +148,9 @@ func every(ctx context.Context, interval time.Duration, fn func(context.Context)
 	}
 }
 
-// drain starts a graceful stop: /readyz turns 503 and every WebSocket is closed with 1012
-// (service restart), so that clients reconnect at once, to another replica.
+// drain starts a graceful stop: /readyz turns 503, every WebSocket is closed with 1012
+// (service restart) and every SSE stream is cut, so that clients reconnect at once, to
+// another replica.
 func (a *app) drain() {
 	a.draining.Store(true)
 	a.res.CloseAllSockets("Server restarting")
@@ -255,6 +258,9 @@ func (a *app) graphqlHandler() http.Handler {
 		},
 	})
 	srv.AddTransport(transport.Options{})
+	// graphql-sse (distinct connections) where WebSockets are blocked: before postTransport,
+	// which would claim the same POST. Streams count against the same caps as sockets.
+	srv.AddTransport(graph.SSE{Resolver: a.res, KeepAlive: wsKeepAlive})
 	srv.AddTransport(postTransport{})
 	srv.AddTransport(transport.MultipartForm{
 		MaxUploadSize: a.res.MaxUploadBytes + multipartSlack,
@@ -278,7 +284,7 @@ func (a *app) graphqlHandler() http.Handler {
 	srv.Use(graph.Loaders{Resolver: a.res}) // a list's assignees and documents in one statement each
 	srv.SetErrorPresenter(a.res.ErrorPresenter)
 	srv.SetRecoverFunc(a.res.Recover)
-	return a.authenticate(a.limitBody(requirePreflight(codedTransportErrors(srv))))
+	return a.authenticate(a.limitBody(requirePreflight(codedTransportErrors(graph.SSECut(srv)))))
 }
 
 // authenticate puts the caller (reviewer session or applicant token) into the context.

@@ -52,8 +52,11 @@ func newMetrics(a *app) *metrics {
 			Help: "Open graphql-transport-ws connections with credentials.", ConstLabels: prometheus.Labels{"transport": "graphql-transport-ws"}},
 			func() float64 { conns, _ := a.res.LiveSockets(); return float64(conns) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_live_subscriptions",
-			Help: "Operations (subscriptions) running on those connections.", ConstLabels: prometheus.Labels{"transport": "graphql-transport-ws"}},
+			Help: liveSubscriptionsHelp, ConstLabels: prometheus.Labels{"transport": "graphql-transport-ws"}},
 			func() float64 { _, ops := a.res.LiveSockets(); return float64(ops) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_live_subscriptions",
+			Help: liveSubscriptionsHelp, ConstLabels: prometheus.Labels{"transport": "sse"}},
+			func() float64 { return float64(a.res.LiveStreams()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_webhook_queue_depth",
 			Help: "Webhook deliveries not yet delivered or given up."}, func() float64 {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -75,6 +78,10 @@ func newMetrics(a *app) *metrics {
 	}
 	return m
 }
+
+// liveSubscriptionsHelp describes kyc_live_subscriptions, by transport: operations running on
+// graphql-transport-ws connections, and SSE streams (one operation each).
+const liveSubscriptionsHelp = "Live operations (subscriptions) by transport: on graphql-transport-ws connections, and SSE streams."
 
 func (m *metrics) handler() http.Handler { return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}) }
 
