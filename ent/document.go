@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
+	"github.com/openkyc/kyc-manual-review/internal/photocheck"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -30,6 +32,8 @@ type Document struct {
 	Status workflow.DocStatus `json:"status,omitempty"`
 	// Reason holds the value of the "reason" field.
 	Reason *string `json:"reason,omitempty"`
+	// ReasonCode holds the value of the "reason_code" field.
+	ReasonCode *workflow.ReasonCode `json:"reason_code,omitempty"`
 	// Revision holds the value of the "revision" field.
 	Revision int `json:"revision,omitempty"`
 	// ContentType holds the value of the "content_type" field.
@@ -48,6 +52,18 @@ type Document struct {
 	PurgedAt *time.Time `json:"purged_at,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
+	// Checks holds the value of the "checks" field.
+	Checks []photocheck.Check `json:"checks,omitempty"`
+	// Phash holds the value of the "phash" field.
+	Phash *int64 `json:"phash,omitempty"`
+	// PhashBand0 holds the value of the "phash_band0" field.
+	PhashBand0 *int `json:"phash_band0,omitempty"`
+	// PhashBand1 holds the value of the "phash_band1" field.
+	PhashBand1 *int `json:"phash_band1,omitempty"`
+	// PhashBand2 holds the value of the "phash_band2" field.
+	PhashBand2 *int `json:"phash_band2,omitempty"`
+	// PhashBand3 holds the value of the "phash_band3" field.
+	PhashBand3 *int `json:"phash_band3,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DocumentQuery when eager-loading is set.
 	Edges        DocumentEdges `json:"edges"`
@@ -81,9 +97,11 @@ func (*Document) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case document.FieldRevision, document.FieldSize, document.FieldWidth, document.FieldHeight:
+		case document.FieldChecks:
+			values[i] = new([]byte)
+		case document.FieldRevision, document.FieldSize, document.FieldWidth, document.FieldHeight, document.FieldPhash, document.FieldPhashBand0, document.FieldPhashBand1, document.FieldPhashBand2, document.FieldPhashBand3:
 			values[i] = new(sql.NullInt64)
-		case document.FieldType, document.FieldSide, document.FieldStatus, document.FieldReason, document.FieldContentType, document.FieldSha256, document.FieldStorageKey:
+		case document.FieldType, document.FieldSide, document.FieldStatus, document.FieldReason, document.FieldReasonCode, document.FieldContentType, document.FieldSha256, document.FieldStorageKey:
 			values[i] = new(sql.NullString)
 		case document.FieldPurgedAt, document.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -142,6 +160,13 @@ func (_m *Document) assignValues(columns []string, values []any) error {
 				_m.Reason = new(string)
 				*_m.Reason = value.String
 			}
+		case document.FieldReasonCode:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reason_code", values[i])
+			} else if value.Valid {
+				_m.ReasonCode = new(workflow.ReasonCode)
+				*_m.ReasonCode = workflow.ReasonCode(value.String)
+			}
 		case document.FieldRevision:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field revision", values[i])
@@ -198,6 +223,49 @@ func (_m *Document) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
 			} else if value.Valid {
 				_m.CreatedAt = value.Time
+			}
+		case document.FieldChecks:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field checks", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Checks); err != nil {
+					return fmt.Errorf("unmarshal field checks: %w", err)
+				}
+			}
+		case document.FieldPhash:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field phash", values[i])
+			} else if value.Valid {
+				_m.Phash = new(int64)
+				*_m.Phash = value.Int64
+			}
+		case document.FieldPhashBand0:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field phash_band0", values[i])
+			} else if value.Valid {
+				_m.PhashBand0 = new(int)
+				*_m.PhashBand0 = int(value.Int64)
+			}
+		case document.FieldPhashBand1:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field phash_band1", values[i])
+			} else if value.Valid {
+				_m.PhashBand1 = new(int)
+				*_m.PhashBand1 = int(value.Int64)
+			}
+		case document.FieldPhashBand2:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field phash_band2", values[i])
+			} else if value.Valid {
+				_m.PhashBand2 = new(int)
+				*_m.PhashBand2 = int(value.Int64)
+			}
+		case document.FieldPhashBand3:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field phash_band3", values[i])
+			} else if value.Valid {
+				_m.PhashBand3 = new(int)
+				*_m.PhashBand3 = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -259,6 +327,11 @@ func (_m *Document) String() string {
 		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")
+	if v := _m.ReasonCode; v != nil {
+		builder.WriteString("reason_code=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
 	builder.WriteString("revision=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteString(", ")
@@ -291,6 +364,34 @@ func (_m *Document) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("checks=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Checks))
+	builder.WriteString(", ")
+	if v := _m.Phash; v != nil {
+		builder.WriteString("phash=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PhashBand0; v != nil {
+		builder.WriteString("phash_band0=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PhashBand1; v != nil {
+		builder.WriteString("phash_band1=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PhashBand2; v != nil {
+		builder.WriteString("phash_band2=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PhashBand3; v != nil {
+		builder.WriteString("phash_band3=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
+	"github.com/openkyc/kyc-manual-review/internal/photocheck"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -76,6 +77,20 @@ func (_c *DocumentCreate) SetReason(v string) *DocumentCreate {
 func (_c *DocumentCreate) SetNillableReason(v *string) *DocumentCreate {
 	if v != nil {
 		_c.SetReason(*v)
+	}
+	return _c
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (_c *DocumentCreate) SetReasonCode(v workflow.ReasonCode) *DocumentCreate {
+	_c.mutation.SetReasonCode(v)
+	return _c
+}
+
+// SetNillableReasonCode sets the "reason_code" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillableReasonCode(v *workflow.ReasonCode) *DocumentCreate {
+	if v != nil {
+		_c.SetReasonCode(*v)
 	}
 	return _c
 }
@@ -162,6 +177,82 @@ func (_c *DocumentCreate) SetCreatedAt(v time.Time) *DocumentCreate {
 func (_c *DocumentCreate) SetNillableCreatedAt(v *time.Time) *DocumentCreate {
 	if v != nil {
 		_c.SetCreatedAt(*v)
+	}
+	return _c
+}
+
+// SetChecks sets the "checks" field.
+func (_c *DocumentCreate) SetChecks(v []photocheck.Check) *DocumentCreate {
+	_c.mutation.SetChecks(v)
+	return _c
+}
+
+// SetPhash sets the "phash" field.
+func (_c *DocumentCreate) SetPhash(v int64) *DocumentCreate {
+	_c.mutation.SetPhash(v)
+	return _c
+}
+
+// SetNillablePhash sets the "phash" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillablePhash(v *int64) *DocumentCreate {
+	if v != nil {
+		_c.SetPhash(*v)
+	}
+	return _c
+}
+
+// SetPhashBand0 sets the "phash_band0" field.
+func (_c *DocumentCreate) SetPhashBand0(v int) *DocumentCreate {
+	_c.mutation.SetPhashBand0(v)
+	return _c
+}
+
+// SetNillablePhashBand0 sets the "phash_band0" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillablePhashBand0(v *int) *DocumentCreate {
+	if v != nil {
+		_c.SetPhashBand0(*v)
+	}
+	return _c
+}
+
+// SetPhashBand1 sets the "phash_band1" field.
+func (_c *DocumentCreate) SetPhashBand1(v int) *DocumentCreate {
+	_c.mutation.SetPhashBand1(v)
+	return _c
+}
+
+// SetNillablePhashBand1 sets the "phash_band1" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillablePhashBand1(v *int) *DocumentCreate {
+	if v != nil {
+		_c.SetPhashBand1(*v)
+	}
+	return _c
+}
+
+// SetPhashBand2 sets the "phash_band2" field.
+func (_c *DocumentCreate) SetPhashBand2(v int) *DocumentCreate {
+	_c.mutation.SetPhashBand2(v)
+	return _c
+}
+
+// SetNillablePhashBand2 sets the "phash_band2" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillablePhashBand2(v *int) *DocumentCreate {
+	if v != nil {
+		_c.SetPhashBand2(*v)
+	}
+	return _c
+}
+
+// SetPhashBand3 sets the "phash_band3" field.
+func (_c *DocumentCreate) SetPhashBand3(v int) *DocumentCreate {
+	_c.mutation.SetPhashBand3(v)
+	return _c
+}
+
+// SetNillablePhashBand3 sets the "phash_band3" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillablePhashBand3(v *int) *DocumentCreate {
+	if v != nil {
+		_c.SetPhashBand3(*v)
 	}
 	return _c
 }
@@ -260,6 +351,11 @@ func (_c *DocumentCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Document.status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ReasonCode(); ok {
+		if err := document.ReasonCodeValidator(v); err != nil {
+			return &ValidationError{Name: "reason_code", err: fmt.Errorf(`ent: validator failed for field "Document.reason_code": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Revision(); !ok {
 		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Document.revision"`)}
 	}
@@ -333,6 +429,10 @@ func (_c *DocumentCreate) createSpec() (*Document, *sqlgraph.CreateSpec) {
 		_spec.SetField(document.FieldReason, field.TypeString, value)
 		_node.Reason = &value
 	}
+	if value, ok := _c.mutation.ReasonCode(); ok {
+		_spec.SetField(document.FieldReasonCode, field.TypeEnum, value)
+		_node.ReasonCode = &value
+	}
 	if value, ok := _c.mutation.Revision(); ok {
 		_spec.SetField(document.FieldRevision, field.TypeInt, value)
 		_node.Revision = value
@@ -368,6 +468,30 @@ func (_c *DocumentCreate) createSpec() (*Document, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(document.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
+	}
+	if value, ok := _c.mutation.Checks(); ok {
+		_spec.SetField(document.FieldChecks, field.TypeJSON, value)
+		_node.Checks = value
+	}
+	if value, ok := _c.mutation.Phash(); ok {
+		_spec.SetField(document.FieldPhash, field.TypeInt64, value)
+		_node.Phash = &value
+	}
+	if value, ok := _c.mutation.PhashBand0(); ok {
+		_spec.SetField(document.FieldPhashBand0, field.TypeInt, value)
+		_node.PhashBand0 = &value
+	}
+	if value, ok := _c.mutation.PhashBand1(); ok {
+		_spec.SetField(document.FieldPhashBand1, field.TypeInt, value)
+		_node.PhashBand1 = &value
+	}
+	if value, ok := _c.mutation.PhashBand2(); ok {
+		_spec.SetField(document.FieldPhashBand2, field.TypeInt, value)
+		_node.PhashBand2 = &value
+	}
+	if value, ok := _c.mutation.PhashBand3(); ok {
+		_spec.SetField(document.FieldPhashBand3, field.TypeInt, value)
+		_node.PhashBand3 = &value
 	}
 	if nodes := _c.mutation.CaseIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -468,6 +592,24 @@ func (u *DocumentUpsert) ClearReason() *DocumentUpsert {
 	return u
 }
 
+// SetReasonCode sets the "reason_code" field.
+func (u *DocumentUpsert) SetReasonCode(v workflow.ReasonCode) *DocumentUpsert {
+	u.Set(document.FieldReasonCode, v)
+	return u
+}
+
+// UpdateReasonCode sets the "reason_code" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdateReasonCode() *DocumentUpsert {
+	u.SetExcluded(document.FieldReasonCode)
+	return u
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (u *DocumentUpsert) ClearReasonCode() *DocumentUpsert {
+	u.SetNull(document.FieldReasonCode)
+	return u
+}
+
 // SetPurgedAt sets the "purged_at" field.
 func (u *DocumentUpsert) SetPurgedAt(v time.Time) *DocumentUpsert {
 	u.Set(document.FieldPurgedAt, v)
@@ -483,6 +625,24 @@ func (u *DocumentUpsert) UpdatePurgedAt() *DocumentUpsert {
 // ClearPurgedAt clears the value of the "purged_at" field.
 func (u *DocumentUpsert) ClearPurgedAt() *DocumentUpsert {
 	u.SetNull(document.FieldPurgedAt)
+	return u
+}
+
+// SetChecks sets the "checks" field.
+func (u *DocumentUpsert) SetChecks(v []photocheck.Check) *DocumentUpsert {
+	u.Set(document.FieldChecks, v)
+	return u
+}
+
+// UpdateChecks sets the "checks" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdateChecks() *DocumentUpsert {
+	u.SetExcluded(document.FieldChecks)
+	return u
+}
+
+// ClearChecks clears the value of the "checks" field.
+func (u *DocumentUpsert) ClearChecks() *DocumentUpsert {
+	u.SetNull(document.FieldChecks)
 	return u
 }
 
@@ -535,6 +695,21 @@ func (u *DocumentUpsertOne) UpdateNewValues() *DocumentUpsertOne {
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(document.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.Phash(); exists {
+			s.SetIgnore(document.FieldPhash)
+		}
+		if _, exists := u.create.mutation.PhashBand0(); exists {
+			s.SetIgnore(document.FieldPhashBand0)
+		}
+		if _, exists := u.create.mutation.PhashBand1(); exists {
+			s.SetIgnore(document.FieldPhashBand1)
+		}
+		if _, exists := u.create.mutation.PhashBand2(); exists {
+			s.SetIgnore(document.FieldPhashBand2)
+		}
+		if _, exists := u.create.mutation.PhashBand3(); exists {
+			s.SetIgnore(document.FieldPhashBand3)
 		}
 	}))
 	return u
@@ -602,6 +777,27 @@ func (u *DocumentUpsertOne) ClearReason() *DocumentUpsertOne {
 	})
 }
 
+// SetReasonCode sets the "reason_code" field.
+func (u *DocumentUpsertOne) SetReasonCode(v workflow.ReasonCode) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetReasonCode(v)
+	})
+}
+
+// UpdateReasonCode sets the "reason_code" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdateReasonCode() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdateReasonCode()
+	})
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (u *DocumentUpsertOne) ClearReasonCode() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearReasonCode()
+	})
+}
+
 // SetPurgedAt sets the "purged_at" field.
 func (u *DocumentUpsertOne) SetPurgedAt(v time.Time) *DocumentUpsertOne {
 	return u.Update(func(s *DocumentUpsert) {
@@ -620,6 +816,27 @@ func (u *DocumentUpsertOne) UpdatePurgedAt() *DocumentUpsertOne {
 func (u *DocumentUpsertOne) ClearPurgedAt() *DocumentUpsertOne {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearPurgedAt()
+	})
+}
+
+// SetChecks sets the "checks" field.
+func (u *DocumentUpsertOne) SetChecks(v []photocheck.Check) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetChecks(v)
+	})
+}
+
+// UpdateChecks sets the "checks" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdateChecks() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdateChecks()
+	})
+}
+
+// ClearChecks clears the value of the "checks" field.
+func (u *DocumentUpsertOne) ClearChecks() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearChecks()
 	})
 }
 
@@ -839,6 +1056,21 @@ func (u *DocumentUpsertBulk) UpdateNewValues() *DocumentUpsertBulk {
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(document.FieldCreatedAt)
 			}
+			if _, exists := b.mutation.Phash(); exists {
+				s.SetIgnore(document.FieldPhash)
+			}
+			if _, exists := b.mutation.PhashBand0(); exists {
+				s.SetIgnore(document.FieldPhashBand0)
+			}
+			if _, exists := b.mutation.PhashBand1(); exists {
+				s.SetIgnore(document.FieldPhashBand1)
+			}
+			if _, exists := b.mutation.PhashBand2(); exists {
+				s.SetIgnore(document.FieldPhashBand2)
+			}
+			if _, exists := b.mutation.PhashBand3(); exists {
+				s.SetIgnore(document.FieldPhashBand3)
+			}
 		}
 	}))
 	return u
@@ -906,6 +1138,27 @@ func (u *DocumentUpsertBulk) ClearReason() *DocumentUpsertBulk {
 	})
 }
 
+// SetReasonCode sets the "reason_code" field.
+func (u *DocumentUpsertBulk) SetReasonCode(v workflow.ReasonCode) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetReasonCode(v)
+	})
+}
+
+// UpdateReasonCode sets the "reason_code" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdateReasonCode() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdateReasonCode()
+	})
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (u *DocumentUpsertBulk) ClearReasonCode() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearReasonCode()
+	})
+}
+
 // SetPurgedAt sets the "purged_at" field.
 func (u *DocumentUpsertBulk) SetPurgedAt(v time.Time) *DocumentUpsertBulk {
 	return u.Update(func(s *DocumentUpsert) {
@@ -924,6 +1177,27 @@ func (u *DocumentUpsertBulk) UpdatePurgedAt() *DocumentUpsertBulk {
 func (u *DocumentUpsertBulk) ClearPurgedAt() *DocumentUpsertBulk {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearPurgedAt()
+	})
+}
+
+// SetChecks sets the "checks" field.
+func (u *DocumentUpsertBulk) SetChecks(v []photocheck.Check) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetChecks(v)
+	})
+}
+
+// UpdateChecks sets the "checks" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdateChecks() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdateChecks()
+	})
+}
+
+// ClearChecks clears the value of the "checks" field.
+func (u *DocumentUpsertBulk) ClearChecks() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearChecks()
 	})
 }
 

@@ -10,9 +10,11 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/ent/predicate"
+	"github.com/openkyc/kyc-manual-review/internal/photocheck"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -63,6 +65,26 @@ func (_u *DocumentUpdate) ClearReason() *DocumentUpdate {
 	return _u
 }
 
+// SetReasonCode sets the "reason_code" field.
+func (_u *DocumentUpdate) SetReasonCode(v workflow.ReasonCode) *DocumentUpdate {
+	_u.mutation.SetReasonCode(v)
+	return _u
+}
+
+// SetNillableReasonCode sets the "reason_code" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillableReasonCode(v *workflow.ReasonCode) *DocumentUpdate {
+	if v != nil {
+		_u.SetReasonCode(*v)
+	}
+	return _u
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (_u *DocumentUpdate) ClearReasonCode() *DocumentUpdate {
+	_u.mutation.ClearReasonCode()
+	return _u
+}
+
 // SetPurgedAt sets the "purged_at" field.
 func (_u *DocumentUpdate) SetPurgedAt(v time.Time) *DocumentUpdate {
 	_u.mutation.SetPurgedAt(v)
@@ -80,6 +102,24 @@ func (_u *DocumentUpdate) SetNillablePurgedAt(v *time.Time) *DocumentUpdate {
 // ClearPurgedAt clears the value of the "purged_at" field.
 func (_u *DocumentUpdate) ClearPurgedAt() *DocumentUpdate {
 	_u.mutation.ClearPurgedAt()
+	return _u
+}
+
+// SetChecks sets the "checks" field.
+func (_u *DocumentUpdate) SetChecks(v []photocheck.Check) *DocumentUpdate {
+	_u.mutation.SetChecks(v)
+	return _u
+}
+
+// AppendChecks appends value to the "checks" field.
+func (_u *DocumentUpdate) AppendChecks(v []photocheck.Check) *DocumentUpdate {
+	_u.mutation.AppendChecks(v)
+	return _u
+}
+
+// ClearChecks clears the value of the "checks" field.
+func (_u *DocumentUpdate) ClearChecks() *DocumentUpdate {
+	_u.mutation.ClearChecks()
 	return _u
 }
 
@@ -122,6 +162,11 @@ func (_u *DocumentUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Document.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReasonCode(); ok {
+		if err := document.ReasonCodeValidator(v); err != nil {
+			return &ValidationError{Name: "reason_code", err: fmt.Errorf(`ent: validator failed for field "Document.reason_code": %w`, err)}
+		}
+	}
 	if _u.mutation.CaseCleared() && len(_u.mutation.CaseIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Document.case"`)
 	}
@@ -152,6 +197,12 @@ func (_u *DocumentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ReasonCleared() {
 		_spec.ClearField(document.FieldReason, field.TypeString)
 	}
+	if value, ok := _u.mutation.ReasonCode(); ok {
+		_spec.SetField(document.FieldReasonCode, field.TypeEnum, value)
+	}
+	if _u.mutation.ReasonCodeCleared() {
+		_spec.ClearField(document.FieldReasonCode, field.TypeEnum)
+	}
 	if _u.mutation.WidthCleared() {
 		_spec.ClearField(document.FieldWidth, field.TypeInt)
 	}
@@ -163,6 +214,32 @@ func (_u *DocumentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.PurgedAtCleared() {
 		_spec.ClearField(document.FieldPurgedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Checks(); ok {
+		_spec.SetField(document.FieldChecks, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedChecks(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, document.FieldChecks, value)
+		})
+	}
+	if _u.mutation.ChecksCleared() {
+		_spec.ClearField(document.FieldChecks, field.TypeJSON)
+	}
+	if _u.mutation.PhashCleared() {
+		_spec.ClearField(document.FieldPhash, field.TypeInt64)
+	}
+	if _u.mutation.PhashBand0Cleared() {
+		_spec.ClearField(document.FieldPhashBand0, field.TypeInt)
+	}
+	if _u.mutation.PhashBand1Cleared() {
+		_spec.ClearField(document.FieldPhashBand1, field.TypeInt)
+	}
+	if _u.mutation.PhashBand2Cleared() {
+		_spec.ClearField(document.FieldPhashBand2, field.TypeInt)
+	}
+	if _u.mutation.PhashBand3Cleared() {
+		_spec.ClearField(document.FieldPhashBand3, field.TypeInt)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -218,6 +295,26 @@ func (_u *DocumentUpdateOne) ClearReason() *DocumentUpdateOne {
 	return _u
 }
 
+// SetReasonCode sets the "reason_code" field.
+func (_u *DocumentUpdateOne) SetReasonCode(v workflow.ReasonCode) *DocumentUpdateOne {
+	_u.mutation.SetReasonCode(v)
+	return _u
+}
+
+// SetNillableReasonCode sets the "reason_code" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillableReasonCode(v *workflow.ReasonCode) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetReasonCode(*v)
+	}
+	return _u
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (_u *DocumentUpdateOne) ClearReasonCode() *DocumentUpdateOne {
+	_u.mutation.ClearReasonCode()
+	return _u
+}
+
 // SetPurgedAt sets the "purged_at" field.
 func (_u *DocumentUpdateOne) SetPurgedAt(v time.Time) *DocumentUpdateOne {
 	_u.mutation.SetPurgedAt(v)
@@ -235,6 +332,24 @@ func (_u *DocumentUpdateOne) SetNillablePurgedAt(v *time.Time) *DocumentUpdateOn
 // ClearPurgedAt clears the value of the "purged_at" field.
 func (_u *DocumentUpdateOne) ClearPurgedAt() *DocumentUpdateOne {
 	_u.mutation.ClearPurgedAt()
+	return _u
+}
+
+// SetChecks sets the "checks" field.
+func (_u *DocumentUpdateOne) SetChecks(v []photocheck.Check) *DocumentUpdateOne {
+	_u.mutation.SetChecks(v)
+	return _u
+}
+
+// AppendChecks appends value to the "checks" field.
+func (_u *DocumentUpdateOne) AppendChecks(v []photocheck.Check) *DocumentUpdateOne {
+	_u.mutation.AppendChecks(v)
+	return _u
+}
+
+// ClearChecks clears the value of the "checks" field.
+func (_u *DocumentUpdateOne) ClearChecks() *DocumentUpdateOne {
+	_u.mutation.ClearChecks()
 	return _u
 }
 
@@ -290,6 +405,11 @@ func (_u *DocumentUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Document.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReasonCode(); ok {
+		if err := document.ReasonCodeValidator(v); err != nil {
+			return &ValidationError{Name: "reason_code", err: fmt.Errorf(`ent: validator failed for field "Document.reason_code": %w`, err)}
+		}
+	}
 	if _u.mutation.CaseCleared() && len(_u.mutation.CaseIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Document.case"`)
 	}
@@ -337,6 +457,12 @@ func (_u *DocumentUpdateOne) sqlSave(ctx context.Context) (_node *Document, err 
 	if _u.mutation.ReasonCleared() {
 		_spec.ClearField(document.FieldReason, field.TypeString)
 	}
+	if value, ok := _u.mutation.ReasonCode(); ok {
+		_spec.SetField(document.FieldReasonCode, field.TypeEnum, value)
+	}
+	if _u.mutation.ReasonCodeCleared() {
+		_spec.ClearField(document.FieldReasonCode, field.TypeEnum)
+	}
 	if _u.mutation.WidthCleared() {
 		_spec.ClearField(document.FieldWidth, field.TypeInt)
 	}
@@ -348,6 +474,32 @@ func (_u *DocumentUpdateOne) sqlSave(ctx context.Context) (_node *Document, err 
 	}
 	if _u.mutation.PurgedAtCleared() {
 		_spec.ClearField(document.FieldPurgedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Checks(); ok {
+		_spec.SetField(document.FieldChecks, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedChecks(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, document.FieldChecks, value)
+		})
+	}
+	if _u.mutation.ChecksCleared() {
+		_spec.ClearField(document.FieldChecks, field.TypeJSON)
+	}
+	if _u.mutation.PhashCleared() {
+		_spec.ClearField(document.FieldPhash, field.TypeInt64)
+	}
+	if _u.mutation.PhashBand0Cleared() {
+		_spec.ClearField(document.FieldPhashBand0, field.TypeInt)
+	}
+	if _u.mutation.PhashBand1Cleared() {
+		_spec.ClearField(document.FieldPhashBand1, field.TypeInt)
+	}
+	if _u.mutation.PhashBand2Cleared() {
+		_spec.ClearField(document.FieldPhashBand2, field.TypeInt)
+	}
+	if _u.mutation.PhashBand3Cleared() {
+		_spec.ClearField(document.FieldPhashBand3, field.TypeInt)
 	}
 	_node = &Document{config: _u.config}
 	_spec.Assign = _node.assignValues

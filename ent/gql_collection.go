@@ -292,6 +292,11 @@ func (_q *DocumentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, document.FieldReason)
 				fieldSeen[document.FieldReason] = struct{}{}
 			}
+		case "reasonCode":
+			if _, ok := fieldSeen[document.FieldReasonCode]; !ok {
+				selectedFields = append(selectedFields, document.FieldReasonCode)
+				fieldSeen[document.FieldReasonCode] = struct{}{}
+			}
 		case "revision":
 			if _, ok := fieldSeen[document.FieldRevision]; !ok {
 				selectedFields = append(selectedFields, document.FieldRevision)
@@ -336,6 +341,36 @@ func (_q *DocumentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[document.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, document.FieldCreatedAt)
 				fieldSeen[document.FieldCreatedAt] = struct{}{}
+			}
+		case "checks":
+			if _, ok := fieldSeen[document.FieldChecks]; !ok {
+				selectedFields = append(selectedFields, document.FieldChecks)
+				fieldSeen[document.FieldChecks] = struct{}{}
+			}
+		case "phash":
+			if _, ok := fieldSeen[document.FieldPhash]; !ok {
+				selectedFields = append(selectedFields, document.FieldPhash)
+				fieldSeen[document.FieldPhash] = struct{}{}
+			}
+		case "phashBand0":
+			if _, ok := fieldSeen[document.FieldPhashBand0]; !ok {
+				selectedFields = append(selectedFields, document.FieldPhashBand0)
+				fieldSeen[document.FieldPhashBand0] = struct{}{}
+			}
+		case "phashBand1":
+			if _, ok := fieldSeen[document.FieldPhashBand1]; !ok {
+				selectedFields = append(selectedFields, document.FieldPhashBand1)
+				fieldSeen[document.FieldPhashBand1] = struct{}{}
+			}
+		case "phashBand2":
+			if _, ok := fieldSeen[document.FieldPhashBand2]; !ok {
+				selectedFields = append(selectedFields, document.FieldPhashBand2)
+				fieldSeen[document.FieldPhashBand2] = struct{}{}
+			}
+		case "phashBand3":
+			if _, ok := fieldSeen[document.FieldPhashBand3]; !ok {
+				selectedFields = append(selectedFields, document.FieldPhashBand3)
+				fieldSeen[document.FieldPhashBand3] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -500,10 +535,20 @@ func (_q *KycCaseQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, kyccase.FieldEmail)
 				fieldSeen[kyccase.FieldEmail] = struct{}{}
 			}
+		case "dateOfBirth":
+			if _, ok := fieldSeen[kyccase.FieldDateOfBirth]; !ok {
+				selectedFields = append(selectedFields, kyccase.FieldDateOfBirth)
+				fieldSeen[kyccase.FieldDateOfBirth] = struct{}{}
+			}
 		case "reason":
 			if _, ok := fieldSeen[kyccase.FieldReason]; !ok {
 				selectedFields = append(selectedFields, kyccase.FieldReason)
 				fieldSeen[kyccase.FieldReason] = struct{}{}
+			}
+		case "reasonCode":
+			if _, ok := fieldSeen[kyccase.FieldReasonCode]; !ok {
+				selectedFields = append(selectedFields, kyccase.FieldReasonCode)
+				fieldSeen[kyccase.FieldReasonCode] = struct{}{}
 			}
 		case "assigneeID":
 			if _, ok := fieldSeen[kyccase.FieldAssigneeID]; !ok {

@@ -41,8 +41,12 @@ type KycCase struct {
 	LastName *string `json:"last_name,omitempty"`
 	// Email holds the value of the "email" field.
 	Email *string `json:"email,omitempty"`
+	// DateOfBirth holds the value of the "date_of_birth" field.
+	DateOfBirth *string `json:"date_of_birth,omitempty"`
 	// Reason holds the value of the "reason" field.
 	Reason *string `json:"reason,omitempty"`
+	// ReasonCode holds the value of the "reason_code" field.
+	ReasonCode *workflow.ReasonCode `json:"reason_code,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`
 	// LastEventSeq holds the value of the "last_event_seq" field.
@@ -157,7 +161,7 @@ func (*KycCase) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case kyccase.FieldVersion, kyccase.FieldRevision, kyccase.FieldLastEventSeq, kyccase.FieldAuditKeyVersion:
 			values[i] = new(sql.NullInt64)
-		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldReason, kyccase.FieldSearchText, kyccase.FieldLastEventHash, kyccase.FieldTokenHash, kyccase.FieldExternalID:
+		case kyccase.FieldState, kyccase.FieldStatus, kyccase.FieldSelectedDocumentType, kyccase.FieldResumeFloor, kyccase.FieldFirstName, kyccase.FieldLastName, kyccase.FieldEmail, kyccase.FieldDateOfBirth, kyccase.FieldReason, kyccase.FieldReasonCode, kyccase.FieldSearchText, kyccase.FieldLastEventHash, kyccase.FieldTokenHash, kyccase.FieldExternalID:
 			values[i] = new(sql.NullString)
 		case kyccase.FieldTokenRenewedAt, kyccase.FieldTokenRevokedAt, kyccase.FieldErasedAt, kyccase.FieldDocumentsPurgedAt, kyccase.FieldCreatedAt, kyccase.FieldUpdatedAt, kyccase.FieldSubmittedAt, kyccase.FieldDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -251,12 +255,26 @@ func (_m *KycCase) assignValues(columns []string, values []any) error {
 				_m.Email = new(string)
 				*_m.Email = value.String
 			}
+		case kyccase.FieldDateOfBirth:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field date_of_birth", values[i])
+			} else if value.Valid {
+				_m.DateOfBirth = new(string)
+				*_m.DateOfBirth = value.String
+			}
 		case kyccase.FieldReason:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field reason", values[i])
 			} else if value.Valid {
 				_m.Reason = new(string)
 				*_m.Reason = value.String
+			}
+		case kyccase.FieldReasonCode:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reason_code", values[i])
+			} else if value.Valid {
+				_m.ReasonCode = new(workflow.ReasonCode)
+				*_m.ReasonCode = workflow.ReasonCode(value.String)
 			}
 		case kyccase.FieldSearchText:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -484,9 +502,19 @@ func (_m *KycCase) String() string {
 		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")
+	if v := _m.DateOfBirth; v != nil {
+		builder.WriteString("date_of_birth=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
 	if v := _m.Reason; v != nil {
 		builder.WriteString("reason=")
 		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.ReasonCode; v != nil {
+		builder.WriteString("reason_code=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("search_text=")

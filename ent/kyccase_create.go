@@ -161,6 +161,20 @@ func (_c *KycCaseCreate) SetNillableEmail(v *string) *KycCaseCreate {
 	return _c
 }
 
+// SetDateOfBirth sets the "date_of_birth" field.
+func (_c *KycCaseCreate) SetDateOfBirth(v string) *KycCaseCreate {
+	_c.mutation.SetDateOfBirth(v)
+	return _c
+}
+
+// SetNillableDateOfBirth sets the "date_of_birth" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableDateOfBirth(v *string) *KycCaseCreate {
+	if v != nil {
+		_c.SetDateOfBirth(*v)
+	}
+	return _c
+}
+
 // SetReason sets the "reason" field.
 func (_c *KycCaseCreate) SetReason(v string) *KycCaseCreate {
 	_c.mutation.SetReason(v)
@@ -171,6 +185,20 @@ func (_c *KycCaseCreate) SetReason(v string) *KycCaseCreate {
 func (_c *KycCaseCreate) SetNillableReason(v *string) *KycCaseCreate {
 	if v != nil {
 		_c.SetReason(*v)
+	}
+	return _c
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (_c *KycCaseCreate) SetReasonCode(v workflow.ReasonCode) *KycCaseCreate {
+	_c.mutation.SetReasonCode(v)
+	return _c
+}
+
+// SetNillableReasonCode sets the "reason_code" field if the given value is not nil.
+func (_c *KycCaseCreate) SetNillableReasonCode(v *workflow.ReasonCode) *KycCaseCreate {
+	if v != nil {
+		_c.SetReasonCode(*v)
 	}
 	return _c
 }
@@ -599,6 +627,16 @@ func (_c *KycCaseCreate) check() error {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "KycCase.email": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.DateOfBirth(); ok {
+		if err := kyccase.DateOfBirthValidator(v); err != nil {
+			return &ValidationError{Name: "date_of_birth", err: fmt.Errorf(`ent: validator failed for field "KycCase.date_of_birth": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ReasonCode(); ok {
+		if err := kyccase.ReasonCodeValidator(v); err != nil {
+			return &ValidationError{Name: "reason_code", err: fmt.Errorf(`ent: validator failed for field "KycCase.reason_code": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		return &ValidationError{Name: "search_text", err: errors.New(`ent: missing required field "KycCase.search_text"`)}
 	}
@@ -698,9 +736,17 @@ func (_c *KycCaseCreate) createSpec() (*KycCase, *sqlgraph.CreateSpec) {
 		_spec.SetField(kyccase.FieldEmail, field.TypeString, value)
 		_node.Email = &value
 	}
+	if value, ok := _c.mutation.DateOfBirth(); ok {
+		_spec.SetField(kyccase.FieldDateOfBirth, field.TypeString, value)
+		_node.DateOfBirth = &value
+	}
 	if value, ok := _c.mutation.Reason(); ok {
 		_spec.SetField(kyccase.FieldReason, field.TypeString, value)
 		_node.Reason = &value
+	}
+	if value, ok := _c.mutation.ReasonCode(); ok {
+		_spec.SetField(kyccase.FieldReasonCode, field.TypeEnum, value)
+		_node.ReasonCode = &value
 	}
 	if value, ok := _c.mutation.SearchText(); ok {
 		_spec.SetField(kyccase.FieldSearchText, field.TypeString, value)
@@ -1059,6 +1105,24 @@ func (u *KycCaseUpsert) ClearEmail() *KycCaseUpsert {
 	return u
 }
 
+// SetDateOfBirth sets the "date_of_birth" field.
+func (u *KycCaseUpsert) SetDateOfBirth(v string) *KycCaseUpsert {
+	u.Set(kyccase.FieldDateOfBirth, v)
+	return u
+}
+
+// UpdateDateOfBirth sets the "date_of_birth" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateDateOfBirth() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldDateOfBirth)
+	return u
+}
+
+// ClearDateOfBirth clears the value of the "date_of_birth" field.
+func (u *KycCaseUpsert) ClearDateOfBirth() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldDateOfBirth)
+	return u
+}
+
 // SetReason sets the "reason" field.
 func (u *KycCaseUpsert) SetReason(v string) *KycCaseUpsert {
 	u.Set(kyccase.FieldReason, v)
@@ -1074,6 +1138,24 @@ func (u *KycCaseUpsert) UpdateReason() *KycCaseUpsert {
 // ClearReason clears the value of the "reason" field.
 func (u *KycCaseUpsert) ClearReason() *KycCaseUpsert {
 	u.SetNull(kyccase.FieldReason)
+	return u
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (u *KycCaseUpsert) SetReasonCode(v workflow.ReasonCode) *KycCaseUpsert {
+	u.Set(kyccase.FieldReasonCode, v)
+	return u
+}
+
+// UpdateReasonCode sets the "reason_code" field to the value that was provided on create.
+func (u *KycCaseUpsert) UpdateReasonCode() *KycCaseUpsert {
+	u.SetExcluded(kyccase.FieldReasonCode)
+	return u
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (u *KycCaseUpsert) ClearReasonCode() *KycCaseUpsert {
+	u.SetNull(kyccase.FieldReasonCode)
 	return u
 }
 
@@ -1600,6 +1682,27 @@ func (u *KycCaseUpsertOne) ClearEmail() *KycCaseUpsertOne {
 	})
 }
 
+// SetDateOfBirth sets the "date_of_birth" field.
+func (u *KycCaseUpsertOne) SetDateOfBirth(v string) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetDateOfBirth(v)
+	})
+}
+
+// UpdateDateOfBirth sets the "date_of_birth" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateDateOfBirth() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateDateOfBirth()
+	})
+}
+
+// ClearDateOfBirth clears the value of the "date_of_birth" field.
+func (u *KycCaseUpsertOne) ClearDateOfBirth() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearDateOfBirth()
+	})
+}
+
 // SetReason sets the "reason" field.
 func (u *KycCaseUpsertOne) SetReason(v string) *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
@@ -1618,6 +1721,27 @@ func (u *KycCaseUpsertOne) UpdateReason() *KycCaseUpsertOne {
 func (u *KycCaseUpsertOne) ClearReason() *KycCaseUpsertOne {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearReason()
+	})
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (u *KycCaseUpsertOne) SetReasonCode(v workflow.ReasonCode) *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetReasonCode(v)
+	})
+}
+
+// UpdateReasonCode sets the "reason_code" field to the value that was provided on create.
+func (u *KycCaseUpsertOne) UpdateReasonCode() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateReasonCode()
+	})
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (u *KycCaseUpsertOne) ClearReasonCode() *KycCaseUpsertOne {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearReasonCode()
 	})
 }
 
@@ -2356,6 +2480,27 @@ func (u *KycCaseUpsertBulk) ClearEmail() *KycCaseUpsertBulk {
 	})
 }
 
+// SetDateOfBirth sets the "date_of_birth" field.
+func (u *KycCaseUpsertBulk) SetDateOfBirth(v string) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetDateOfBirth(v)
+	})
+}
+
+// UpdateDateOfBirth sets the "date_of_birth" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateDateOfBirth() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateDateOfBirth()
+	})
+}
+
+// ClearDateOfBirth clears the value of the "date_of_birth" field.
+func (u *KycCaseUpsertBulk) ClearDateOfBirth() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearDateOfBirth()
+	})
+}
+
 // SetReason sets the "reason" field.
 func (u *KycCaseUpsertBulk) SetReason(v string) *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
@@ -2374,6 +2519,27 @@ func (u *KycCaseUpsertBulk) UpdateReason() *KycCaseUpsertBulk {
 func (u *KycCaseUpsertBulk) ClearReason() *KycCaseUpsertBulk {
 	return u.Update(func(s *KycCaseUpsert) {
 		s.ClearReason()
+	})
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (u *KycCaseUpsertBulk) SetReasonCode(v workflow.ReasonCode) *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.SetReasonCode(v)
+	})
+}
+
+// UpdateReasonCode sets the "reason_code" field to the value that was provided on create.
+func (u *KycCaseUpsertBulk) UpdateReasonCode() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.UpdateReasonCode()
+	})
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (u *KycCaseUpsertBulk) ClearReasonCode() *KycCaseUpsertBulk {
+	return u.Update(func(s *KycCaseUpsert) {
+		s.ClearReasonCode()
 	})
 }
 

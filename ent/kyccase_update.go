@@ -223,6 +223,26 @@ func (_u *KycCaseUpdate) ClearEmail() *KycCaseUpdate {
 	return _u
 }
 
+// SetDateOfBirth sets the "date_of_birth" field.
+func (_u *KycCaseUpdate) SetDateOfBirth(v string) *KycCaseUpdate {
+	_u.mutation.SetDateOfBirth(v)
+	return _u
+}
+
+// SetNillableDateOfBirth sets the "date_of_birth" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableDateOfBirth(v *string) *KycCaseUpdate {
+	if v != nil {
+		_u.SetDateOfBirth(*v)
+	}
+	return _u
+}
+
+// ClearDateOfBirth clears the value of the "date_of_birth" field.
+func (_u *KycCaseUpdate) ClearDateOfBirth() *KycCaseUpdate {
+	_u.mutation.ClearDateOfBirth()
+	return _u
+}
+
 // SetReason sets the "reason" field.
 func (_u *KycCaseUpdate) SetReason(v string) *KycCaseUpdate {
 	_u.mutation.SetReason(v)
@@ -240,6 +260,26 @@ func (_u *KycCaseUpdate) SetNillableReason(v *string) *KycCaseUpdate {
 // ClearReason clears the value of the "reason" field.
 func (_u *KycCaseUpdate) ClearReason() *KycCaseUpdate {
 	_u.mutation.ClearReason()
+	return _u
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (_u *KycCaseUpdate) SetReasonCode(v workflow.ReasonCode) *KycCaseUpdate {
+	_u.mutation.SetReasonCode(v)
+	return _u
+}
+
+// SetNillableReasonCode sets the "reason_code" field if the given value is not nil.
+func (_u *KycCaseUpdate) SetNillableReasonCode(v *workflow.ReasonCode) *KycCaseUpdate {
+	if v != nil {
+		_u.SetReasonCode(*v)
+	}
+	return _u
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (_u *KycCaseUpdate) ClearReasonCode() *KycCaseUpdate {
+	_u.mutation.ClearReasonCode()
 	return _u
 }
 
@@ -712,6 +752,16 @@ func (_u *KycCaseUpdate) check() error {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "KycCase.email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.DateOfBirth(); ok {
+		if err := kyccase.DateOfBirthValidator(v); err != nil {
+			return &ValidationError{Name: "date_of_birth", err: fmt.Errorf(`ent: validator failed for field "KycCase.date_of_birth": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReasonCode(); ok {
+		if err := kyccase.ReasonCodeValidator(v); err != nil {
+			return &ValidationError{Name: "reason_code", err: fmt.Errorf(`ent: validator failed for field "KycCase.reason_code": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -786,11 +836,23 @@ func (_u *KycCaseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(kyccase.FieldEmail, field.TypeString)
 	}
+	if value, ok := _u.mutation.DateOfBirth(); ok {
+		_spec.SetField(kyccase.FieldDateOfBirth, field.TypeString, value)
+	}
+	if _u.mutation.DateOfBirthCleared() {
+		_spec.ClearField(kyccase.FieldDateOfBirth, field.TypeString)
+	}
 	if value, ok := _u.mutation.Reason(); ok {
 		_spec.SetField(kyccase.FieldReason, field.TypeString, value)
 	}
 	if _u.mutation.ReasonCleared() {
 		_spec.ClearField(kyccase.FieldReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReasonCode(); ok {
+		_spec.SetField(kyccase.FieldReasonCode, field.TypeEnum, value)
+	}
+	if _u.mutation.ReasonCodeCleared() {
+		_spec.ClearField(kyccase.FieldReasonCode, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(kyccase.FieldSearchText, field.TypeString, value)
@@ -1251,6 +1313,26 @@ func (_u *KycCaseUpdateOne) ClearEmail() *KycCaseUpdateOne {
 	return _u
 }
 
+// SetDateOfBirth sets the "date_of_birth" field.
+func (_u *KycCaseUpdateOne) SetDateOfBirth(v string) *KycCaseUpdateOne {
+	_u.mutation.SetDateOfBirth(v)
+	return _u
+}
+
+// SetNillableDateOfBirth sets the "date_of_birth" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableDateOfBirth(v *string) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetDateOfBirth(*v)
+	}
+	return _u
+}
+
+// ClearDateOfBirth clears the value of the "date_of_birth" field.
+func (_u *KycCaseUpdateOne) ClearDateOfBirth() *KycCaseUpdateOne {
+	_u.mutation.ClearDateOfBirth()
+	return _u
+}
+
 // SetReason sets the "reason" field.
 func (_u *KycCaseUpdateOne) SetReason(v string) *KycCaseUpdateOne {
 	_u.mutation.SetReason(v)
@@ -1268,6 +1350,26 @@ func (_u *KycCaseUpdateOne) SetNillableReason(v *string) *KycCaseUpdateOne {
 // ClearReason clears the value of the "reason" field.
 func (_u *KycCaseUpdateOne) ClearReason() *KycCaseUpdateOne {
 	_u.mutation.ClearReason()
+	return _u
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (_u *KycCaseUpdateOne) SetReasonCode(v workflow.ReasonCode) *KycCaseUpdateOne {
+	_u.mutation.SetReasonCode(v)
+	return _u
+}
+
+// SetNillableReasonCode sets the "reason_code" field if the given value is not nil.
+func (_u *KycCaseUpdateOne) SetNillableReasonCode(v *workflow.ReasonCode) *KycCaseUpdateOne {
+	if v != nil {
+		_u.SetReasonCode(*v)
+	}
+	return _u
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (_u *KycCaseUpdateOne) ClearReasonCode() *KycCaseUpdateOne {
+	_u.mutation.ClearReasonCode()
 	return _u
 }
 
@@ -1753,6 +1855,16 @@ func (_u *KycCaseUpdateOne) check() error {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "KycCase.email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.DateOfBirth(); ok {
+		if err := kyccase.DateOfBirthValidator(v); err != nil {
+			return &ValidationError{Name: "date_of_birth", err: fmt.Errorf(`ent: validator failed for field "KycCase.date_of_birth": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReasonCode(); ok {
+		if err := kyccase.ReasonCodeValidator(v); err != nil {
+			return &ValidationError{Name: "reason_code", err: fmt.Errorf(`ent: validator failed for field "KycCase.reason_code": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1844,11 +1956,23 @@ func (_u *KycCaseUpdateOne) sqlSave(ctx context.Context) (_node *KycCase, err er
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(kyccase.FieldEmail, field.TypeString)
 	}
+	if value, ok := _u.mutation.DateOfBirth(); ok {
+		_spec.SetField(kyccase.FieldDateOfBirth, field.TypeString, value)
+	}
+	if _u.mutation.DateOfBirthCleared() {
+		_spec.ClearField(kyccase.FieldDateOfBirth, field.TypeString)
+	}
 	if value, ok := _u.mutation.Reason(); ok {
 		_spec.SetField(kyccase.FieldReason, field.TypeString, value)
 	}
 	if _u.mutation.ReasonCleared() {
 		_spec.ClearField(kyccase.FieldReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReasonCode(); ok {
+		_spec.SetField(kyccase.FieldReasonCode, field.TypeEnum, value)
+	}
+	if _u.mutation.ReasonCodeCleared() {
+		_spec.ClearField(kyccase.FieldReasonCode, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(kyccase.FieldSearchText, field.TypeString, value)

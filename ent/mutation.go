@@ -22,6 +22,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/session"
 	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
 	"github.com/openkyc/kyc-manual-review/ent/webhookendpoint"
+	"github.com/openkyc/kyc-manual-review/internal/photocheck"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -1713,32 +1714,45 @@ func (m *CaseEventMutation) ResetEdge(name string) error {
 // DocumentMutation represents an operation that mutates the Document nodes in the graph.
 type DocumentMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *uuid.UUID
-	_type         *workflow.DocType
-	side          *workflow.Side
-	status        *workflow.DocStatus
-	reason        *string
-	revision      *int
-	addrevision   *int
-	content_type  *string
-	size          *int64
-	addsize       *int64
-	sha256        *string
-	width         *int
-	addwidth      *int
-	height        *int
-	addheight     *int
-	storage_key   *string
-	purged_at     *time.Time
-	created_at    *time.Time
-	clearedFields map[string]struct{}
-	_case         *uuid.UUID
-	cleared_case  bool
-	done          bool
-	oldValue      func(context.Context) (*Document, error)
-	predicates    []predicate.Document
+	op             Op
+	typ            string
+	id             *uuid.UUID
+	_type          *workflow.DocType
+	side           *workflow.Side
+	status         *workflow.DocStatus
+	reason         *string
+	reason_code    *workflow.ReasonCode
+	revision       *int
+	addrevision    *int
+	content_type   *string
+	size           *int64
+	addsize        *int64
+	sha256         *string
+	width          *int
+	addwidth       *int
+	height         *int
+	addheight      *int
+	storage_key    *string
+	purged_at      *time.Time
+	created_at     *time.Time
+	checks         *[]photocheck.Check
+	appendchecks   []photocheck.Check
+	phash          *int64
+	addphash       *int64
+	phash_band0    *int
+	addphash_band0 *int
+	phash_band1    *int
+	addphash_band1 *int
+	phash_band2    *int
+	addphash_band2 *int
+	phash_band3    *int
+	addphash_band3 *int
+	clearedFields  map[string]struct{}
+	_case          *uuid.UUID
+	cleared_case   bool
+	done           bool
+	oldValue       func(context.Context) (*Document, error)
+	predicates     []predicate.Document
 }
 
 var _ ent.Mutation = (*DocumentMutation)(nil)
@@ -2049,6 +2063,55 @@ func (m *DocumentMutation) ReasonCleared() bool {
 func (m *DocumentMutation) ResetReason() {
 	m.reason = nil
 	delete(m.clearedFields, document.FieldReason)
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (m *DocumentMutation) SetReasonCode(wc workflow.ReasonCode) {
+	m.reason_code = &wc
+}
+
+// ReasonCode returns the value of the "reason_code" field in the mutation.
+func (m *DocumentMutation) ReasonCode() (r workflow.ReasonCode, exists bool) {
+	v := m.reason_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReasonCode returns the old "reason_code" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldReasonCode(ctx context.Context) (v *workflow.ReasonCode, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReasonCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReasonCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReasonCode: %w", err)
+	}
+	return oldValue.ReasonCode, nil
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (m *DocumentMutation) ClearReasonCode() {
+	m.reason_code = nil
+	m.clearedFields[document.FieldReasonCode] = struct{}{}
+}
+
+// ReasonCodeCleared returns if the "reason_code" field was cleared in this mutation.
+func (m *DocumentMutation) ReasonCodeCleared() bool {
+	_, ok := m.clearedFields[document.FieldReasonCode]
+	return ok
+}
+
+// ResetReasonCode resets all changes to the "reason_code" field.
+func (m *DocumentMutation) ResetReasonCode() {
+	m.reason_code = nil
+	delete(m.clearedFields, document.FieldReasonCode)
 }
 
 // SetRevision sets the "revision" field.
@@ -2496,6 +2559,421 @@ func (m *DocumentMutation) ResetCreatedAt() {
 	m.created_at = nil
 }
 
+// SetChecks sets the "checks" field.
+func (m *DocumentMutation) SetChecks(ph []photocheck.Check) {
+	m.checks = &ph
+	m.appendchecks = nil
+}
+
+// Checks returns the value of the "checks" field in the mutation.
+func (m *DocumentMutation) Checks() (r []photocheck.Check, exists bool) {
+	v := m.checks
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChecks returns the old "checks" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldChecks(ctx context.Context) (v []photocheck.Check, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChecks is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChecks requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChecks: %w", err)
+	}
+	return oldValue.Checks, nil
+}
+
+// AppendChecks adds ph to the "checks" field.
+func (m *DocumentMutation) AppendChecks(ph []photocheck.Check) {
+	m.appendchecks = append(m.appendchecks, ph...)
+}
+
+// AppendedChecks returns the list of values that were appended to the "checks" field in this mutation.
+func (m *DocumentMutation) AppendedChecks() ([]photocheck.Check, bool) {
+	if len(m.appendchecks) == 0 {
+		return nil, false
+	}
+	return m.appendchecks, true
+}
+
+// ClearChecks clears the value of the "checks" field.
+func (m *DocumentMutation) ClearChecks() {
+	m.checks = nil
+	m.appendchecks = nil
+	m.clearedFields[document.FieldChecks] = struct{}{}
+}
+
+// ChecksCleared returns if the "checks" field was cleared in this mutation.
+func (m *DocumentMutation) ChecksCleared() bool {
+	_, ok := m.clearedFields[document.FieldChecks]
+	return ok
+}
+
+// ResetChecks resets all changes to the "checks" field.
+func (m *DocumentMutation) ResetChecks() {
+	m.checks = nil
+	m.appendchecks = nil
+	delete(m.clearedFields, document.FieldChecks)
+}
+
+// SetPhash sets the "phash" field.
+func (m *DocumentMutation) SetPhash(i int64) {
+	m.phash = &i
+	m.addphash = nil
+}
+
+// Phash returns the value of the "phash" field in the mutation.
+func (m *DocumentMutation) Phash() (r int64, exists bool) {
+	v := m.phash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhash returns the old "phash" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldPhash(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhash: %w", err)
+	}
+	return oldValue.Phash, nil
+}
+
+// AddPhash adds i to the "phash" field.
+func (m *DocumentMutation) AddPhash(i int64) {
+	if m.addphash != nil {
+		*m.addphash += i
+	} else {
+		m.addphash = &i
+	}
+}
+
+// AddedPhash returns the value that was added to the "phash" field in this mutation.
+func (m *DocumentMutation) AddedPhash() (r int64, exists bool) {
+	v := m.addphash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPhash clears the value of the "phash" field.
+func (m *DocumentMutation) ClearPhash() {
+	m.phash = nil
+	m.addphash = nil
+	m.clearedFields[document.FieldPhash] = struct{}{}
+}
+
+// PhashCleared returns if the "phash" field was cleared in this mutation.
+func (m *DocumentMutation) PhashCleared() bool {
+	_, ok := m.clearedFields[document.FieldPhash]
+	return ok
+}
+
+// ResetPhash resets all changes to the "phash" field.
+func (m *DocumentMutation) ResetPhash() {
+	m.phash = nil
+	m.addphash = nil
+	delete(m.clearedFields, document.FieldPhash)
+}
+
+// SetPhashBand0 sets the "phash_band0" field.
+func (m *DocumentMutation) SetPhashBand0(i int) {
+	m.phash_band0 = &i
+	m.addphash_band0 = nil
+}
+
+// PhashBand0 returns the value of the "phash_band0" field in the mutation.
+func (m *DocumentMutation) PhashBand0() (r int, exists bool) {
+	v := m.phash_band0
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhashBand0 returns the old "phash_band0" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldPhashBand0(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhashBand0 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhashBand0 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhashBand0: %w", err)
+	}
+	return oldValue.PhashBand0, nil
+}
+
+// AddPhashBand0 adds i to the "phash_band0" field.
+func (m *DocumentMutation) AddPhashBand0(i int) {
+	if m.addphash_band0 != nil {
+		*m.addphash_band0 += i
+	} else {
+		m.addphash_band0 = &i
+	}
+}
+
+// AddedPhashBand0 returns the value that was added to the "phash_band0" field in this mutation.
+func (m *DocumentMutation) AddedPhashBand0() (r int, exists bool) {
+	v := m.addphash_band0
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPhashBand0 clears the value of the "phash_band0" field.
+func (m *DocumentMutation) ClearPhashBand0() {
+	m.phash_band0 = nil
+	m.addphash_band0 = nil
+	m.clearedFields[document.FieldPhashBand0] = struct{}{}
+}
+
+// PhashBand0Cleared returns if the "phash_band0" field was cleared in this mutation.
+func (m *DocumentMutation) PhashBand0Cleared() bool {
+	_, ok := m.clearedFields[document.FieldPhashBand0]
+	return ok
+}
+
+// ResetPhashBand0 resets all changes to the "phash_band0" field.
+func (m *DocumentMutation) ResetPhashBand0() {
+	m.phash_band0 = nil
+	m.addphash_band0 = nil
+	delete(m.clearedFields, document.FieldPhashBand0)
+}
+
+// SetPhashBand1 sets the "phash_band1" field.
+func (m *DocumentMutation) SetPhashBand1(i int) {
+	m.phash_band1 = &i
+	m.addphash_band1 = nil
+}
+
+// PhashBand1 returns the value of the "phash_band1" field in the mutation.
+func (m *DocumentMutation) PhashBand1() (r int, exists bool) {
+	v := m.phash_band1
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhashBand1 returns the old "phash_band1" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldPhashBand1(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhashBand1 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhashBand1 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhashBand1: %w", err)
+	}
+	return oldValue.PhashBand1, nil
+}
+
+// AddPhashBand1 adds i to the "phash_band1" field.
+func (m *DocumentMutation) AddPhashBand1(i int) {
+	if m.addphash_band1 != nil {
+		*m.addphash_band1 += i
+	} else {
+		m.addphash_band1 = &i
+	}
+}
+
+// AddedPhashBand1 returns the value that was added to the "phash_band1" field in this mutation.
+func (m *DocumentMutation) AddedPhashBand1() (r int, exists bool) {
+	v := m.addphash_band1
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPhashBand1 clears the value of the "phash_band1" field.
+func (m *DocumentMutation) ClearPhashBand1() {
+	m.phash_band1 = nil
+	m.addphash_band1 = nil
+	m.clearedFields[document.FieldPhashBand1] = struct{}{}
+}
+
+// PhashBand1Cleared returns if the "phash_band1" field was cleared in this mutation.
+func (m *DocumentMutation) PhashBand1Cleared() bool {
+	_, ok := m.clearedFields[document.FieldPhashBand1]
+	return ok
+}
+
+// ResetPhashBand1 resets all changes to the "phash_band1" field.
+func (m *DocumentMutation) ResetPhashBand1() {
+	m.phash_band1 = nil
+	m.addphash_band1 = nil
+	delete(m.clearedFields, document.FieldPhashBand1)
+}
+
+// SetPhashBand2 sets the "phash_band2" field.
+func (m *DocumentMutation) SetPhashBand2(i int) {
+	m.phash_band2 = &i
+	m.addphash_band2 = nil
+}
+
+// PhashBand2 returns the value of the "phash_band2" field in the mutation.
+func (m *DocumentMutation) PhashBand2() (r int, exists bool) {
+	v := m.phash_band2
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhashBand2 returns the old "phash_band2" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldPhashBand2(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhashBand2 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhashBand2 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhashBand2: %w", err)
+	}
+	return oldValue.PhashBand2, nil
+}
+
+// AddPhashBand2 adds i to the "phash_band2" field.
+func (m *DocumentMutation) AddPhashBand2(i int) {
+	if m.addphash_band2 != nil {
+		*m.addphash_band2 += i
+	} else {
+		m.addphash_band2 = &i
+	}
+}
+
+// AddedPhashBand2 returns the value that was added to the "phash_band2" field in this mutation.
+func (m *DocumentMutation) AddedPhashBand2() (r int, exists bool) {
+	v := m.addphash_band2
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPhashBand2 clears the value of the "phash_band2" field.
+func (m *DocumentMutation) ClearPhashBand2() {
+	m.phash_band2 = nil
+	m.addphash_band2 = nil
+	m.clearedFields[document.FieldPhashBand2] = struct{}{}
+}
+
+// PhashBand2Cleared returns if the "phash_band2" field was cleared in this mutation.
+func (m *DocumentMutation) PhashBand2Cleared() bool {
+	_, ok := m.clearedFields[document.FieldPhashBand2]
+	return ok
+}
+
+// ResetPhashBand2 resets all changes to the "phash_band2" field.
+func (m *DocumentMutation) ResetPhashBand2() {
+	m.phash_band2 = nil
+	m.addphash_band2 = nil
+	delete(m.clearedFields, document.FieldPhashBand2)
+}
+
+// SetPhashBand3 sets the "phash_band3" field.
+func (m *DocumentMutation) SetPhashBand3(i int) {
+	m.phash_band3 = &i
+	m.addphash_band3 = nil
+}
+
+// PhashBand3 returns the value of the "phash_band3" field in the mutation.
+func (m *DocumentMutation) PhashBand3() (r int, exists bool) {
+	v := m.phash_band3
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhashBand3 returns the old "phash_band3" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldPhashBand3(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhashBand3 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhashBand3 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhashBand3: %w", err)
+	}
+	return oldValue.PhashBand3, nil
+}
+
+// AddPhashBand3 adds i to the "phash_band3" field.
+func (m *DocumentMutation) AddPhashBand3(i int) {
+	if m.addphash_band3 != nil {
+		*m.addphash_band3 += i
+	} else {
+		m.addphash_band3 = &i
+	}
+}
+
+// AddedPhashBand3 returns the value that was added to the "phash_band3" field in this mutation.
+func (m *DocumentMutation) AddedPhashBand3() (r int, exists bool) {
+	v := m.addphash_band3
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPhashBand3 clears the value of the "phash_band3" field.
+func (m *DocumentMutation) ClearPhashBand3() {
+	m.phash_band3 = nil
+	m.addphash_band3 = nil
+	m.clearedFields[document.FieldPhashBand3] = struct{}{}
+}
+
+// PhashBand3Cleared returns if the "phash_band3" field was cleared in this mutation.
+func (m *DocumentMutation) PhashBand3Cleared() bool {
+	_, ok := m.clearedFields[document.FieldPhashBand3]
+	return ok
+}
+
+// ResetPhashBand3 resets all changes to the "phash_band3" field.
+func (m *DocumentMutation) ResetPhashBand3() {
+	m.phash_band3 = nil
+	m.addphash_band3 = nil
+	delete(m.clearedFields, document.FieldPhashBand3)
+}
+
 // ClearCase clears the "case" edge to the KycCase entity.
 func (m *DocumentMutation) ClearCase() {
 	m.cleared_case = true
@@ -2557,7 +3035,7 @@ func (m *DocumentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DocumentMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 21)
 	if m._case != nil {
 		fields = append(fields, document.FieldCaseID)
 	}
@@ -2572,6 +3050,9 @@ func (m *DocumentMutation) Fields() []string {
 	}
 	if m.reason != nil {
 		fields = append(fields, document.FieldReason)
+	}
+	if m.reason_code != nil {
+		fields = append(fields, document.FieldReasonCode)
 	}
 	if m.revision != nil {
 		fields = append(fields, document.FieldRevision)
@@ -2600,6 +3081,24 @@ func (m *DocumentMutation) Fields() []string {
 	if m.created_at != nil {
 		fields = append(fields, document.FieldCreatedAt)
 	}
+	if m.checks != nil {
+		fields = append(fields, document.FieldChecks)
+	}
+	if m.phash != nil {
+		fields = append(fields, document.FieldPhash)
+	}
+	if m.phash_band0 != nil {
+		fields = append(fields, document.FieldPhashBand0)
+	}
+	if m.phash_band1 != nil {
+		fields = append(fields, document.FieldPhashBand1)
+	}
+	if m.phash_band2 != nil {
+		fields = append(fields, document.FieldPhashBand2)
+	}
+	if m.phash_band3 != nil {
+		fields = append(fields, document.FieldPhashBand3)
+	}
 	return fields
 }
 
@@ -2618,6 +3117,8 @@ func (m *DocumentMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case document.FieldReason:
 		return m.Reason()
+	case document.FieldReasonCode:
+		return m.ReasonCode()
 	case document.FieldRevision:
 		return m.Revision()
 	case document.FieldContentType:
@@ -2636,6 +3137,18 @@ func (m *DocumentMutation) Field(name string) (ent.Value, bool) {
 		return m.PurgedAt()
 	case document.FieldCreatedAt:
 		return m.CreatedAt()
+	case document.FieldChecks:
+		return m.Checks()
+	case document.FieldPhash:
+		return m.Phash()
+	case document.FieldPhashBand0:
+		return m.PhashBand0()
+	case document.FieldPhashBand1:
+		return m.PhashBand1()
+	case document.FieldPhashBand2:
+		return m.PhashBand2()
+	case document.FieldPhashBand3:
+		return m.PhashBand3()
 	}
 	return nil, false
 }
@@ -2655,6 +3168,8 @@ func (m *DocumentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStatus(ctx)
 	case document.FieldReason:
 		return m.OldReason(ctx)
+	case document.FieldReasonCode:
+		return m.OldReasonCode(ctx)
 	case document.FieldRevision:
 		return m.OldRevision(ctx)
 	case document.FieldContentType:
@@ -2673,6 +3188,18 @@ func (m *DocumentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldPurgedAt(ctx)
 	case document.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
+	case document.FieldChecks:
+		return m.OldChecks(ctx)
+	case document.FieldPhash:
+		return m.OldPhash(ctx)
+	case document.FieldPhashBand0:
+		return m.OldPhashBand0(ctx)
+	case document.FieldPhashBand1:
+		return m.OldPhashBand1(ctx)
+	case document.FieldPhashBand2:
+		return m.OldPhashBand2(ctx)
+	case document.FieldPhashBand3:
+		return m.OldPhashBand3(ctx)
 	}
 	return nil, fmt.Errorf("unknown Document field %s", name)
 }
@@ -2716,6 +3243,13 @@ func (m *DocumentMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetReason(v)
+		return nil
+	case document.FieldReasonCode:
+		v, ok := value.(workflow.ReasonCode)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReasonCode(v)
 		return nil
 	case document.FieldRevision:
 		v, ok := value.(int)
@@ -2780,6 +3314,48 @@ func (m *DocumentMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCreatedAt(v)
 		return nil
+	case document.FieldChecks:
+		v, ok := value.([]photocheck.Check)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChecks(v)
+		return nil
+	case document.FieldPhash:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhash(v)
+		return nil
+	case document.FieldPhashBand0:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhashBand0(v)
+		return nil
+	case document.FieldPhashBand1:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhashBand1(v)
+		return nil
+	case document.FieldPhashBand2:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhashBand2(v)
+		return nil
+	case document.FieldPhashBand3:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhashBand3(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Document field %s", name)
 }
@@ -2800,6 +3376,21 @@ func (m *DocumentMutation) AddedFields() []string {
 	if m.addheight != nil {
 		fields = append(fields, document.FieldHeight)
 	}
+	if m.addphash != nil {
+		fields = append(fields, document.FieldPhash)
+	}
+	if m.addphash_band0 != nil {
+		fields = append(fields, document.FieldPhashBand0)
+	}
+	if m.addphash_band1 != nil {
+		fields = append(fields, document.FieldPhashBand1)
+	}
+	if m.addphash_band2 != nil {
+		fields = append(fields, document.FieldPhashBand2)
+	}
+	if m.addphash_band3 != nil {
+		fields = append(fields, document.FieldPhashBand3)
+	}
 	return fields
 }
 
@@ -2816,6 +3407,16 @@ func (m *DocumentMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedWidth()
 	case document.FieldHeight:
 		return m.AddedHeight()
+	case document.FieldPhash:
+		return m.AddedPhash()
+	case document.FieldPhashBand0:
+		return m.AddedPhashBand0()
+	case document.FieldPhashBand1:
+		return m.AddedPhashBand1()
+	case document.FieldPhashBand2:
+		return m.AddedPhashBand2()
+	case document.FieldPhashBand3:
+		return m.AddedPhashBand3()
 	}
 	return nil, false
 }
@@ -2853,6 +3454,41 @@ func (m *DocumentMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddHeight(v)
 		return nil
+	case document.FieldPhash:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPhash(v)
+		return nil
+	case document.FieldPhashBand0:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPhashBand0(v)
+		return nil
+	case document.FieldPhashBand1:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPhashBand1(v)
+		return nil
+	case document.FieldPhashBand2:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPhashBand2(v)
+		return nil
+	case document.FieldPhashBand3:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPhashBand3(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Document numeric field %s", name)
 }
@@ -2867,6 +3503,9 @@ func (m *DocumentMutation) ClearedFields() []string {
 	if m.FieldCleared(document.FieldReason) {
 		fields = append(fields, document.FieldReason)
 	}
+	if m.FieldCleared(document.FieldReasonCode) {
+		fields = append(fields, document.FieldReasonCode)
+	}
 	if m.FieldCleared(document.FieldWidth) {
 		fields = append(fields, document.FieldWidth)
 	}
@@ -2875,6 +3514,24 @@ func (m *DocumentMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(document.FieldPurgedAt) {
 		fields = append(fields, document.FieldPurgedAt)
+	}
+	if m.FieldCleared(document.FieldChecks) {
+		fields = append(fields, document.FieldChecks)
+	}
+	if m.FieldCleared(document.FieldPhash) {
+		fields = append(fields, document.FieldPhash)
+	}
+	if m.FieldCleared(document.FieldPhashBand0) {
+		fields = append(fields, document.FieldPhashBand0)
+	}
+	if m.FieldCleared(document.FieldPhashBand1) {
+		fields = append(fields, document.FieldPhashBand1)
+	}
+	if m.FieldCleared(document.FieldPhashBand2) {
+		fields = append(fields, document.FieldPhashBand2)
+	}
+	if m.FieldCleared(document.FieldPhashBand3) {
+		fields = append(fields, document.FieldPhashBand3)
 	}
 	return fields
 }
@@ -2896,6 +3553,9 @@ func (m *DocumentMutation) ClearField(name string) error {
 	case document.FieldReason:
 		m.ClearReason()
 		return nil
+	case document.FieldReasonCode:
+		m.ClearReasonCode()
+		return nil
 	case document.FieldWidth:
 		m.ClearWidth()
 		return nil
@@ -2904,6 +3564,24 @@ func (m *DocumentMutation) ClearField(name string) error {
 		return nil
 	case document.FieldPurgedAt:
 		m.ClearPurgedAt()
+		return nil
+	case document.FieldChecks:
+		m.ClearChecks()
+		return nil
+	case document.FieldPhash:
+		m.ClearPhash()
+		return nil
+	case document.FieldPhashBand0:
+		m.ClearPhashBand0()
+		return nil
+	case document.FieldPhashBand1:
+		m.ClearPhashBand1()
+		return nil
+	case document.FieldPhashBand2:
+		m.ClearPhashBand2()
+		return nil
+	case document.FieldPhashBand3:
+		m.ClearPhashBand3()
 		return nil
 	}
 	return fmt.Errorf("unknown Document nullable field %s", name)
@@ -2927,6 +3605,9 @@ func (m *DocumentMutation) ResetField(name string) error {
 		return nil
 	case document.FieldReason:
 		m.ResetReason()
+		return nil
+	case document.FieldReasonCode:
+		m.ResetReasonCode()
 		return nil
 	case document.FieldRevision:
 		m.ResetRevision()
@@ -2954,6 +3635,24 @@ func (m *DocumentMutation) ResetField(name string) error {
 		return nil
 	case document.FieldCreatedAt:
 		m.ResetCreatedAt()
+		return nil
+	case document.FieldChecks:
+		m.ResetChecks()
+		return nil
+	case document.FieldPhash:
+		m.ResetPhash()
+		return nil
+	case document.FieldPhashBand0:
+		m.ResetPhashBand0()
+		return nil
+	case document.FieldPhashBand1:
+		m.ResetPhashBand1()
+		return nil
+	case document.FieldPhashBand2:
+		m.ResetPhashBand2()
+		return nil
+	case document.FieldPhashBand3:
+		m.ResetPhashBand3()
 		return nil
 	}
 	return fmt.Errorf("unknown Document field %s", name)
@@ -3052,7 +3751,9 @@ type KycCaseMutation struct {
 	first_name               *string
 	last_name                *string
 	email                    *string
+	date_of_birth            *string
 	reason                   *string
+	reason_code              *workflow.ReasonCode
 	search_text              *string
 	last_event_seq           *int
 	addlast_event_seq        *int
@@ -3688,6 +4389,55 @@ func (m *KycCaseMutation) ResetEmail() {
 	delete(m.clearedFields, kyccase.FieldEmail)
 }
 
+// SetDateOfBirth sets the "date_of_birth" field.
+func (m *KycCaseMutation) SetDateOfBirth(s string) {
+	m.date_of_birth = &s
+}
+
+// DateOfBirth returns the value of the "date_of_birth" field in the mutation.
+func (m *KycCaseMutation) DateOfBirth() (r string, exists bool) {
+	v := m.date_of_birth
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDateOfBirth returns the old "date_of_birth" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldDateOfBirth(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDateOfBirth is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDateOfBirth requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDateOfBirth: %w", err)
+	}
+	return oldValue.DateOfBirth, nil
+}
+
+// ClearDateOfBirth clears the value of the "date_of_birth" field.
+func (m *KycCaseMutation) ClearDateOfBirth() {
+	m.date_of_birth = nil
+	m.clearedFields[kyccase.FieldDateOfBirth] = struct{}{}
+}
+
+// DateOfBirthCleared returns if the "date_of_birth" field was cleared in this mutation.
+func (m *KycCaseMutation) DateOfBirthCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldDateOfBirth]
+	return ok
+}
+
+// ResetDateOfBirth resets all changes to the "date_of_birth" field.
+func (m *KycCaseMutation) ResetDateOfBirth() {
+	m.date_of_birth = nil
+	delete(m.clearedFields, kyccase.FieldDateOfBirth)
+}
+
 // SetReason sets the "reason" field.
 func (m *KycCaseMutation) SetReason(s string) {
 	m.reason = &s
@@ -3735,6 +4485,55 @@ func (m *KycCaseMutation) ReasonCleared() bool {
 func (m *KycCaseMutation) ResetReason() {
 	m.reason = nil
 	delete(m.clearedFields, kyccase.FieldReason)
+}
+
+// SetReasonCode sets the "reason_code" field.
+func (m *KycCaseMutation) SetReasonCode(wc workflow.ReasonCode) {
+	m.reason_code = &wc
+}
+
+// ReasonCode returns the value of the "reason_code" field in the mutation.
+func (m *KycCaseMutation) ReasonCode() (r workflow.ReasonCode, exists bool) {
+	v := m.reason_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReasonCode returns the old "reason_code" field's value of the KycCase entity.
+// If the KycCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *KycCaseMutation) OldReasonCode(ctx context.Context) (v *workflow.ReasonCode, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReasonCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReasonCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReasonCode: %w", err)
+	}
+	return oldValue.ReasonCode, nil
+}
+
+// ClearReasonCode clears the value of the "reason_code" field.
+func (m *KycCaseMutation) ClearReasonCode() {
+	m.reason_code = nil
+	m.clearedFields[kyccase.FieldReasonCode] = struct{}{}
+}
+
+// ReasonCodeCleared returns if the "reason_code" field was cleared in this mutation.
+func (m *KycCaseMutation) ReasonCodeCleared() bool {
+	_, ok := m.clearedFields[kyccase.FieldReasonCode]
+	return ok
+}
+
+// ResetReasonCode resets all changes to the "reason_code" field.
+func (m *KycCaseMutation) ResetReasonCode() {
+	m.reason_code = nil
+	delete(m.clearedFields, kyccase.FieldReasonCode)
 }
 
 // SetSearchText sets the "search_text" field.
@@ -4854,7 +5653,7 @@ func (m *KycCaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *KycCaseMutation) Fields() []string {
-	fields := make([]string, 0, 30)
+	fields := make([]string, 0, 32)
 	if m.state != nil {
 		fields = append(fields, kyccase.FieldState)
 	}
@@ -4885,8 +5684,14 @@ func (m *KycCaseMutation) Fields() []string {
 	if m.email != nil {
 		fields = append(fields, kyccase.FieldEmail)
 	}
+	if m.date_of_birth != nil {
+		fields = append(fields, kyccase.FieldDateOfBirth)
+	}
 	if m.reason != nil {
 		fields = append(fields, kyccase.FieldReason)
+	}
+	if m.reason_code != nil {
+		fields = append(fields, kyccase.FieldReasonCode)
 	}
 	if m.search_text != nil {
 		fields = append(fields, kyccase.FieldSearchText)
@@ -4973,8 +5778,12 @@ func (m *KycCaseMutation) Field(name string) (ent.Value, bool) {
 		return m.LastName()
 	case kyccase.FieldEmail:
 		return m.Email()
+	case kyccase.FieldDateOfBirth:
+		return m.DateOfBirth()
 	case kyccase.FieldReason:
 		return m.Reason()
+	case kyccase.FieldReasonCode:
+		return m.ReasonCode()
 	case kyccase.FieldSearchText:
 		return m.SearchText()
 	case kyccase.FieldLastEventSeq:
@@ -5042,8 +5851,12 @@ func (m *KycCaseMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldLastName(ctx)
 	case kyccase.FieldEmail:
 		return m.OldEmail(ctx)
+	case kyccase.FieldDateOfBirth:
+		return m.OldDateOfBirth(ctx)
 	case kyccase.FieldReason:
 		return m.OldReason(ctx)
+	case kyccase.FieldReasonCode:
+		return m.OldReasonCode(ctx)
 	case kyccase.FieldSearchText:
 		return m.OldSearchText(ctx)
 	case kyccase.FieldLastEventSeq:
@@ -5161,12 +5974,26 @@ func (m *KycCaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEmail(v)
 		return nil
+	case kyccase.FieldDateOfBirth:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDateOfBirth(v)
+		return nil
 	case kyccase.FieldReason:
 		v, ok := value.(string)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetReason(v)
+		return nil
+	case kyccase.FieldReasonCode:
+		v, ok := value.(workflow.ReasonCode)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReasonCode(v)
 		return nil
 	case kyccase.FieldSearchText:
 		v, ok := value.(string)
@@ -5400,8 +6227,14 @@ func (m *KycCaseMutation) ClearedFields() []string {
 	if m.FieldCleared(kyccase.FieldEmail) {
 		fields = append(fields, kyccase.FieldEmail)
 	}
+	if m.FieldCleared(kyccase.FieldDateOfBirth) {
+		fields = append(fields, kyccase.FieldDateOfBirth)
+	}
 	if m.FieldCleared(kyccase.FieldReason) {
 		fields = append(fields, kyccase.FieldReason)
+	}
+	if m.FieldCleared(kyccase.FieldReasonCode) {
+		fields = append(fields, kyccase.FieldReasonCode)
 	}
 	if m.FieldCleared(kyccase.FieldTokenRenewedAt) {
 		fields = append(fields, kyccase.FieldTokenRenewedAt)
@@ -5474,8 +6307,14 @@ func (m *KycCaseMutation) ClearField(name string) error {
 	case kyccase.FieldEmail:
 		m.ClearEmail()
 		return nil
+	case kyccase.FieldDateOfBirth:
+		m.ClearDateOfBirth()
+		return nil
 	case kyccase.FieldReason:
 		m.ClearReason()
+		return nil
+	case kyccase.FieldReasonCode:
+		m.ClearReasonCode()
 		return nil
 	case kyccase.FieldTokenRenewedAt:
 		m.ClearTokenRenewedAt()
@@ -5554,8 +6393,14 @@ func (m *KycCaseMutation) ResetField(name string) error {
 	case kyccase.FieldEmail:
 		m.ResetEmail()
 		return nil
+	case kyccase.FieldDateOfBirth:
+		m.ResetDateOfBirth()
+		return nil
 	case kyccase.FieldReason:
 		m.ResetReason()
+		return nil
+	case kyccase.FieldReasonCode:
+		m.ResetReasonCode()
 		return nil
 	case kyccase.FieldSearchText:
 		m.ResetSearchText()

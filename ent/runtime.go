@@ -63,7 +63,7 @@ func init() {
 	documentFields := schema.Document{}.Fields()
 	_ = documentFields
 	// documentDescCreatedAt is the schema descriptor for created_at field.
-	documentDescCreatedAt := documentFields[14].Descriptor()
+	documentDescCreatedAt := documentFields[15].Descriptor()
 	// document.DefaultCreatedAt holds the default value on creation for the created_at field.
 	document.DefaultCreatedAt = documentDescCreatedAt.Default.(func() time.Time)
 	// documentDescID is the schema descriptor for id field.
@@ -92,28 +92,32 @@ func init() {
 	kyccaseDescEmail := kyccaseFields[10].Descriptor()
 	// kyccase.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	kyccase.EmailValidator = kyccaseDescEmail.Validators[0].(func(string) error)
+	// kyccaseDescDateOfBirth is the schema descriptor for date_of_birth field.
+	kyccaseDescDateOfBirth := kyccaseFields[11].Descriptor()
+	// kyccase.DateOfBirthValidator is a validator for the "date_of_birth" field. It is called by the builders before save.
+	kyccase.DateOfBirthValidator = kyccaseDescDateOfBirth.Validators[0].(func(string) error)
 	// kyccaseDescSearchText is the schema descriptor for search_text field.
-	kyccaseDescSearchText := kyccaseFields[12].Descriptor()
+	kyccaseDescSearchText := kyccaseFields[14].Descriptor()
 	// kyccase.DefaultSearchText holds the default value on creation for the search_text field.
 	kyccase.DefaultSearchText = kyccaseDescSearchText.Default.(string)
 	// kyccaseDescLastEventSeq is the schema descriptor for last_event_seq field.
-	kyccaseDescLastEventSeq := kyccaseFields[13].Descriptor()
+	kyccaseDescLastEventSeq := kyccaseFields[15].Descriptor()
 	// kyccase.DefaultLastEventSeq holds the default value on creation for the last_event_seq field.
 	kyccase.DefaultLastEventSeq = kyccaseDescLastEventSeq.Default.(int)
 	// kyccaseDescLastEventHash is the schema descriptor for last_event_hash field.
-	kyccaseDescLastEventHash := kyccaseFields[14].Descriptor()
+	kyccaseDescLastEventHash := kyccaseFields[16].Descriptor()
 	// kyccase.DefaultLastEventHash holds the default value on creation for the last_event_hash field.
 	kyccase.DefaultLastEventHash = kyccaseDescLastEventHash.Default.(string)
 	// kyccaseDescExternalID is the schema descriptor for external_id field.
-	kyccaseDescExternalID := kyccaseFields[21].Descriptor()
+	kyccaseDescExternalID := kyccaseFields[23].Descriptor()
 	// kyccase.ExternalIDValidator is a validator for the "external_id" field. It is called by the builders before save.
 	kyccase.ExternalIDValidator = kyccaseDescExternalID.Validators[0].(func(string) error)
 	// kyccaseDescCreatedAt is the schema descriptor for created_at field.
-	kyccaseDescCreatedAt := kyccaseFields[27].Descriptor()
+	kyccaseDescCreatedAt := kyccaseFields[29].Descriptor()
 	// kyccase.DefaultCreatedAt holds the default value on creation for the created_at field.
 	kyccase.DefaultCreatedAt = kyccaseDescCreatedAt.Default.(func() time.Time)
 	// kyccaseDescUpdatedAt is the schema descriptor for updated_at field.
-	kyccaseDescUpdatedAt := kyccaseFields[28].Descriptor()
+	kyccaseDescUpdatedAt := kyccaseFields[30].Descriptor()
 	// kyccase.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	kyccase.DefaultUpdatedAt = kyccaseDescUpdatedAt.Default.(func() time.Time)
 	// kyccase.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

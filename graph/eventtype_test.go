@@ -11,6 +11,7 @@ func TestEventTypesKeepTheirStoredStrings(t *testing.T) {
 		EvDocumentDecided: "DOCUMENT_DECIDED", EvCaseDecided: "CASE_DECIDED", EvNoteAdded: "NOTE_ADDED",
 		EvTokenRevoked: "TOKEN_REVOKED", EvAuditChainKeyed: "AUDIT_CHAIN_KEYED",
 		EvDecisionProposed: "DECISION_PROPOSED", EvDecisionConfirmed: "DECISION_CONFIRMED", EvDecisionReturned: "DECISION_RETURNED",
+		EvDocumentDecisionCleared: "DOCUMENT_DECISION_CLEARED",
 	} {
 		if string(typ) != stored {
 			t.Errorf("event type %q, stored as %q", typ, stored)

@@ -34,8 +34,15 @@ func changeTime(upd *ent.KycCaseUpdate) time.Time {
 
 // applyPlan stages the writes of a case decision: the case's status and reason, and its
 // documents' statuses. A decision ends any four-eyes proposal or return.
-func applyPlan(ctx context.Context, tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate, plan workflow.CasePlan, reason *string) error {
+func applyPlan(ctx context.Context, tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate, plan workflow.CasePlan, reason *string,
+	code *workflow.ReasonCode, docCodes map[string]workflow.ReasonCode,
+) error {
 	upd.SetStatus(plan.Status).SetNillableReason(reason).SetDecidedAt(changeTime(upd))
+	if code != nil {
+		upd.SetReasonCode(*code)
+	} else if c.ReasonCode != nil {
+		upd.ClearReasonCode()
+	}
 	if plan.State != "" {
 		upd.SetState(plan.State).SetResumeFloor(plan.Floor).SetResubmissionTypes(plan.Retake).ClearDecidedAt()
 	}
@@ -46,7 +53,13 @@ func applyPlan(ctx context.Context, tx *ent.Tx, c *ent.KycCase, upd *ent.KycCase
 		upd.ClearReturnedProposal()
 	}
 	for id, why := range plan.Flag {
-		if err := tx.Document.UpdateOneID(uuid.MustParse(id)).SetStatus(workflow.DocResubmissionRequested).SetReason(why).Exec(ctx); err != nil {
+		du := tx.Document.UpdateOneID(uuid.MustParse(id)).SetStatus(workflow.DocResubmissionRequested).SetReason(why)
+		if dc, ok := docCodes[id]; ok {
+			du.SetReasonCode(dc)
+		} else {
+			du.ClearReasonCode()
+		}
+		if err := du.Exec(ctx); err != nil {
 			return err
 		}
 	}
@@ -59,12 +72,12 @@ func applyPlan(ctx context.Context, tx *ent.Tx, c *ent.KycCase, upd *ent.KycCase
 }
 
 // propose stages a four-eyes proposal of a decision instead of the decision.
-func propose(c *ent.KycCase, docs []*ent.Document, upd *ent.KycCaseUpdate, me *ent.Reviewer, d workflow.Decision, reason *string) (change, error) {
+func propose(c *ent.KycCase, docs []*ent.Document, upd *ent.KycCaseUpdate, me *ent.Reviewer, d workflow.Decision, reason *string, code *workflow.ReasonCode) (change, error) {
 	status, err := workflow.ProposeDecision(c.Status, docFacts(docs), d, deref(reason))
 	if err != nil {
 		return change{}, err
 	}
-	p := workflow.Proposal{Decision: d, Reason: deref(reason), By: me.ID.String(), At: changeTime(upd)}
+	p := workflow.Proposal{Decision: d, Reason: deref(reason), ReasonCode: code, By: me.ID.String(), At: changeTime(upd)}
 	upd.SetStatus(status).SetProposal(&p)
 	if c.ReturnedProposal != nil {
 		upd.ClearReturnedProposal()

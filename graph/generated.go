@@ -63,9 +63,10 @@ type ComplexityRoot struct {
 	}
 
 	Applicant struct {
-		Email     func(childComplexity int) int
-		FirstName func(childComplexity int) int
-		LastName  func(childComplexity int) int
+		DateOfBirth func(childComplexity int) int
+		Email       func(childComplexity int) int
+		FirstName   func(childComplexity int) int
+		LastName    func(childComplexity int) int
 	}
 
 	AuditChainCheck struct {
@@ -81,6 +82,7 @@ type ComplexityRoot struct {
 		AuditChain           func(childComplexity int) int
 		AvailableDecisions   func(childComplexity int) int
 		AvailableEvents      func(childComplexity int) int
+		CheckSummary         func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		DecidedAt            func(childComplexity int) int
 		DocumentHistory      func(childComplexity int) int
@@ -94,6 +96,7 @@ type ComplexityRoot struct {
 		Notes                func(childComplexity int) int
 		ProposedDecision     func(childComplexity int) int
 		Reason               func(childComplexity int) int
+		ReasonCode           func(childComplexity int) int
 		ResubmissionTypes    func(childComplexity int) int
 		ReturnedDecision     func(childComplexity int) int
 		Revision             func(childComplexity int) int
@@ -128,21 +131,37 @@ type ComplexityRoot struct {
 		Type      func(childComplexity int) int
 	}
 
+	CheckSummary struct {
+		Fails    func(childComplexity int) int
+		Warnings func(childComplexity int) int
+	}
+
 	Document struct {
+		Checks      func(childComplexity int) int
 		ContentType func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		Height      func(childComplexity int) int
 		ID          func(childComplexity int) int
 		PurgedAt    func(childComplexity int) int
 		Reason      func(childComplexity int) int
+		ReasonCode  func(childComplexity int) int
 		Revision    func(childComplexity int) int
 		Sha256      func(childComplexity int) int
 		Side        func(childComplexity int) int
 		Size        func(childComplexity int) int
 		Status      func(childComplexity int) int
+		Submitted   func(childComplexity int) int
 		Type        func(childComplexity int) int
 		URL         func(childComplexity int) int
 		Width       func(childComplexity int) int
+	}
+
+	DocumentCheck struct {
+		Detail        func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Outcome       func(childComplexity int) int
+		RelatedCaseID func(childComplexity int) int
+		Score         func(childComplexity int) int
 	}
 
 	Limits struct {
@@ -155,6 +174,7 @@ type ComplexityRoot struct {
 		AcceptInvite          func(childComplexity int, input model.AcceptInviteInput) int
 		AddNote               func(childComplexity int, input model.AddNoteInput) int
 		AssignCase            func(childComplexity int, input model.AssignCaseInput) int
+		ClearDocumentDecision func(childComplexity int, input model.ClearDocumentDecisionInput) int
 		ConfirmDecision       func(childComplexity int, input model.ConfirmDecisionInput) int
 		CreateAPIKey          func(childComplexity int, input model.CreateAPIKeyInput) int
 		CreateWebhookEndpoint func(childComplexity int, input model.CreateWebhookEndpointInput) int
@@ -174,6 +194,7 @@ type ComplexityRoot struct {
 		SetReviewerActive     func(childComplexity int, input model.SetReviewerActiveInput) int
 		StartCase             func(childComplexity int, input *model.StartCaseInput) int
 		UnassignCase          func(childComplexity int, input model.UnassignCaseInput) int
+		UpdateMyDetails       func(childComplexity int, input model.ApplicantDetailsInput) int
 		UploadDocument        func(childComplexity int, input model.UploadDocumentInput) int
 	}
 
@@ -207,6 +228,7 @@ type ComplexityRoot struct {
 		Node              func(childComplexity int, id uuid.UUID) int
 		ReviewPolicy      func(childComplexity int) int
 		Reviewers         func(childComplexity int) int
+		Settings          func(childComplexity int) int
 		WebhookDeliveries func(childComplexity int, endpointID uuid.UUID, first *int, after *string) int
 		WebhookEndpoints  func(childComplexity int) int
 		Workflow          func(childComplexity int) int
@@ -223,7 +245,8 @@ type ComplexityRoot struct {
 	}
 
 	ReviewPolicy struct {
-		FourEyes func(childComplexity int) int
+		FourEyes         func(childComplexity int) int
+		ReviewSLASeconds func(childComplexity int) int
 	}
 
 	Reviewer struct {
@@ -244,6 +267,10 @@ type ComplexityRoot struct {
 	RevokeCaseTokenPayload struct {
 		Case      func(childComplexity int) int
 		ResumeURL func(childComplexity int) int
+	}
+
+	Settings struct {
+		SupportContact func(childComplexity int) int
 	}
 
 	StartCasePayload struct {
@@ -332,6 +359,7 @@ type CaseResolver interface {
 	Assignee(ctx context.Context, obj *ent.KycCase) (*ent.Reviewer, error)
 
 	Metadata(ctx context.Context, obj *ent.KycCase) (map[string]any, error)
+	CheckSummary(ctx context.Context, obj *ent.KycCase) (*model.CheckSummary, error)
 	ProposedDecision(ctx context.Context, obj *ent.KycCase) (*model.ProposedDecision, error)
 	ReturnedDecision(ctx context.Context, obj *ent.KycCase) (*model.ReturnedDecision, error)
 
@@ -340,7 +368,11 @@ type CaseResolver interface {
 	AuditChain(ctx context.Context, obj *ent.KycCase) (*model.AuditChainCheck, error)
 }
 type DocumentResolver interface {
+	Submitted(ctx context.Context, obj *ent.Document) (bool, error)
+
 	URL(ctx context.Context, obj *ent.Document) (string, error)
+
+	Checks(ctx context.Context, obj *ent.Document) ([]*model.DocumentCheck, error)
 }
 type MutationResolver interface {
 	StartCase(ctx context.Context, input *model.StartCaseInput) (*model.StartCasePayload, error)
@@ -351,6 +383,7 @@ type MutationResolver interface {
 	AssignCase(ctx context.Context, input model.AssignCaseInput) (*ent.KycCase, error)
 	UnassignCase(ctx context.Context, input model.UnassignCaseInput) (*ent.KycCase, error)
 	DecideDocument(ctx context.Context, input model.DecideDocumentInput) (*ent.KycCase, error)
+	ClearDocumentDecision(ctx context.Context, input model.ClearDocumentDecisionInput) (*ent.KycCase, error)
 	DecideCase(ctx context.Context, input model.DecideCaseInput) (*ent.KycCase, error)
 	AddNote(ctx context.Context, input model.AddNoteInput) (*ent.Note, error)
 	RevokeCaseToken(ctx context.Context, input model.RevokeCaseTokenInput) (*model.RevokeCaseTokenPayload, error)
@@ -361,6 +394,7 @@ type MutationResolver interface {
 	ReturnDecision(ctx context.Context, input model.ReturnDecisionInput) (*ent.KycCase, error)
 	EraseCase(ctx context.Context, input model.EraseCaseInput) (*ent.KycCase, error)
 	EraseMyCase(ctx context.Context) (bool, error)
+	UpdateMyDetails(ctx context.Context, input model.ApplicantDetailsInput) (*ent.KycCase, error)
 	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.APIKeyCreated, error)
 	RevokeAPIKey(ctx context.Context, input model.RevokeAPIKeyInput) (*ent.APIKey, error)
 	CreateWebhookEndpoint(ctx context.Context, input model.CreateWebhookEndpointInput) (*model.WebhookEndpointCreated, error)
@@ -379,6 +413,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*ent.Reviewer, error)
 	Reviewers(ctx context.Context) ([]*ent.Reviewer, error)
 	ReviewPolicy(ctx context.Context) (*model.ReviewPolicy, error)
+	Settings(ctx context.Context) (*model.Settings, error)
 	APIKeys(ctx context.Context) ([]*ent.APIKey, error)
 	WebhookEndpoints(ctx context.Context) ([]*ent.WebhookEndpoint, error)
 	WebhookDeliveries(ctx context.Context, endpointID uuid.UUID, first *int, after *string) (*ent.WebhookDeliveryConnection, error)
@@ -459,6 +494,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ApiKeyCreated.Secret(childComplexity), true
 
+	case "Applicant.dateOfBirth":
+		if e.ComplexityRoot.Applicant.DateOfBirth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Applicant.DateOfBirth(childComplexity), true
 	case "Applicant.email":
 		if e.ComplexityRoot.Applicant.Email == nil {
 			break
@@ -533,6 +574,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.AvailableEvents(childComplexity), true
+	case "Case.checkSummary":
+		if e.ComplexityRoot.Case.CheckSummary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.CheckSummary(childComplexity), true
 	case "Case.createdAt":
 		if e.ComplexityRoot.Case.CreatedAt == nil {
 			break
@@ -611,6 +658,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Reason(childComplexity), true
+	case "Case.reasonCode":
+		if e.ComplexityRoot.Case.ReasonCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.ReasonCode(childComplexity), true
 	case "Case.resubmissionTypes":
 		if e.ComplexityRoot.Case.ResubmissionTypes == nil {
 			break
@@ -753,6 +806,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CaseEvent.Type(childComplexity), true
 
+	case "CheckSummary.fails":
+		if e.ComplexityRoot.CheckSummary.Fails == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckSummary.Fails(childComplexity), true
+	case "CheckSummary.warnings":
+		if e.ComplexityRoot.CheckSummary.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckSummary.Warnings(childComplexity), true
+
+	case "Document.checks":
+		if e.ComplexityRoot.Document.Checks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Checks(childComplexity), true
 	case "Document.contentType":
 		if e.ComplexityRoot.Document.ContentType == nil {
 			break
@@ -789,6 +861,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Reason(childComplexity), true
+	case "Document.reasonCode":
+		if e.ComplexityRoot.Document.ReasonCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.ReasonCode(childComplexity), true
 	case "Document.revision":
 		if e.ComplexityRoot.Document.Revision == nil {
 			break
@@ -819,6 +897,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Status(childComplexity), true
+	case "Document.submitted":
+		if e.ComplexityRoot.Document.Submitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Submitted(childComplexity), true
 	case "Document.type":
 		if e.ComplexityRoot.Document.Type == nil {
 			break
@@ -837,6 +921,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Width(childComplexity), true
+
+	case "DocumentCheck.detail":
+		if e.ComplexityRoot.DocumentCheck.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCheck.Detail(childComplexity), true
+	case "DocumentCheck.name":
+		if e.ComplexityRoot.DocumentCheck.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCheck.Name(childComplexity), true
+	case "DocumentCheck.outcome":
+		if e.ComplexityRoot.DocumentCheck.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCheck.Outcome(childComplexity), true
+	case "DocumentCheck.relatedCaseId":
+		if e.ComplexityRoot.DocumentCheck.RelatedCaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCheck.RelatedCaseID(childComplexity), true
+	case "DocumentCheck.score":
+		if e.ComplexityRoot.DocumentCheck.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCheck.Score(childComplexity), true
 
 	case "Limits.acceptedTypes":
 		if e.ComplexityRoot.Limits.AcceptedTypes == nil {
@@ -890,6 +1005,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignCase(childComplexity, args["input"].(model.AssignCaseInput)), true
+	case "Mutation.clearDocumentDecision":
+		if e.ComplexityRoot.Mutation.ClearDocumentDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_clearDocumentDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClearDocumentDecision(childComplexity, args["input"].(model.ClearDocumentDecisionInput)), true
 	case "Mutation.confirmDecision":
 		if e.ComplexityRoot.Mutation.ConfirmDecision == nil {
 			break
@@ -1089,6 +1215,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UnassignCase(childComplexity, args["input"].(model.UnassignCaseInput)), true
+	case "Mutation.updateMyDetails":
+		if e.ComplexityRoot.Mutation.UpdateMyDetails == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMyDetails_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMyDetails(childComplexity, args["input"].(model.ApplicantDetailsInput)), true
 	case "Mutation.uploadDocument":
 		if e.ComplexityRoot.Mutation.UploadDocument == nil {
 			break
@@ -1235,6 +1372,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Reviewers(childComplexity), true
+	case "Query.settings":
+		if e.ComplexityRoot.Query.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Settings(childComplexity), true
 	case "Query.webhookDeliveries":
 		if e.ComplexityRoot.Query.WebhookDeliveries == nil {
 			break
@@ -1308,6 +1451,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewPolicy.FourEyes(childComplexity), true
+	case "ReviewPolicy.reviewSlaSeconds":
+		if e.ComplexityRoot.ReviewPolicy.ReviewSLASeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.ReviewSLASeconds(childComplexity), true
 
 	case "Reviewer.active":
 		if e.ComplexityRoot.Reviewer.Active == nil {
@@ -1377,6 +1526,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RevokeCaseTokenPayload.ResumeURL(childComplexity), true
+
+	case "Settings.supportContact":
+		if e.ComplexityRoot.Settings.SupportContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settings.SupportContact(childComplexity), true
 
 	case "StartCasePayload.case":
 		if e.ComplexityRoot.StartCasePayload.Case == nil {
@@ -1632,9 +1788,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AcceptInviteInput", ec.unmarshalInputAcceptInviteInput),
 			graphql.NewInputUnmarshaler("AddNoteInput", ec.unmarshalInputAddNoteInput),
+			graphql.NewInputUnmarshaler("ApplicantDetailsInput", ec.unmarshalInputApplicantDetailsInput),
 			graphql.NewInputUnmarshaler("AssignCaseInput", ec.unmarshalInputAssignCaseInput),
 			graphql.NewInputUnmarshaler("CaseFilter", ec.unmarshalInputCaseFilter),
 			graphql.NewInputUnmarshaler("CaseOrder", ec.unmarshalInputCaseOrder),
+			graphql.NewInputUnmarshaler("ClearDocumentDecisionInput", ec.unmarshalInputClearDocumentDecisionInput),
 			graphql.NewInputUnmarshaler("ConfirmDecisionInput", ec.unmarshalInputConfirmDecisionInput),
 			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
 			graphql.NewInputUnmarshaler("CreateWebhookEndpointInput", ec.unmarshalInputCreateWebhookEndpointInput),
@@ -1802,6 +1960,8 @@ func (ec *executionContext) childFields_Applicant(ctx context.Context, field gra
 		return ec.fieldContext_Applicant_lastName(ctx, field)
 	case "email":
 		return ec.fieldContext_Applicant_email(ctx, field)
+	case "dateOfBirth":
+		return ec.fieldContext_Applicant_dateOfBirth(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Applicant", field.Name)
 }
@@ -1848,6 +2008,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_assignee(ctx, field)
 	case "reason":
 		return ec.fieldContext_Case_reason(ctx, field)
+	case "reasonCode":
+		return ec.fieldContext_Case_reasonCode(ctx, field)
 	case "externalId":
 		return ec.fieldContext_Case_externalId(ctx, field)
 	case "erasedAt":
@@ -1856,6 +2018,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_documentsPurgedAt(ctx, field)
 	case "metadata":
 		return ec.fieldContext_Case_metadata(ctx, field)
+	case "checkSummary":
+		return ec.fieldContext_Case_checkSummary(ctx, field)
 	case "proposedDecision":
 		return ec.fieldContext_Case_proposedDecision(ctx, field)
 	case "returnedDecision":
@@ -1926,6 +2090,16 @@ func (ec *executionContext) childFields_CaseEvent(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CaseEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_CheckSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "warnings":
+		return ec.fieldContext_CheckSummary_warnings(ctx, field)
+	case "fails":
+		return ec.fieldContext_CheckSummary_fails(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckSummary", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1938,6 +2112,10 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_status(ctx, field)
 	case "reason":
 		return ec.fieldContext_Document_reason(ctx, field)
+	case "reasonCode":
+		return ec.fieldContext_Document_reasonCode(ctx, field)
+	case "submitted":
+		return ec.fieldContext_Document_submitted(ctx, field)
 	case "revision":
 		return ec.fieldContext_Document_revision(ctx, field)
 	case "url":
@@ -1956,8 +2134,26 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_createdAt(ctx, field)
 	case "purgedAt":
 		return ec.fieldContext_Document_purgedAt(ctx, field)
+	case "checks":
+		return ec.fieldContext_Document_checks(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_DocumentCheck_name(ctx, field)
+	case "outcome":
+		return ec.fieldContext_DocumentCheck_outcome(ctx, field)
+	case "score":
+		return ec.fieldContext_DocumentCheck_score(ctx, field)
+	case "detail":
+		return ec.fieldContext_DocumentCheck_detail(ctx, field)
+	case "relatedCaseId":
+		return ec.fieldContext_DocumentCheck_relatedCaseId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentCheck", field.Name)
 }
 
 func (ec *executionContext) childFields_Limits(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2038,6 +2234,8 @@ func (ec *executionContext) childFields_ReviewPolicy(ctx context.Context, field 
 	switch field.Name {
 	case "fourEyes":
 		return ec.fieldContext_ReviewPolicy_fourEyes(ctx, field)
+	case "reviewSlaSeconds":
+		return ec.fieldContext_ReviewPolicy_reviewSlaSeconds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewPolicy", field.Name)
 }
@@ -2080,6 +2278,14 @@ func (ec *executionContext) childFields_RevokeCaseTokenPayload(ctx context.Conte
 		return ec.fieldContext_RevokeCaseTokenPayload_resumeUrl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RevokeCaseTokenPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Settings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supportContact":
+		return ec.fieldContext_Settings_supportContact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Settings", field.Name)
 }
 
 func (ec *executionContext) childFields_StartCasePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2366,6 +2572,20 @@ func (ec *executionContext) field_Mutation_assignCase_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_clearDocumentDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ClearDocumentDecisionInput, error) {
+			return ec.unmarshalNClearDocumentDecisionInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐClearDocumentDecisionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_confirmDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2596,6 +2816,20 @@ func (ec *executionContext) field_Mutation_unassignCase_args(ctx context.Context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UnassignCaseInput, error) {
 			return ec.unmarshalNUnassignCaseInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐUnassignCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMyDetails_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ApplicantDetailsInput, error) {
+			return ec.unmarshalNApplicantDetailsInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐApplicantDetailsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3080,6 +3314,29 @@ func (ec *executionContext) fieldContext_Applicant_email(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Applicant", field, false, false, "String")
 }
 
+func (ec *executionContext) _Applicant_dateOfBirth(ctx context.Context, field graphql.CollectedField, obj *model.Applicant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Applicant_dateOfBirth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateOfBirth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Applicant_dateOfBirth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Applicant", field, false, false, "String")
+}
+
 func (ec *executionContext) _AuditChainCheck_valid(ctx context.Context, field graphql.CollectedField, obj *model.AuditChainCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3507,6 +3764,29 @@ func (ec *executionContext) fieldContext_Case_reason(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Case", field, false, false, "String")
 }
 
+func (ec *executionContext) _Case_reasonCode(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_reasonCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.ReasonCode) graphql.Marshaler {
+			return ec.marshalOReasonCode2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Case_reasonCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, false, false, "ReasonCode")
+}
+
 func (ec *executionContext) _Case_externalId(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3597,6 +3877,38 @@ func (ec *executionContext) _Case_metadata(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Case_metadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Case", field, true, true, "Map")
+}
+
+func (ec *executionContext) _Case_checkSummary(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_checkSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().CheckSummary(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CheckSummary) graphql.Marshaler {
+			return ec.marshalNCheckSummary2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐCheckSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_checkSummary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckSummary(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Case_proposedDecision(ctx context.Context, field graphql.CollectedField, obj *ent.KycCase) (ret graphql.Marshaler) {
@@ -4223,6 +4535,52 @@ func (ec *executionContext) fieldContext_CaseEvent_createdAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "Time")
 }
 
+func (ec *executionContext) _CheckSummary_warnings(ctx context.Context, field graphql.CollectedField, obj *model.CheckSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckSummary_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckSummary_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CheckSummary_fails(ctx context.Context, field graphql.CollectedField, obj *model.CheckSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckSummary_fails(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fails, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckSummary_fails(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckSummary", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4336,6 +4694,52 @@ func (ec *executionContext) _Document_reason(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Document_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
+}
+
+func (ec *executionContext) _Document_reasonCode(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_reasonCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.ReasonCode) graphql.Marshaler {
+			return ec.marshalOReasonCode2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_reasonCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _Document_submitted(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_submitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Submitted(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_submitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Document_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
@@ -4543,6 +4947,153 @@ func (ec *executionContext) _Document_purgedAt(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Document_purgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Document_checks(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_checks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Checks(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DocumentCheck) graphql.Marshaler {
+			return ec.marshalNDocumentCheck2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDocumentCheckᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_checks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentCheck(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentCheck_name(ctx context.Context, field graphql.CollectedField, obj *model.DocumentCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCheck_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCheck_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCheck", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentCheck_outcome(ctx context.Context, field graphql.CollectedField, obj *model.DocumentCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCheck_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CheckOutcome) graphql.Marshaler {
+			return ec.marshalNCheckOutcome2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐCheckOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCheck_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCheck", field, false, false, "CheckOutcome")
+}
+
+func (ec *executionContext) _DocumentCheck_score(ctx context.Context, field graphql.CollectedField, obj *model.DocumentCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCheck_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCheck_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCheck", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DocumentCheck_detail(ctx context.Context, field graphql.CollectedField, obj *model.DocumentCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCheck_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCheck_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCheck", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentCheck_relatedCaseId(ctx context.Context, field graphql.CollectedField, obj *model.DocumentCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCheck_relatedCaseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelatedCaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCheck_relatedCaseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCheck", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Limits_maxUploadBytes(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
@@ -4939,6 +5490,50 @@ func (ec *executionContext) fieldContext_Mutation_decideDocument(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_decideDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_clearDocumentDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_clearDocumentDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClearDocumentDecision(ctx, fc.Args["input"].(model.ClearDocumentDecisionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KycCase) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐKycCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_clearDocumentDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_clearDocumentDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5362,6 +5957,50 @@ func (ec *executionContext) _Mutation_eraseMyCase(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Mutation_eraseMyCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Mutation_updateMyDetails(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMyDetails(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMyDetails(ctx, fc.Args["input"].(model.ApplicantDetailsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.KycCase) graphql.Marshaler {
+			return ec.marshalNCase2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐKycCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMyDetails(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMyDetails_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6158,6 +6797,38 @@ func (ec *executionContext) fieldContext_Query_reviewPolicy(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_settings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Settings(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Settings) graphql.Marshaler {
+			return ec.marshalNSettings2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Settings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_apiKeys(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6544,6 +7215,29 @@ func (ec *executionContext) fieldContext_ReviewPolicy_fourEyes(_ context.Context
 	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "FourEyesPolicy")
 }
 
+func (ec *executionContext) _ReviewPolicy_reviewSlaSeconds(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_reviewSlaSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewSLASeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_reviewSlaSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Reviewer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Reviewer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6813,6 +7507,29 @@ func (ec *executionContext) _RevokeCaseTokenPayload_resumeUrl(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_RevokeCaseTokenPayload_resumeUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RevokeCaseTokenPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _Settings_supportContact(ctx context.Context, field graphql.CollectedField, obj *model.Settings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settings_supportContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupportContact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Settings_supportContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settings", field, false, false, "String")
 }
 
 func (ec *executionContext) _StartCasePayload_case(ctx context.Context, field graphql.CollectedField, obj *model.StartCasePayload) (ret graphql.Marshaler) {
@@ -8953,6 +9670,83 @@ func UnmarshalAddNoteInput(ctx context.Context, raw any) (model.AddNoteInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputApplicantDetailsInput(ctx context.Context, obj any) (model.ApplicantDetailsInput, error) {
+	var it model.ApplicantDetailsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseId", "firstName", "lastName", "dateOfBirth", "email", "expectedVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseID = data
+		case "firstName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstName = data
+		case "lastName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastName = data
+		case "dateOfBirth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateOfBirth"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateOfBirth = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "expectedVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedVersion"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedVersion = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalApplicantDetailsInput unmarshals raw into the ApplicantDetailsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalApplicantDetailsInput(ctx context.Context, raw any) (model.ApplicantDetailsInput, error) {
+	var out model.ApplicantDetailsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApplicantDetailsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAssignCaseInput(ctx context.Context, obj any) (model.AssignCaseInput, error) {
 	var it model.AssignCaseInput
 	if obj == nil {
@@ -9121,6 +9915,55 @@ func UnmarshalCaseOrder(ctx context.Context, raw any) (ent.CaseOrder, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputClearDocumentDecisionInput(ctx context.Context, obj any) (model.ClearDocumentDecisionInput, error) {
+	var it model.ClearDocumentDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"documentId", "expectedVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "documentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentId"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentID = data
+		case "expectedVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedVersion"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedVersion = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClearDocumentDecisionInput unmarshals raw into the ClearDocumentDecisionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClearDocumentDecisionInput(ctx context.Context, raw any) (model.ClearDocumentDecisionInput, error) {
+	var out model.ClearDocumentDecisionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClearDocumentDecisionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConfirmDecisionInput(ctx context.Context, obj any) (model.ConfirmDecisionInput, error) {
 	var it model.ConfirmDecisionInput
 	if obj == nil {
@@ -9272,7 +10115,7 @@ func (ec *executionContext) unmarshalInputDecideCaseInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"caseId", "decision", "reason", "documents", "expectedVersion"}
+	fieldsInOrder := [...]string{"caseId", "decision", "reason", "reasonCode", "documents", "expectedVersion"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9300,6 +10143,13 @@ func (ec *executionContext) unmarshalInputDecideCaseInput(ctx context.Context, o
 				return it, err
 			}
 			it.Reason = data
+		case "reasonCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonCode"))
+			data, err := ec.unmarshalOReasonCode2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonCode = data
 		case "documents":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documents"))
 			data, err := ec.unmarshalODocumentResubmission2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDocumentResubmissionᚄ(ctx, v)
@@ -9342,7 +10192,7 @@ func (ec *executionContext) unmarshalInputDecideDocumentInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"documentId", "decision", "reason", "expectedVersion"}
+	fieldsInOrder := [...]string{"documentId", "decision", "reason", "reasonCode", "expectedVersion"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9370,6 +10220,13 @@ func (ec *executionContext) unmarshalInputDecideDocumentInput(ctx context.Contex
 				return it, err
 			}
 			it.Reason = data
+		case "reasonCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonCode"))
+			data, err := ec.unmarshalOReasonCode2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonCode = data
 		case "expectedVersion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedVersion"))
 			data, err := ec.unmarshalNInt2int(ctx, v)
@@ -9447,7 +10304,7 @@ func (ec *executionContext) unmarshalInputDocumentResubmission(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"documentId", "reason"}
+	fieldsInOrder := [...]string{"documentId", "reason", "reasonCode"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9468,6 +10325,13 @@ func (ec *executionContext) unmarshalInputDocumentResubmission(ctx context.Conte
 				return it, err
 			}
 			it.Reason = data
+		case "reasonCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonCode"))
+			data, err := ec.unmarshalOReasonCode2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonCode = data
 		}
 	}
 	return it, nil
@@ -9951,7 +10815,7 @@ func (ec *executionContext) unmarshalInputStartCaseInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"firstName", "lastName", "email", "externalId", "metadata"}
+	fieldsInOrder := [...]string{"firstName", "lastName", "email", "dateOfBirth", "externalId", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9979,6 +10843,13 @@ func (ec *executionContext) unmarshalInputStartCaseInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Email = data
+		case "dateOfBirth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateOfBirth"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateOfBirth = data
 		case "externalId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("externalId"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -10283,6 +11154,11 @@ func (ec *executionContext) _Applicant(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "dateOfBirth":
+			out.Values[i] = ec._Applicant_dateOfBirth(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10431,6 +11307,11 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reasonCode":
+			out.Values[i] = ec._Case_reasonCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "externalId":
 			out.Values[i] = ec._Case_externalId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -10451,6 +11332,12 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_metadata(ctx, field, obj)
+				})
+		case "checkSummary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_checkSummary(ctx, field, obj)
 				})
 		case "proposedDecision":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -10678,6 +11565,44 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var checkSummaryImplementors = []string{"CheckSummary"}
+
+func (ec *executionContext) _CheckSummary(ctx context.Context, sel ast.SelectionSet, obj *model.CheckSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckSummary")
+		case "warnings":
+			out.Values[i] = ec._CheckSummary_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fails":
+			out.Values[i] = ec._CheckSummary_fails(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var documentImplementors = []string{"Document", "Node"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *ent.Document) graphql.Marshaler {
@@ -10714,6 +11639,17 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reasonCode":
+			out.Values[i] = ec._Document_reasonCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submitted":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_submitted(ctx, field, obj)
+				})
 		case "revision":
 			out.Values[i] = ec._Document_revision(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10759,6 +11695,65 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Document_purgedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checks":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_checks(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentCheckImplementors = []string{"DocumentCheck"}
+
+func (ec *executionContext) _DocumentCheck(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentCheck")
+		case "name":
+			out.Values[i] = ec._DocumentCheck_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._DocumentCheck_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._DocumentCheck_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._DocumentCheck_detail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "relatedCaseId":
+			out.Values[i] = ec._DocumentCheck_relatedCaseId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10895,6 +11890,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "clearDocumentDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_clearDocumentDecision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "decideCase":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_decideCase(ctx, field)
@@ -10961,6 +11963,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "eraseMyCase":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_eraseMyCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMyDetails":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMyDetails(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -11229,6 +12238,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reviewPolicy(ctx, field)
 				})
+		case "settings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_settings(ctx, field)
+				})
 		case "apiKeys":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -11354,6 +12369,11 @@ func (ec *executionContext) _ReviewPolicy(ctx context.Context, sel ast.Selection
 			out.Values[i] = graphql.MarshalString("ReviewPolicy")
 		case "fourEyes":
 			out.Values[i] = ec._ReviewPolicy_fourEyes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewSlaSeconds":
+			out.Values[i] = ec._ReviewPolicy_reviewSlaSeconds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11494,6 +12514,39 @@ func (ec *executionContext) _RevokeCaseTokenPayload(ctx context.Context, sel ast
 			}
 		case "resumeUrl":
 			out.Values[i] = ec._RevokeCaseTokenPayload_resumeUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settingsImplementors = []string{"Settings"}
+
+func (ec *executionContext) _Settings(ctx context.Context, sel ast.SelectionSet, obj *model.Settings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Settings")
+		case "supportContact":
+			out.Values[i] = ec._Settings_supportContact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -12380,6 +13433,11 @@ func (ec *executionContext) marshalNApplicant2ᚖgithubᚗcomᚋopenkycᚋkycᚑ
 	return ec._Applicant(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNApplicantDetailsInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐApplicantDetailsInput(ctx context.Context, v any) (model.ApplicantDetailsInput, error) {
+	res, err := ec.unmarshalInputApplicantDetailsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAssignCaseInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐAssignCaseInput(ctx context.Context, v any) (model.AssignCaseInput, error) {
 	res, err := ec.unmarshalInputAssignCaseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12495,6 +13553,29 @@ func (ec *executionContext) marshalNCaseStatus2githubᚗcomᚋopenkycᚋkycᚑma
 	return v
 }
 
+func (ec *executionContext) unmarshalNCheckOutcome2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐCheckOutcome(ctx context.Context, v any) (model.CheckOutcome, error) {
+	var res model.CheckOutcome
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCheckOutcome2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐCheckOutcome(ctx context.Context, sel ast.SelectionSet, v model.CheckOutcome) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCheckSummary2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐCheckSummary(ctx context.Context, sel ast.SelectionSet, v *model.CheckSummary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckSummary!")
+		return graphql.Null
+	}
+	return ec._CheckSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNClearDocumentDecisionInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐClearDocumentDecisionInput(ctx context.Context, v any) (model.ClearDocumentDecisionInput, error) {
+	res, err := ec.unmarshalInputClearDocumentDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNConfirmDecisionInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐConfirmDecisionInput(ctx context.Context, v any) (model.ConfirmDecisionInput, error) {
 	res, err := ec.unmarshalInputConfirmDecisionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12587,6 +13668,30 @@ func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋopenkycᚋkycᚑm
 		return graphql.Null
 	}
 	return ec._Document(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDocumentCheck2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDocumentCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentCheck) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocumentCheck2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDocumentCheck(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDocumentCheck2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDocumentCheck(ctx context.Context, sel ast.SelectionSet, v *model.DocumentCheck) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentCheck!")
+		return graphql.Null
+	}
+	return ec._DocumentCheck(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDocumentResubmission2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐDocumentResubmission(ctx context.Context, v any) (*model.DocumentResubmission, error) {
@@ -12843,6 +13948,14 @@ func (ec *executionContext) unmarshalNSendCaseEventInput2githubᚗcomᚋopenkyc�
 func (ec *executionContext) unmarshalNSetReviewerActiveInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSetReviewerActiveInput(ctx context.Context, v any) (model.SetReviewerActiveInput, error) {
 	res, err := ec.unmarshalInputSetReviewerActiveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSettings2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐSettings(ctx context.Context, sel ast.SelectionSet, v *model.Settings) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Settings!")
+		return graphql.Null
+	}
+	return ec._Settings(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStartCasePayload2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐStartCasePayload(ctx context.Context, sel ast.SelectionSet, v *model.StartCasePayload) graphql.Marshaler {
@@ -13374,6 +14487,23 @@ func (ec *executionContext) marshalODocumentType2ᚖgithubᚗcomᚋopenkycᚋkyc
 	return v
 }
 
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx context.Context, v any) (*uuid.UUID, error) {
 	if v == nil {
 		return nil, nil
@@ -13440,6 +14570,22 @@ func (ec *executionContext) marshalOProposedDecision2ᚖgithubᚗcomᚋopenkyc�
 		return graphql.Null
 	}
 	return ec._ProposedDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReasonCode2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx context.Context, v any) (*workflow.ReasonCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(workflow.ReasonCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReasonCode2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx context.Context, sel ast.SelectionSet, v *workflow.ReasonCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOReturnedDecision2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐReturnedDecision(ctx context.Context, sel ast.SelectionSet, v *model.ReturnedDecision) graphql.Marshaler {

@@ -81,6 +81,11 @@ type Resolver struct {
 	TokenTTL time.Duration
 	// AuditKey keys the audit chain's HMAC (AuditKeyFrom the server's secret).
 	AuditKey []byte
+	// ReviewSLA is how long a submitted case may wait for review before the backoffice
+	// highlights it (0: workflow.DefaultReviewSLA); SupportContact is where applicants get
+	// help (an email, URL or phone number as text; "": not configured).
+	ReviewSLA      time.Duration
+	SupportContact string
 
 	endpoints endpointCache
 	keyUses   sync.Map // API key id → when its lastUsedAt was last written

@@ -61,7 +61,7 @@ func (r *caseResolver) AvailableDecisions(ctx context.Context, obj *ent.KycCase)
 
 // Applicant is the resolver for the applicant field.
 func (r *caseResolver) Applicant(ctx context.Context, obj *ent.KycCase) (*model.Applicant, error) {
-	return &model.Applicant{FirstName: obj.FirstName, LastName: obj.LastName, Email: obj.Email}, nil
+	return &model.Applicant{FirstName: obj.FirstName, LastName: obj.LastName, Email: obj.Email, DateOfBirth: obj.DateOfBirth}, nil
 }
 
 // Documents is the resolver for the documents field.
@@ -92,6 +92,11 @@ func (r *caseResolver) Metadata(ctx context.Context, obj *ent.KycCase) (map[stri
 		return nil, nil // the integrator's data, not the applicant's
 	}
 	return obj.Metadata, nil
+}
+
+// CheckSummary is the resolver for the checkSummary field.
+func (r *caseResolver) CheckSummary(ctx context.Context, obj *ent.KycCase) (*model.CheckSummary, error) {
+	return r.checkSummary(ctx, obj)
 }
 
 // ProposedDecision is the resolver for the proposedDecision field.
@@ -138,9 +143,22 @@ func (r *caseResolver) AuditChain(ctx context.Context, obj *ent.KycCase) (*model
 	return auditChainOf(chk), nil
 }
 
+// Submitted is the resolver for the submitted field.
+func (r *documentResolver) Submitted(ctx context.Context, obj *ent.Document) (bool, error) {
+	if _, err := requireReviewer(ctx); err != nil {
+		return false, err
+	}
+	return r.documentSubmitted(ctx, obj)
+}
+
 // URL is the resolver for the url field.
 func (r *documentResolver) URL(ctx context.Context, obj *ent.Document) (string, error) {
 	return r.Signer.URL(obj.ID, r.now()), nil
+}
+
+// Checks is the resolver for the checks field.
+func (r *documentResolver) Checks(ctx context.Context, obj *ent.Document) ([]*model.DocumentCheck, error) {
+	return r.documentChecks(ctx, obj), nil
 }
 
 // StartCase is the resolver for the startCase field.
@@ -150,6 +168,10 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 	}
 	v := ViewerFrom(ctx)
 	keyID, externalID, err := integratorFields(v, input.ExternalID, input.Metadata)
+	if err != nil {
+		return nil, err
+	}
+	details, err := startDetails(input, r.now())
 	if err != nil {
 		return nil, err
 	}
@@ -168,13 +190,14 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 		if err := k.add(tx.CaseEvent, change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
 			return err
 		}
-		first, last, email := trimmed(input.FirstName), trimmed(input.LastName), trimmed(input.Email)
+		first, last, email := optional(details.FirstName), optional(details.LastName), optional(details.Email)
 		c, err = tx.KycCase.Create().
 			SetID(k.caseID).
 			SetTokenHash(hash).
 			SetNillableFirstName(first).
 			SetNillableLastName(last).
 			SetNillableEmail(email).
+			SetNillableDateOfBirth(optional(details.DateOfBirth)).
 			SetSearchText(search.Text(first, last, email)).
 			SetLastEventSeq(k.seq).
 			SetLastEventHash(k.hash).
@@ -226,7 +249,7 @@ func (r *mutationResolver) SendCaseEvent(ctx context.Context, input model.SendCa
 		}
 		if move.Submits {
 			status, revision := workflow.Submission(c.Revision)
-			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(r.now()).ClearResumeFloor().ClearResubmissionTypes().ClearReason().ClearDecidedAt()
+			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(r.now()).ClearResumeFloor().ClearResubmissionTypes().ClearReason().ClearReasonCode().ClearDecidedAt()
 			changes = append(changes, change{Type: EvCaseSubmitted, Actor: "applicant", Data: map[string]any{"revision": revision}})
 		}
 		return changes, nil
@@ -256,11 +279,21 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 	if err != nil {
 		return nil, err
 	}
+	// The automatic checks (a tiny photo is refused here, before anything is stored).
+	analysis, err := analyzeUpload(info, input.Type)
+	if err != nil {
+		return nil, err
+	}
 	id := uuid.New()
 	key := DocumentKey(c.ID, id, info.Ext)
 	size, sum, err := r.Blobs.Put(ctx, key, info.Body())
 	if err != nil {
 		return nil, fmt.Errorf("store upload: %w", err)
+	}
+	dup, err := r.duplicateElsewhere(ctx, c.ID, input.Type, analysis, sum)
+	if err != nil {
+		_ = r.Blobs.Delete(context.WithoutCancel(ctx), key)
+		return nil, err
 	}
 	side := input.Side
 	if side == nil && input.Type.Identity() {
@@ -282,6 +315,11 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 				revision = d.Revision + 1
 			}
 		}
+		same, err := sameAsPrevious(ctx, tx, c.ID, input.Type, side, analysis, sum)
+		if err != nil {
+			return nil, err
+		}
+		b0, b1, b2, b3 := bandsOf(analysis.Hash)
 		doc, err = tx.Document.Create().
 			SetID(id).
 			SetCaseID(c.ID).
@@ -295,6 +333,9 @@ func (r *mutationResolver) UploadDocument(ctx context.Context, input model.Uploa
 			SetHeight(info.Height).
 			SetStorageKey(key).
 			SetCreatedAt(r.now()).
+			SetChecks(append(analysis.Checks, same, dup)).
+			SetPhash(int64(analysis.Hash)).
+			SetPhashBand0(b0).SetPhashBand1(b1).SetPhashBand2(b2).SetPhashBand3(b3).
 			Save(ctx)
 		if err != nil {
 			return nil, err
@@ -379,7 +420,11 @@ func (r *mutationResolver) DecideDocument(ctx context.Context, input model.Decid
 		return nil, err
 	}
 	return r.mutateCase(ctx, doc.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
-		status, err := workflow.DecideDocument(c.Status, input.Decision, deref(input.Reason))
+		why, err := workflow.ApplicantReason(input.Decision, input.ReasonCode, deref(input.Reason))
+		if err != nil {
+			return nil, err
+		}
+		status, err := workflow.DecideDocument(c.Status, input.Decision, why)
 		if err != nil {
 			return nil, err
 		}
@@ -387,11 +432,48 @@ func (r *mutationResolver) DecideDocument(ctx context.Context, input model.Decid
 		if err != nil {
 			return nil, err
 		}
-		if err := tx.Document.UpdateOneID(doc.ID).SetStatus(status).SetNillableReason(trimmed(input.Reason)).Exec(ctx); err != nil {
+		du := tx.Document.UpdateOneID(doc.ID).SetStatus(status).SetNillableReason(nonEmpty(why))
+		if input.ReasonCode != nil {
+			du.SetReasonCode(*input.ReasonCode)
+		} else {
+			du.ClearReasonCode()
+		}
+		if err := du.Exec(ctx); err != nil {
 			return nil, err
 		}
 		return append(claimed, change{Type: EvDocumentDecided, Actor: actor(ctx), Data: map[string]any{
-			"documentId": doc.ID, "type": doc.Type, "decision": input.Decision, "status": status, "reason": input.Reason,
+			"documentId": doc.ID, "type": doc.Type, "decision": input.Decision, "status": status, "reason": nonEmpty(why), "reasonCode": input.ReasonCode,
+		}}), nil
+	})
+}
+
+// ClearDocumentDecision is the resolver for the clearDocumentDecision field.
+func (r *mutationResolver) ClearDocumentDecision(ctx context.Context, input model.ClearDocumentDecisionInput) (*ent.KycCase, error) {
+	me, err := requireReviewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := r.Client.Document.Get(ctx, input.DocumentID)
+	if err != nil {
+		return nil, err
+	}
+	return r.mutateCase(ctx, doc.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		d, err := tx.Document.Get(ctx, doc.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := workflow.ClearDocumentDecision(c.Status, d.Status); err != nil {
+			return nil, err
+		}
+		claimed, err := claim(c, me, upd)
+		if err != nil {
+			return nil, err
+		}
+		if err := tx.Document.UpdateOneID(d.ID).SetStatus(workflow.DocPending).ClearReason().ClearReasonCode().Exec(ctx); err != nil {
+			return nil, err
+		}
+		return append(claimed, change{Type: EvDocumentDecisionCleared, Actor: actor(ctx), Data: map[string]any{
+			"documentId": d.ID, "type": d.Type, "was": d.Status,
 		}}), nil
 	})
 }
@@ -407,19 +489,23 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 		if err != nil {
 			return nil, err
 		}
-		resubmit := map[string]string{}
-		for _, d := range input.Documents {
-			resubmit[d.DocumentID.String()] = d.Reason
+		resubmit, codes, err := resubmissionReasons(input.Documents)
+		if err != nil {
+			return nil, err
+		}
+		why, err := workflow.ApplicantReason(input.Decision, input.ReasonCode, deref(input.Reason))
+		if err != nil {
+			return nil, err
 		}
 		if r.FourEyes.NeedsSecondReview(input.Decision) {
-			proposed, err := propose(c, docs, upd, me, input.Decision, trimmed(input.Reason))
+			proposed, err := propose(c, docs, upd, me, input.Decision, nonEmpty(why), input.ReasonCode)
 			if err != nil {
 				return nil, err
 			}
 			claimed, err := claim(c, me, upd)
 			return append(claimed, proposed), err
 		}
-		plan, err := workflow.DecideCase(c.Status, docFacts(docs), input.Decision, deref(input.Reason), resubmit)
+		plan, err := workflow.DecideCase(c.Status, docFacts(docs), input.Decision, why, resubmit)
 		if err != nil {
 			return nil, err
 		}
@@ -427,12 +513,19 @@ func (r *mutationResolver) DecideCase(ctx context.Context, input model.DecideCas
 		if err != nil {
 			return nil, err
 		}
-		if err := applyPlan(ctx, tx, c, upd, plan, trimmed(input.Reason)); err != nil {
+		if err := applyPlan(ctx, tx, c, upd, plan, nonEmpty(why), input.ReasonCode, codes); err != nil {
 			return nil, err
 		}
-		return append(claimed, change{Type: EvCaseDecided, Actor: actor(ctx), From: c.State, To: plan.State, Data: map[string]any{
+		data := map[string]any{
 			"decision": input.Decision, "status": plan.Status, "reason": input.Reason, "documents": plan.Flag, "revision": c.Revision,
-		}}), nil
+		}
+		if input.ReasonCode != nil {
+			data["reasonCode"] = input.ReasonCode
+		}
+		if len(codes) > 0 {
+			data["documentReasonCodes"] = codes
+		}
+		return append(claimed, change{Type: EvCaseDecided, Actor: actor(ctx), From: c.State, To: plan.State, Data: data}), nil
 	})
 }
 
@@ -543,7 +636,7 @@ func (r *mutationResolver) ConfirmDecision(ctx context.Context, input model.Conf
 		if err != nil {
 			return nil, err
 		}
-		if err := applyPlan(ctx, tx, c, upd, plan, trimmed(&p.Reason)); err != nil {
+		if err := applyPlan(ctx, tx, c, upd, plan, trimmed(&p.Reason), p.ReasonCode, nil); err != nil {
 			return nil, err
 		}
 		return []change{{Type: EvDecisionConfirmed, Actor: actor(ctx), From: c.State, To: plan.State, Data: map[string]any{
@@ -596,6 +689,11 @@ func (r *mutationResolver) EraseMyCase(ctx context.Context) (bool, error) {
 	_, err := r.erase(ctx, id, func(c *ent.KycCase) error { return workflow.CanErase(c.Status) },
 		change{Type: EvApplicantErased, Actor: "applicant", Data: map[string]any{"reason": "the applicant withdrew"}})
 	return err == nil, err
+}
+
+// UpdateMyDetails is the resolver for the updateMyDetails field.
+func (r *mutationResolver) UpdateMyDetails(ctx context.Context, input model.ApplicantDetailsInput) (*ent.KycCase, error) {
+	return r.updateMyDetails(ctx, input)
 }
 
 // CreateAPIKey is the resolver for the createApiKey field.
@@ -754,7 +852,12 @@ func (r *queryResolver) ReviewPolicy(ctx context.Context) (*model.ReviewPolicy, 
 	if _, err := requireReviewer(ctx); err != nil {
 		return nil, err
 	}
-	return &model.ReviewPolicy{FourEyes: fourEyesPolicy(r.FourEyes)}, nil
+	return &model.ReviewPolicy{FourEyes: fourEyesPolicy(r.FourEyes), ReviewSLASeconds: int(r.reviewSLA().Seconds())}, nil
+}
+
+// Settings is the resolver for the settings field.
+func (r *queryResolver) Settings(ctx context.Context) (*model.Settings, error) {
+	return &model.Settings{SupportContact: nonEmpty(r.SupportContact)}, nil
 }
 
 // APIKeys is the resolver for the apiKeys field.

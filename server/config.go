@@ -49,6 +49,10 @@ type config struct {
 	// CaseTokenTTL: a case token expires this long after the applicant's last change while
 	// collecting, or after the final decision (0: never).
 	CaseTokenTTL time.Duration
+	// ReviewSLA: how long a submitted case may wait for review before the backoffice
+	// highlights it; SupportContact: where applicants get help, shown by the KYC app.
+	ReviewSLA      time.Duration
+	SupportContact string
 }
 
 // parseConfig reads the flags and environment; extra, when given, adds a subcommand's own flags.
@@ -105,6 +109,16 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 		defTokenTTL = d
 	}
 	fs.DurationVar(&c.CaseTokenTTL, "case-token-ttl", defTokenTTL, "a case token expires this long after the applicant's last change, or after the final decision; 0 for never (env CASE_TOKEN_TTL)")
+	defSLA := workflow.DefaultReviewSLA
+	if v := getenv("REVIEW_SLA"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return c, fmt.Errorf("REVIEW_SLA: want a positive duration such as 24h, got %q", v)
+		}
+		defSLA = d
+	}
+	fs.DurationVar(&c.ReviewSLA, "review-sla", defSLA, "how long a submitted case may wait for review before the backoffice queue highlights it (env REVIEW_SLA)")
+	fs.StringVar(&c.SupportContact, "support-contact", getenv("SUPPORT_CONTACT"), "where applicants get help, shown on the KYC app's rejection and error screens: an email address, a URL or a phone number (env SUPPORT_CONTACT)")
 	for _, add := range extra {
 		add(fs)
 	}
@@ -144,6 +158,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 		}
 		c.PublicURL = "http://" + host
 	}
+	if c.ReviewSLA <= 0 {
+		return c, fmt.Errorf("-review-sla must be positive, got %s", c.ReviewSLA)
+	}
+	c.SupportContact = strings.TrimSpace(c.SupportContact)
 	if (c.ReviewerEmail == "") != (c.ReviewerPassword == "") {
 		return c, fmt.Errorf("set both KYC_REVIEWER_EMAIL and KYC_REVIEWER_PASSWORD, or neither")
 	}

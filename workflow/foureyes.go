@@ -54,10 +54,12 @@ func (p FourEyes) NeedsSecondReview(d Decision) bool {
 
 // Proposal is a case decision waiting for its second reviewer.
 type Proposal struct {
-	Decision Decision  `json:"decision"`
-	Reason   string    `json:"reason,omitempty"`
-	By       string    `json:"by"` // the proposing reviewer's id
-	At       time.Time `json:"at"`
+	Decision Decision `json:"decision"`
+	Reason   string   `json:"reason,omitempty"`
+	// ReasonCode is the preset reason of a proposed rejection.
+	ReasonCode *ReasonCode `json:"reasonCode,omitempty"`
+	By         string      `json:"by"` // the proposing reviewer's id
+	At         time.Time   `json:"at"`
 }
 
 // ReturnedProposal is a proposal a second reviewer sent back, and why.

@@ -28,6 +28,8 @@ const (
 	FieldStatus = "status"
 	// FieldReason holds the string denoting the reason field in the database.
 	FieldReason = "reason"
+	// FieldReasonCode holds the string denoting the reason_code field in the database.
+	FieldReasonCode = "reason_code"
 	// FieldRevision holds the string denoting the revision field in the database.
 	FieldRevision = "revision"
 	// FieldContentType holds the string denoting the content_type field in the database.
@@ -46,6 +48,18 @@ const (
 	FieldPurgedAt = "purged_at"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
+	// FieldChecks holds the string denoting the checks field in the database.
+	FieldChecks = "checks"
+	// FieldPhash holds the string denoting the phash field in the database.
+	FieldPhash = "phash"
+	// FieldPhashBand0 holds the string denoting the phash_band0 field in the database.
+	FieldPhashBand0 = "phash_band0"
+	// FieldPhashBand1 holds the string denoting the phash_band1 field in the database.
+	FieldPhashBand1 = "phash_band1"
+	// FieldPhashBand2 holds the string denoting the phash_band2 field in the database.
+	FieldPhashBand2 = "phash_band2"
+	// FieldPhashBand3 holds the string denoting the phash_band3 field in the database.
+	FieldPhashBand3 = "phash_band3"
 	// EdgeCase holds the string denoting the case edge name in mutations.
 	EdgeCase = "case"
 	// Table holds the table name of the document in the database.
@@ -67,6 +81,7 @@ var Columns = []string{
 	FieldSide,
 	FieldStatus,
 	FieldReason,
+	FieldReasonCode,
 	FieldRevision,
 	FieldContentType,
 	FieldSize,
@@ -76,6 +91,12 @@ var Columns = []string{
 	FieldStorageKey,
 	FieldPurgedAt,
 	FieldCreatedAt,
+	FieldChecks,
+	FieldPhash,
+	FieldPhashBand0,
+	FieldPhashBand1,
+	FieldPhashBand2,
+	FieldPhashBand3,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -127,6 +148,16 @@ func StatusValidator(s workflow.DocStatus) error {
 	}
 }
 
+// ReasonCodeValidator is a validator for the "reason_code" field enum values. It is called by the builders before save.
+func ReasonCodeValidator(rc workflow.ReasonCode) error {
+	switch rc {
+	case "BLURRY", "GLARE", "CUT_OFF", "EXPIRED", "WRONG_DOCUMENT", "FACE_NOT_VISIBLE", "DOES_NOT_MATCH", "UNABLE_TO_VERIFY", "OTHER":
+		return nil
+	default:
+		return fmt.Errorf("document: invalid enum value for reason_code field: %q", rc)
+	}
+}
+
 // OrderOption defines the ordering options for the Document queries.
 type OrderOption func(*sql.Selector)
 
@@ -158,6 +189,11 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByReason orders the results by the reason field.
 func ByReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReason, opts...).ToFunc()
+}
+
+// ByReasonCode orders the results by the reason_code field.
+func ByReasonCode(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReasonCode, opts...).ToFunc()
 }
 
 // ByRevision orders the results by the revision field.
@@ -205,6 +241,31 @@ func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCreatedAt, opts...).ToFunc()
 }
 
+// ByPhash orders the results by the phash field.
+func ByPhash(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhash, opts...).ToFunc()
+}
+
+// ByPhashBand0 orders the results by the phash_band0 field.
+func ByPhashBand0(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhashBand0, opts...).ToFunc()
+}
+
+// ByPhashBand1 orders the results by the phash_band1 field.
+func ByPhashBand1(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhashBand1, opts...).ToFunc()
+}
+
+// ByPhashBand2 orders the results by the phash_band2 field.
+func ByPhashBand2(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhashBand2, opts...).ToFunc()
+}
+
+// ByPhashBand3 orders the results by the phash_band3 field.
+func ByPhashBand3(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhashBand3, opts...).ToFunc()
+}
+
 // ByCaseField orders the results by case field.
 func ByCaseField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -238,4 +299,11 @@ var (
 	_ graphql.Marshaler = (*workflow.DocStatus)(nil)
 	// workflow.DocStatus must implement graphql.Unmarshaler.
 	_ graphql.Unmarshaler = (*workflow.DocStatus)(nil)
+)
+
+var (
+	// workflow.ReasonCode must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*workflow.ReasonCode)(nil)
+	// workflow.ReasonCode must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*workflow.ReasonCode)(nil)
 )

@@ -112,6 +112,31 @@ func CreatedAt(v time.Time) predicate.Document {
 	return predicate.Document(sql.FieldEQ(FieldCreatedAt, v))
 }
 
+// Phash applies equality check predicate on the "phash" field. It's identical to PhashEQ.
+func Phash(v int64) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhash, v))
+}
+
+// PhashBand0 applies equality check predicate on the "phash_band0" field. It's identical to PhashBand0EQ.
+func PhashBand0(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand0, v))
+}
+
+// PhashBand1 applies equality check predicate on the "phash_band1" field. It's identical to PhashBand1EQ.
+func PhashBand1(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand1, v))
+}
+
+// PhashBand2 applies equality check predicate on the "phash_band2" field. It's identical to PhashBand2EQ.
+func PhashBand2(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand2, v))
+}
+
+// PhashBand3 applies equality check predicate on the "phash_band3" field. It's identical to PhashBand3EQ.
+func PhashBand3(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand3, v))
+}
+
 // CaseIDEQ applies the EQ predicate on the "case_id" field.
 func CaseIDEQ(v uuid.UUID) predicate.Document {
 	return predicate.Document(sql.FieldEQ(FieldCaseID, v))
@@ -305,6 +330,46 @@ func ReasonEqualFold(v string) predicate.Document {
 // ReasonContainsFold applies the ContainsFold predicate on the "reason" field.
 func ReasonContainsFold(v string) predicate.Document {
 	return predicate.Document(sql.FieldContainsFold(FieldReason, v))
+}
+
+// ReasonCodeEQ applies the EQ predicate on the "reason_code" field.
+func ReasonCodeEQ(v workflow.ReasonCode) predicate.Document {
+	vc := v
+	return predicate.Document(sql.FieldEQ(FieldReasonCode, vc))
+}
+
+// ReasonCodeNEQ applies the NEQ predicate on the "reason_code" field.
+func ReasonCodeNEQ(v workflow.ReasonCode) predicate.Document {
+	vc := v
+	return predicate.Document(sql.FieldNEQ(FieldReasonCode, vc))
+}
+
+// ReasonCodeIn applies the In predicate on the "reason_code" field.
+func ReasonCodeIn(vs ...workflow.ReasonCode) predicate.Document {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Document(sql.FieldIn(FieldReasonCode, v...))
+}
+
+// ReasonCodeNotIn applies the NotIn predicate on the "reason_code" field.
+func ReasonCodeNotIn(vs ...workflow.ReasonCode) predicate.Document {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Document(sql.FieldNotIn(FieldReasonCode, v...))
+}
+
+// ReasonCodeIsNil applies the IsNil predicate on the "reason_code" field.
+func ReasonCodeIsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldReasonCode))
+}
+
+// ReasonCodeNotNil applies the NotNil predicate on the "reason_code" field.
+func ReasonCodeNotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldReasonCode))
 }
 
 // RevisionEQ applies the EQ predicate on the "revision" field.
@@ -770,6 +835,266 @@ func CreatedAtLT(v time.Time) predicate.Document {
 // CreatedAtLTE applies the LTE predicate on the "created_at" field.
 func CreatedAtLTE(v time.Time) predicate.Document {
 	return predicate.Document(sql.FieldLTE(FieldCreatedAt, v))
+}
+
+// ChecksIsNil applies the IsNil predicate on the "checks" field.
+func ChecksIsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldChecks))
+}
+
+// ChecksNotNil applies the NotNil predicate on the "checks" field.
+func ChecksNotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldChecks))
+}
+
+// PhashEQ applies the EQ predicate on the "phash" field.
+func PhashEQ(v int64) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhash, v))
+}
+
+// PhashNEQ applies the NEQ predicate on the "phash" field.
+func PhashNEQ(v int64) predicate.Document {
+	return predicate.Document(sql.FieldNEQ(FieldPhash, v))
+}
+
+// PhashIn applies the In predicate on the "phash" field.
+func PhashIn(vs ...int64) predicate.Document {
+	return predicate.Document(sql.FieldIn(FieldPhash, vs...))
+}
+
+// PhashNotIn applies the NotIn predicate on the "phash" field.
+func PhashNotIn(vs ...int64) predicate.Document {
+	return predicate.Document(sql.FieldNotIn(FieldPhash, vs...))
+}
+
+// PhashGT applies the GT predicate on the "phash" field.
+func PhashGT(v int64) predicate.Document {
+	return predicate.Document(sql.FieldGT(FieldPhash, v))
+}
+
+// PhashGTE applies the GTE predicate on the "phash" field.
+func PhashGTE(v int64) predicate.Document {
+	return predicate.Document(sql.FieldGTE(FieldPhash, v))
+}
+
+// PhashLT applies the LT predicate on the "phash" field.
+func PhashLT(v int64) predicate.Document {
+	return predicate.Document(sql.FieldLT(FieldPhash, v))
+}
+
+// PhashLTE applies the LTE predicate on the "phash" field.
+func PhashLTE(v int64) predicate.Document {
+	return predicate.Document(sql.FieldLTE(FieldPhash, v))
+}
+
+// PhashIsNil applies the IsNil predicate on the "phash" field.
+func PhashIsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldPhash))
+}
+
+// PhashNotNil applies the NotNil predicate on the "phash" field.
+func PhashNotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldPhash))
+}
+
+// PhashBand0EQ applies the EQ predicate on the "phash_band0" field.
+func PhashBand0EQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand0, v))
+}
+
+// PhashBand0NEQ applies the NEQ predicate on the "phash_band0" field.
+func PhashBand0NEQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldNEQ(FieldPhashBand0, v))
+}
+
+// PhashBand0In applies the In predicate on the "phash_band0" field.
+func PhashBand0In(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldIn(FieldPhashBand0, vs...))
+}
+
+// PhashBand0NotIn applies the NotIn predicate on the "phash_band0" field.
+func PhashBand0NotIn(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldNotIn(FieldPhashBand0, vs...))
+}
+
+// PhashBand0GT applies the GT predicate on the "phash_band0" field.
+func PhashBand0GT(v int) predicate.Document {
+	return predicate.Document(sql.FieldGT(FieldPhashBand0, v))
+}
+
+// PhashBand0GTE applies the GTE predicate on the "phash_band0" field.
+func PhashBand0GTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldGTE(FieldPhashBand0, v))
+}
+
+// PhashBand0LT applies the LT predicate on the "phash_band0" field.
+func PhashBand0LT(v int) predicate.Document {
+	return predicate.Document(sql.FieldLT(FieldPhashBand0, v))
+}
+
+// PhashBand0LTE applies the LTE predicate on the "phash_band0" field.
+func PhashBand0LTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldLTE(FieldPhashBand0, v))
+}
+
+// PhashBand0IsNil applies the IsNil predicate on the "phash_band0" field.
+func PhashBand0IsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldPhashBand0))
+}
+
+// PhashBand0NotNil applies the NotNil predicate on the "phash_band0" field.
+func PhashBand0NotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldPhashBand0))
+}
+
+// PhashBand1EQ applies the EQ predicate on the "phash_band1" field.
+func PhashBand1EQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand1, v))
+}
+
+// PhashBand1NEQ applies the NEQ predicate on the "phash_band1" field.
+func PhashBand1NEQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldNEQ(FieldPhashBand1, v))
+}
+
+// PhashBand1In applies the In predicate on the "phash_band1" field.
+func PhashBand1In(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldIn(FieldPhashBand1, vs...))
+}
+
+// PhashBand1NotIn applies the NotIn predicate on the "phash_band1" field.
+func PhashBand1NotIn(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldNotIn(FieldPhashBand1, vs...))
+}
+
+// PhashBand1GT applies the GT predicate on the "phash_band1" field.
+func PhashBand1GT(v int) predicate.Document {
+	return predicate.Document(sql.FieldGT(FieldPhashBand1, v))
+}
+
+// PhashBand1GTE applies the GTE predicate on the "phash_band1" field.
+func PhashBand1GTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldGTE(FieldPhashBand1, v))
+}
+
+// PhashBand1LT applies the LT predicate on the "phash_band1" field.
+func PhashBand1LT(v int) predicate.Document {
+	return predicate.Document(sql.FieldLT(FieldPhashBand1, v))
+}
+
+// PhashBand1LTE applies the LTE predicate on the "phash_band1" field.
+func PhashBand1LTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldLTE(FieldPhashBand1, v))
+}
+
+// PhashBand1IsNil applies the IsNil predicate on the "phash_band1" field.
+func PhashBand1IsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldPhashBand1))
+}
+
+// PhashBand1NotNil applies the NotNil predicate on the "phash_band1" field.
+func PhashBand1NotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldPhashBand1))
+}
+
+// PhashBand2EQ applies the EQ predicate on the "phash_band2" field.
+func PhashBand2EQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand2, v))
+}
+
+// PhashBand2NEQ applies the NEQ predicate on the "phash_band2" field.
+func PhashBand2NEQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldNEQ(FieldPhashBand2, v))
+}
+
+// PhashBand2In applies the In predicate on the "phash_band2" field.
+func PhashBand2In(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldIn(FieldPhashBand2, vs...))
+}
+
+// PhashBand2NotIn applies the NotIn predicate on the "phash_band2" field.
+func PhashBand2NotIn(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldNotIn(FieldPhashBand2, vs...))
+}
+
+// PhashBand2GT applies the GT predicate on the "phash_band2" field.
+func PhashBand2GT(v int) predicate.Document {
+	return predicate.Document(sql.FieldGT(FieldPhashBand2, v))
+}
+
+// PhashBand2GTE applies the GTE predicate on the "phash_band2" field.
+func PhashBand2GTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldGTE(FieldPhashBand2, v))
+}
+
+// PhashBand2LT applies the LT predicate on the "phash_band2" field.
+func PhashBand2LT(v int) predicate.Document {
+	return predicate.Document(sql.FieldLT(FieldPhashBand2, v))
+}
+
+// PhashBand2LTE applies the LTE predicate on the "phash_band2" field.
+func PhashBand2LTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldLTE(FieldPhashBand2, v))
+}
+
+// PhashBand2IsNil applies the IsNil predicate on the "phash_band2" field.
+func PhashBand2IsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldPhashBand2))
+}
+
+// PhashBand2NotNil applies the NotNil predicate on the "phash_band2" field.
+func PhashBand2NotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldPhashBand2))
+}
+
+// PhashBand3EQ applies the EQ predicate on the "phash_band3" field.
+func PhashBand3EQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldEQ(FieldPhashBand3, v))
+}
+
+// PhashBand3NEQ applies the NEQ predicate on the "phash_band3" field.
+func PhashBand3NEQ(v int) predicate.Document {
+	return predicate.Document(sql.FieldNEQ(FieldPhashBand3, v))
+}
+
+// PhashBand3In applies the In predicate on the "phash_band3" field.
+func PhashBand3In(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldIn(FieldPhashBand3, vs...))
+}
+
+// PhashBand3NotIn applies the NotIn predicate on the "phash_band3" field.
+func PhashBand3NotIn(vs ...int) predicate.Document {
+	return predicate.Document(sql.FieldNotIn(FieldPhashBand3, vs...))
+}
+
+// PhashBand3GT applies the GT predicate on the "phash_band3" field.
+func PhashBand3GT(v int) predicate.Document {
+	return predicate.Document(sql.FieldGT(FieldPhashBand3, v))
+}
+
+// PhashBand3GTE applies the GTE predicate on the "phash_band3" field.
+func PhashBand3GTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldGTE(FieldPhashBand3, v))
+}
+
+// PhashBand3LT applies the LT predicate on the "phash_band3" field.
+func PhashBand3LT(v int) predicate.Document {
+	return predicate.Document(sql.FieldLT(FieldPhashBand3, v))
+}
+
+// PhashBand3LTE applies the LTE predicate on the "phash_band3" field.
+func PhashBand3LTE(v int) predicate.Document {
+	return predicate.Document(sql.FieldLTE(FieldPhashBand3, v))
+}
+
+// PhashBand3IsNil applies the IsNil predicate on the "phash_band3" field.
+func PhashBand3IsNil() predicate.Document {
+	return predicate.Document(sql.FieldIsNull(FieldPhashBand3))
+}
+
+// PhashBand3NotNil applies the NotNil predicate on the "phash_band3" field.
+func PhashBand3NotNil() predicate.Document {
+	return predicate.Document(sql.FieldNotNull(FieldPhashBand3))
 }
 
 // HasCase applies the HasEdge predicate on the "case" edge.

@@ -38,8 +38,12 @@ const (
 	FieldLastName = "last_name"
 	// FieldEmail holds the string denoting the email field in the database.
 	FieldEmail = "email"
+	// FieldDateOfBirth holds the string denoting the date_of_birth field in the database.
+	FieldDateOfBirth = "date_of_birth"
 	// FieldReason holds the string denoting the reason field in the database.
 	FieldReason = "reason"
+	// FieldReasonCode holds the string denoting the reason_code field in the database.
+	FieldReasonCode = "reason_code"
 	// FieldSearchText holds the string denoting the search_text field in the database.
 	FieldSearchText = "search_text"
 	// FieldLastEventSeq holds the string denoting the last_event_seq field in the database.
@@ -131,7 +135,9 @@ var Columns = []string{
 	FieldFirstName,
 	FieldLastName,
 	FieldEmail,
+	FieldDateOfBirth,
 	FieldReason,
+	FieldReasonCode,
 	FieldSearchText,
 	FieldLastEventSeq,
 	FieldLastEventHash,
@@ -174,6 +180,8 @@ var (
 	LastNameValidator func(string) error
 	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	EmailValidator func(string) error
+	// DateOfBirthValidator is a validator for the "date_of_birth" field. It is called by the builders before save.
+	DateOfBirthValidator func(string) error
 	// DefaultSearchText holds the default value on creation for the "search_text" field.
 	DefaultSearchText string
 	// DefaultLastEventSeq holds the default value on creation for the "last_event_seq" field.
@@ -236,6 +244,16 @@ func ResumeFloorValidator(rf workflow.State) error {
 	}
 }
 
+// ReasonCodeValidator is a validator for the "reason_code" field enum values. It is called by the builders before save.
+func ReasonCodeValidator(rc workflow.ReasonCode) error {
+	switch rc {
+	case "BLURRY", "GLARE", "CUT_OFF", "EXPIRED", "WRONG_DOCUMENT", "FACE_NOT_VISIBLE", "DOES_NOT_MATCH", "UNABLE_TO_VERIFY", "OTHER":
+		return nil
+	default:
+		return fmt.Errorf("kyccase: invalid enum value for reason_code field: %q", rc)
+	}
+}
+
 // OrderOption defines the ordering options for the KycCase queries.
 type OrderOption func(*sql.Selector)
 
@@ -289,9 +307,19 @@ func ByEmail(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEmail, opts...).ToFunc()
 }
 
+// ByDateOfBirth orders the results by the date_of_birth field.
+func ByDateOfBirth(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDateOfBirth, opts...).ToFunc()
+}
+
 // ByReason orders the results by the reason field.
 func ByReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReason, opts...).ToFunc()
+}
+
+// ByReasonCode orders the results by the reason_code field.
+func ByReasonCode(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReasonCode, opts...).ToFunc()
 }
 
 // BySearchText orders the results by the search_text field.
@@ -477,4 +505,11 @@ var (
 	_ graphql.Marshaler = (*workflow.State)(nil)
 	// workflow.State must implement graphql.Unmarshaler.
 	_ graphql.Unmarshaler = (*workflow.State)(nil)
+)
+
+var (
+	// workflow.ReasonCode must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*workflow.ReasonCode)(nil)
+	// workflow.ReasonCode must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*workflow.ReasonCode)(nil)
 )

@@ -82,6 +82,11 @@ func Email(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldEmail, v))
 }
 
+// DateOfBirth applies equality check predicate on the "date_of_birth" field. It's identical to DateOfBirthEQ.
+func DateOfBirth(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldDateOfBirth, v))
+}
+
 // Reason applies equality check predicate on the "reason" field. It's identical to ReasonEQ.
 func Reason(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldReason, v))
@@ -622,6 +627,81 @@ func EmailContainsFold(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldContainsFold(FieldEmail, v))
 }
 
+// DateOfBirthEQ applies the EQ predicate on the "date_of_birth" field.
+func DateOfBirthEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEQ(FieldDateOfBirth, v))
+}
+
+// DateOfBirthNEQ applies the NEQ predicate on the "date_of_birth" field.
+func DateOfBirthNEQ(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNEQ(FieldDateOfBirth, v))
+}
+
+// DateOfBirthIn applies the In predicate on the "date_of_birth" field.
+func DateOfBirthIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldIn(FieldDateOfBirth, vs...))
+}
+
+// DateOfBirthNotIn applies the NotIn predicate on the "date_of_birth" field.
+func DateOfBirthNotIn(vs ...string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotIn(FieldDateOfBirth, vs...))
+}
+
+// DateOfBirthGT applies the GT predicate on the "date_of_birth" field.
+func DateOfBirthGT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGT(FieldDateOfBirth, v))
+}
+
+// DateOfBirthGTE applies the GTE predicate on the "date_of_birth" field.
+func DateOfBirthGTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldGTE(FieldDateOfBirth, v))
+}
+
+// DateOfBirthLT applies the LT predicate on the "date_of_birth" field.
+func DateOfBirthLT(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLT(FieldDateOfBirth, v))
+}
+
+// DateOfBirthLTE applies the LTE predicate on the "date_of_birth" field.
+func DateOfBirthLTE(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldLTE(FieldDateOfBirth, v))
+}
+
+// DateOfBirthContains applies the Contains predicate on the "date_of_birth" field.
+func DateOfBirthContains(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContains(FieldDateOfBirth, v))
+}
+
+// DateOfBirthHasPrefix applies the HasPrefix predicate on the "date_of_birth" field.
+func DateOfBirthHasPrefix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasPrefix(FieldDateOfBirth, v))
+}
+
+// DateOfBirthHasSuffix applies the HasSuffix predicate on the "date_of_birth" field.
+func DateOfBirthHasSuffix(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldHasSuffix(FieldDateOfBirth, v))
+}
+
+// DateOfBirthIsNil applies the IsNil predicate on the "date_of_birth" field.
+func DateOfBirthIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldDateOfBirth))
+}
+
+// DateOfBirthNotNil applies the NotNil predicate on the "date_of_birth" field.
+func DateOfBirthNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldDateOfBirth))
+}
+
+// DateOfBirthEqualFold applies the EqualFold predicate on the "date_of_birth" field.
+func DateOfBirthEqualFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldEqualFold(FieldDateOfBirth, v))
+}
+
+// DateOfBirthContainsFold applies the ContainsFold predicate on the "date_of_birth" field.
+func DateOfBirthContainsFold(v string) predicate.KycCase {
+	return predicate.KycCase(sql.FieldContainsFold(FieldDateOfBirth, v))
+}
+
 // ReasonEQ applies the EQ predicate on the "reason" field.
 func ReasonEQ(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldEQ(FieldReason, v))
@@ -695,6 +775,46 @@ func ReasonEqualFold(v string) predicate.KycCase {
 // ReasonContainsFold applies the ContainsFold predicate on the "reason" field.
 func ReasonContainsFold(v string) predicate.KycCase {
 	return predicate.KycCase(sql.FieldContainsFold(FieldReason, v))
+}
+
+// ReasonCodeEQ applies the EQ predicate on the "reason_code" field.
+func ReasonCodeEQ(v workflow.ReasonCode) predicate.KycCase {
+	vc := v
+	return predicate.KycCase(sql.FieldEQ(FieldReasonCode, vc))
+}
+
+// ReasonCodeNEQ applies the NEQ predicate on the "reason_code" field.
+func ReasonCodeNEQ(v workflow.ReasonCode) predicate.KycCase {
+	vc := v
+	return predicate.KycCase(sql.FieldNEQ(FieldReasonCode, vc))
+}
+
+// ReasonCodeIn applies the In predicate on the "reason_code" field.
+func ReasonCodeIn(vs ...workflow.ReasonCode) predicate.KycCase {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.KycCase(sql.FieldIn(FieldReasonCode, v...))
+}
+
+// ReasonCodeNotIn applies the NotIn predicate on the "reason_code" field.
+func ReasonCodeNotIn(vs ...workflow.ReasonCode) predicate.KycCase {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.KycCase(sql.FieldNotIn(FieldReasonCode, v...))
+}
+
+// ReasonCodeIsNil applies the IsNil predicate on the "reason_code" field.
+func ReasonCodeIsNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldIsNull(FieldReasonCode))
+}
+
+// ReasonCodeNotNil applies the NotNil predicate on the "reason_code" field.
+func ReasonCodeNotNil() predicate.KycCase {
+	return predicate.KycCase(sql.FieldNotNull(FieldReasonCode))
 }
 
 // SearchTextEQ applies the EQ predicate on the "search_text" field.

@@ -72,6 +72,7 @@ var (
 		{Name: "side", Type: field.TypeEnum, Nullable: true, Enums: []string{"FRONT", "BACK"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "APPROVED", "REJECTED", "RESUBMISSION_REQUESTED"}, Default: "PENDING"},
 		{Name: "reason", Type: field.TypeString, Nullable: true},
+		{Name: "reason_code", Type: field.TypeEnum, Nullable: true, Enums: []string{"BLURRY", "GLARE", "CUT_OFF", "EXPIRED", "WRONG_DOCUMENT", "FACE_NOT_VISIBLE", "DOES_NOT_MATCH", "UNABLE_TO_VERIFY", "OTHER"}},
 		{Name: "revision", Type: field.TypeInt},
 		{Name: "content_type", Type: field.TypeString},
 		{Name: "size", Type: field.TypeInt64},
@@ -81,6 +82,12 @@ var (
 		{Name: "storage_key", Type: field.TypeString},
 		{Name: "purged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
+		{Name: "checks", Type: field.TypeJSON, Nullable: true},
+		{Name: "phash", Type: field.TypeInt64, Nullable: true},
+		{Name: "phash_band0", Type: field.TypeInt, Nullable: true},
+		{Name: "phash_band1", Type: field.TypeInt, Nullable: true},
+		{Name: "phash_band2", Type: field.TypeInt, Nullable: true},
+		{Name: "phash_band3", Type: field.TypeInt, Nullable: true},
 		{Name: "case_id", Type: field.TypeUUID},
 	}
 	// DocumentsTable holds the schema information for the "documents" table.
@@ -91,7 +98,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "documents_kyc_cases_documents",
-				Columns:    []*schema.Column{DocumentsColumns[14]},
+				Columns:    []*schema.Column{DocumentsColumns[21]},
 				RefColumns: []*schema.Column{KycCasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -100,7 +107,27 @@ var (
 			{
 				Name:    "document_case_id_type_side_revision",
 				Unique:  true,
-				Columns: []*schema.Column{DocumentsColumns[14], DocumentsColumns[1], DocumentsColumns[2], DocumentsColumns[5]},
+				Columns: []*schema.Column{DocumentsColumns[21], DocumentsColumns[1], DocumentsColumns[2], DocumentsColumns[6]},
+			},
+			{
+				Name:    "document_phash_band0",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[17]},
+			},
+			{
+				Name:    "document_phash_band1",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[18]},
+			},
+			{
+				Name:    "document_phash_band2",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[19]},
+			},
+			{
+				Name:    "document_phash_band3",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentsColumns[20]},
 			},
 		},
 	}
@@ -117,7 +144,9 @@ var (
 		{Name: "first_name", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "last_name", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "email", Type: field.TypeString, Nullable: true, Size: 320},
+		{Name: "date_of_birth", Type: field.TypeString, Nullable: true, Size: 10},
 		{Name: "reason", Type: field.TypeString, Nullable: true},
+		{Name: "reason_code", Type: field.TypeEnum, Nullable: true, Enums: []string{"BLURRY", "GLARE", "CUT_OFF", "EXPIRED", "WRONG_DOCUMENT", "FACE_NOT_VISIBLE", "DOES_NOT_MATCH", "UNABLE_TO_VERIFY", "OTHER"}},
 		{Name: "search_text", Type: field.TypeString, Default: ""},
 		{Name: "last_event_seq", Type: field.TypeInt, Default: 0},
 		{Name: "last_event_hash", Type: field.TypeString, Default: ""},
@@ -146,7 +175,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "kyc_cases_reviewers_assigned_cases",
-				Columns:    []*schema.Column{KycCasesColumns[30]},
+				Columns:    []*schema.Column{KycCasesColumns[32]},
 				RefColumns: []*schema.Column{ReviewersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -155,37 +184,37 @@ var (
 			{
 				Name:    "kyccase_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[26]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[28]},
 			},
 			{
 				Name:    "kyccase_status_submitted_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[28]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[30]},
 			},
 			{
 				Name:    "kyccase_status_search_text_id",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[12], KycCasesColumns[0]},
+				Columns: []*schema.Column{KycCasesColumns[2], KycCasesColumns[14], KycCasesColumns[0]},
 			},
 			{
 				Name:    "kyccase_assignee_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[30], KycCasesColumns[2]},
+				Columns: []*schema.Column{KycCasesColumns[32], KycCasesColumns[2]},
 			},
 			{
 				Name:    "kyccase_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[26]},
+				Columns: []*schema.Column{KycCasesColumns[28]},
 			},
 			{
 				Name:    "kyccase_updated_at",
 				Unique:  false,
-				Columns: []*schema.Column{KycCasesColumns[27]},
+				Columns: []*schema.Column{KycCasesColumns[29]},
 			},
 			{
 				Name:    "kyccase_api_key_id_external_id",
 				Unique:  true,
-				Columns: []*schema.Column{KycCasesColumns[19], KycCasesColumns[20]},
+				Columns: []*schema.Column{KycCasesColumns[21], KycCasesColumns[22]},
 			},
 		},
 	}

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 	"github.com/google/uuid"
 
+	"github.com/openkyc/kyc-manual-review/internal/photocheck"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -40,6 +41,11 @@ func (Document) Fields() []ent.Field {
 		field.String("reason").
 			Optional().
 			Nillable(),
+		// ReasonCode is the reviewer's preset reason (reason then holds the applicant's wording).
+		field.Enum("reason_code").
+			GoType(workflow.ReasonCode("")).
+			Optional().
+			Nillable(),
 		field.Int("revision").
 			Immutable(),
 		field.String("content_type").
@@ -67,6 +73,20 @@ func (Document) Fields() []ent.Field {
 		field.Time("created_at").
 			Default(time.Now).
 			Immutable(),
+		// Checks are the automatic photo checks computed at upload (internal/photocheck).
+		field.JSON("checks", []photocheck.Check{}).
+			Optional(),
+		// Phash is the 64-bit perceptual hash of the photo (internal/photocheck.Hash), and
+		// phash_band0–3 its four 16-bit bands, each indexed: two photos within a Hamming
+		// distance of 3 share a band, so a lookup by band finds every candidate.
+		field.Int64("phash").
+			Optional().
+			Nillable().
+			Immutable(),
+		field.Int("phash_band0").Optional().Nillable().Immutable(),
+		field.Int("phash_band1").Optional().Nillable().Immutable(),
+		field.Int("phash_band2").Optional().Nillable().Immutable(),
+		field.Int("phash_band3").Optional().Nillable().Immutable(),
 	}
 }
 
@@ -87,5 +107,9 @@ func (Document) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("case_id", "type", "side", "revision").
 			Unique(),
+		index.Fields("phash_band0"),
+		index.Fields("phash_band1"),
+		index.Fields("phash_band2"),
+		index.Fields("phash_band3"),
 	}
 }

@@ -62,7 +62,18 @@ func (KycCase) Fields() []ent.Field {
 			Optional().
 			Nillable().
 			MaxLen(320),
+		// DateOfBirth is the applicant's date of birth, "YYYY-MM-DD": a calendar date, with no
+		// time or zone (workflow.CheckDetails). Erased with the other details.
+		field.String("date_of_birth").
+			Optional().
+			Nillable().
+			MaxLen(10),
 		field.String("reason").
+			Optional().
+			Nillable(),
+		// ReasonCode is the preset reason of a rejection (reason then holds the applicant's wording).
+		field.Enum("reason_code").
+			GoType(workflow.ReasonCode("")).
 			Optional().
 			Nillable(),
 		// SearchText is first name, last name and email, lower-cased, for the backoffice search:

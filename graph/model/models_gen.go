@@ -36,6 +36,21 @@ type Applicant struct {
 	FirstName *string `json:"firstName,omitempty"`
 	LastName  *string `json:"lastName,omitempty"`
 	Email     *string `json:"email,omitempty"`
+	// The date of birth, YYYY-MM-DD.
+	DateOfBirth *string `json:"dateOfBirth,omitempty"`
+}
+
+// The applicant's personal details, as asked on the welcome step.
+type ApplicantDetailsInput struct {
+	CaseID    uuid.UUID `json:"caseId"`
+	FirstName string    `json:"firstName"`
+	LastName  string    `json:"lastName"`
+	// YYYY-MM-DD: a real date in the past, for an age of 16 to 120 on the server's day (UTC).
+	DateOfBirth string `json:"dateOfBirth"`
+	// Optional; when given, one plain address (name@example.com). Null or empty clears it.
+	Email *string `json:"email,omitempty"`
+	// When given and stale: CONFLICT.
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
 }
 
 type AssignCaseInput struct {
@@ -65,6 +80,20 @@ type CaseFilter struct {
 	ExternalID *string `json:"externalId,omitempty"`
 }
 
+// How many current photos of a case have checks that warned or failed.
+type CheckSummary struct {
+	// Current photos whose worst check is WARN.
+	Warnings int `json:"warnings"`
+	// Current photos with a FAIL check.
+	Fails int `json:"fails"`
+}
+
+// Takes back the decision on a document, e.g. a resubmission request not yet sent to the applicant: the document is PENDING again.
+type ClearDocumentDecisionInput struct {
+	DocumentID      uuid.UUID `json:"documentId"`
+	ExpectedVersion int       `json:"expectedVersion"`
+}
+
 type ConfirmDecisionInput struct {
 	CaseID          uuid.UUID `json:"caseId"`
 	ExpectedVersion int       `json:"expectedVersion"`
@@ -83,8 +112,10 @@ type CreateWebhookEndpointInput struct {
 type DecideCaseInput struct {
 	CaseID   uuid.UUID         `json:"caseId"`
 	Decision workflow.Decision `json:"decision"`
-	// Required for REJECT.
+	// Shown to the applicant. Required for REJECT unless reasonCode gives the wording (OTHER needs the text).
 	Reason *string `json:"reason,omitempty"`
+	// A preset reason for a REJECT.
+	ReasonCode *workflow.ReasonCode `json:"reasonCode,omitempty"`
 	// Required for REQUEST_RESUBMISSION unless documents were already flagged.
 	Documents       []*DocumentResubmission `json:"documents,omitempty"`
 	ExpectedVersion int                     `json:"expectedVersion"`
@@ -93,18 +124,35 @@ type DecideCaseInput struct {
 type DecideDocumentInput struct {
 	DocumentID uuid.UUID         `json:"documentId"`
 	Decision   workflow.Decision `json:"decision"`
-	// Required for REJECT and REQUEST_RESUBMISSION.
-	Reason          *string `json:"reason,omitempty"`
-	ExpectedVersion int     `json:"expectedVersion"`
+	// Shown to the applicant. Required for REJECT and REQUEST_RESUBMISSION unless reasonCode gives the wording (OTHER needs the text).
+	Reason *string `json:"reason,omitempty"`
+	// A preset reason (REJECT and REQUEST_RESUBMISSION).
+	ReasonCode      *workflow.ReasonCode `json:"reasonCode,omitempty"`
+	ExpectedVersion int                  `json:"expectedVersion"`
 }
 
 type DeleteWebhookEndpointInput struct {
 	ID uuid.UUID `json:"id"`
 }
 
+// One automatic check of a document photo.
+type DocumentCheck struct {
+	// RESOLUTION, SHARPNESS, EXPOSURE, GLARE, SAME_AS_PREVIOUS or DUPLICATE_ELSEWHERE.
+	Name    string       `json:"name"`
+	Outcome CheckOutcome `json:"outcome"`
+	// The measured value behind the outcome, when there is one: RESOLUTION the shorter side in pixels; SHARPNESS the edge strength (0 flat, about 1 at the blur limit, higher is sharper); EXPOSURE the mean brightness (0–1); GLARE the share of the document burnt out (0–1); SAME_AS_PREVIOUS and DUPLICATE_ELSEWHERE the perceptual distance (0–64 bits differing, 0 identical).
+	Score *float64 `json:"score,omitempty"`
+	// What was found, in plain English (e.g. "The photo is too dark.").
+	Detail *string `json:"detail,omitempty"`
+	// DUPLICATE_ELSEWHERE: the other case that holds the same photo. Reviewers only (null for API keys).
+	RelatedCaseID *uuid.UUID `json:"relatedCaseId,omitempty"`
+}
+
 type DocumentResubmission struct {
 	DocumentID uuid.UUID `json:"documentId"`
-	Reason     string    `json:"reason"`
+	// Shown to the applicant; may be empty when reasonCode gives the wording (not for OTHER).
+	Reason     string               `json:"reason"`
+	ReasonCode *workflow.ReasonCode `json:"reasonCode,omitempty"`
 }
 
 type EraseCaseInput struct {
@@ -173,6 +221,8 @@ type ReturnedDecision struct {
 // How decisions are taken on this server.
 type ReviewPolicy struct {
 	FourEyes FourEyesPolicy `json:"fourEyes"`
+	// How long a submitted case may wait for review, in seconds, before the queue highlights it (REVIEW_SLA, default 24 h).
+	ReviewSLASeconds int `json:"reviewSlaSeconds"`
 }
 
 type ReviewerInvite struct {
@@ -212,10 +262,18 @@ type SetReviewerActiveInput struct {
 	Active     bool      `json:"active"`
 }
 
+// Public settings of this server, for the apps.
+type Settings struct {
+	// Where applicants get help (SUPPORT_CONTACT): an email address, a URL or a phone number, as text; null when not configured.
+	SupportContact *string `json:"supportContact,omitempty"`
+}
+
 type StartCaseInput struct {
 	FirstName *string `json:"firstName,omitempty"`
 	LastName  *string `json:"lastName,omitempty"`
 	Email     *string `json:"email,omitempty"`
+	// YYYY-MM-DD, a real date for an age of 16 to 120. Each detail given is checked as in updateMyDetails (BAD_USER_INPUT naming the field in extensions.field); none is required here.
+	DateOfBirth *string `json:"dateOfBirth,omitempty"`
 	// The integrator's reference for this applicant, unique per API key. Needs an API key.
 	ExternalID *string `json:"externalId,omitempty"`
 	// The integrator's own data (a JSON object of at most 4 KB), returned as given. Needs an API key.
@@ -248,6 +306,64 @@ type WebhookEndpointCreated struct {
 	Endpoint *ent.WebhookEndpoint `json:"endpoint"`
 	// The signing secret (whsec_…). Shown once.
 	Secret string `json:"secret"`
+}
+
+// How an automatic photo check ended. WARN: the reviewer should look closely (the applicant may continue after confirming); FAIL: the photo cannot be used and must be retaken.
+type CheckOutcome string
+
+const (
+	CheckOutcomePass CheckOutcome = "PASS"
+	CheckOutcomeWarn CheckOutcome = "WARN"
+	CheckOutcomeFail CheckOutcome = "FAIL"
+)
+
+var AllCheckOutcome = []CheckOutcome{
+	CheckOutcomePass,
+	CheckOutcomeWarn,
+	CheckOutcomeFail,
+}
+
+func (e CheckOutcome) IsValid() bool {
+	switch e {
+	case CheckOutcomePass, CheckOutcomeWarn, CheckOutcomeFail:
+		return true
+	}
+	return false
+}
+
+func (e CheckOutcome) String() string {
+	return string(e)
+}
+
+func (e *CheckOutcome) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CheckOutcome(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CheckOutcome", str)
+	}
+	return nil
+}
+
+func (e CheckOutcome) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CheckOutcome) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CheckOutcome) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Which case decisions need a second reviewer: OFF (none), APPROVALS, ALL (approvals and rejections). Resubmission requests never do.
