@@ -309,7 +309,9 @@ func TestReviewSLAAndSupportContact(t *testing.T) {
 			t.Fatalf("default SLA %d s", pol.ReviewPolicy.ReviewSlaSeconds)
 		}
 		ts.anon(t).wantCode("UNAUTHENTICATED", `{ reviewPolicy { reviewSlaSeconds } }`, nil)
-		var set struct{ Settings struct{ SupportContact *string } }
+		var set struct {
+			Settings struct{ SupportContact *string }
+		}
 		ts.anon(t).mustDo(`{ settings { supportContact } }`, nil, &set)
 		if set.Settings.SupportContact != nil {
 			t.Fatalf("support contact without configuration: %q", *set.Settings.SupportContact)
