@@ -30,6 +30,9 @@ func (r *Resolver) ErrorPresenter(ctx context.Context, err error) *gqlerror.Erro
 	case errors.As(err, &we):
 		gerr.Message = we.Message
 		setCode(gerr, we.Code)
+		if fe := (*workflow.FieldError)(nil); errors.As(err, &fe) {
+			gerr.Extensions["field"] = fe.Field // the input field refused, e.g. "dateOfBirth"
+		}
 	case ent.IsNotFound(err):
 		gerr.Message = "not found"
 		setCode(gerr, workflow.ENotFound)

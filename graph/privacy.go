@@ -40,7 +40,7 @@ func eraseStaged(ctx context.Context, tx *ent.Tx, c *ent.KycCase, upd *ent.KycCa
 	if err != nil {
 		return nil, err
 	}
-	upd.ClearFirstName().ClearLastName().ClearEmail().ClearMetadata().SetSearchText("").
+	upd.ClearFirstName().ClearLastName().ClearEmail().ClearDateOfBirth().ClearMetadata().SetSearchText("").
 		SetErasedAt(now).SetTokenRevokedAt(now)
 	if len(keys) > 0 {
 		upd.SetDocumentsPurgedAt(now)
