@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createKycClient, currentDocument, FALLBACK_LIMITS, linkExpiry, refusedBack, TOKEN_KEY, usablePhoto, type KycClient, type TokenStorage } from './client';
+import { createKycClient, currentDocument, failedPhoto, FALLBACK_LIMITS, linkExpiry, refusedBack, TOKEN_KEY, usablePhoto, type KycClient, type TokenStorage } from './client';
 import { fromHttpStatus, isDefiniteRefusal, KycError, toKycError } from './errors';
 import { buildChart } from './machine';
+import { SendCaseEventMutation } from './operations';
 import type { SubscriptionSink, Transport } from './transport';
 import { FakeServer, kycWorkflow } from './testing/fake-server';
 
@@ -142,6 +143,48 @@ describe('createKycClient', () => {
     expect(currentDocument(client.case, 'ID_CARD', 'BACK')?.revision).toBe(2);
     await client.next();
     expect(client.state).toBe('document_review');
+  });
+
+  it('mirrors the server: a photo step is not left while its current photo FAILs a check; a WARN goes on', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'document_photo');
+    server.nextChecks = [{ name: 'EXPOSURE', outcome: 'FAIL', score: 0.02, detail: 'The photo is too dark.' }];
+    const doc = await client.upload('PASSPORT', 'FRONT', photo());
+    expect(doc.checks).toEqual([{ name: 'EXPOSURE', outcome: 'FAIL', score: 0.02, detail: 'The photo is too dark.' }]);
+    expect(failedPhoto(client.case, 'PASSPORT')?.id).toBe(doc.id);
+    const before = server.calls.filter((c) => c === 'SendCaseEvent').length;
+    await expect(client.next()).rejects.toMatchObject({ code: 'PHOTO_CHECK_FAILED' });
+    expect(server.calls.filter((c) => c === 'SendCaseEvent').length).toBe(before); // refused without asking
+    expect(client.state).toBe('document_photo');
+
+    server.nextChecks = [{ name: 'SHARPNESS', outcome: 'WARN', score: 0.7, detail: 'The photo looks blurred.' }];
+    await client.upload('PASSPORT', 'FRONT', photo());
+    expect(failedPhoto(client.case, 'PASSPORT')).toBeUndefined();
+    await client.next();
+    expect(client.state).toBe('document_review');
+
+    // The selfie step too.
+    await client.next();
+    server.nextChecks = [{ name: 'RESOLUTION', outcome: 'FAIL', score: 150, detail: 'Too small.' }];
+    await client.upload('SELFIE', null, photo());
+    await expect(client.next()).rejects.toMatchObject({ code: 'PHOTO_CHECK_FAILED' });
+    expect(client.state).toBe('selfie');
+  });
+
+  it('the fake server refuses a failing photo too (PHOTO_CHECK_FAILED is a known server code)', async () => {
+    const { client, server } = setup();
+    await client.start();
+    await walkTo(client, 'document_photo');
+    server.nextChecks = [{ name: 'EXPOSURE', outcome: 'FAIL', score: 0.02, detail: 'The photo is too dark.' }];
+    await client.upload('PASSPORT', 'FRONT', photo());
+    // Straight to the server, past the SDK's own guard.
+    const transport = server.transport();
+    const c = client.case!;
+    const err = await transport
+      .request(SendCaseEventMutation, { input: { caseId: c.id, event: 'USER_NEXT_STEP', documentType: null } }, client.snapshot.token)
+      .catch((e: unknown) => e);
+    expect(toKycError(err)).toMatchObject({ code: 'PHOTO_CHECK_FAILED' });
   });
 
   it('blocks leaving the submit state until the upload succeeded', async () => {

@@ -1,5 +1,6 @@
 import { isDefiniteRefusal, KycError, toKycError } from './errors';
 import type {
+  ApplicantDetailsInput,
   CaseFieldsFragment,
   CaseStatus,
   DocumentSide,
@@ -10,13 +11,14 @@ import { buildChart, type Chart, type StepEvent, type Workflow } from './machine
 import {
   CaseUpdatedSubscription,
   EraseMyCaseMutation,
+  UpdateMyDetailsMutation,
   MyCaseQuery,
   SendCaseEventMutation,
   StartCaseMutation,
   UploadDocumentMutation,
   WorkflowQuery,
 } from './operations';
-import { createHttpTransport, type ConnectionState, type Transport } from './transport';
+import { createHttpTransport, type ConnectionState, type LiveTransport, type Transport } from './transport';
 
 /** Case is the applicant's view of the case (the API's `Case`), exactly as the server last answered. */
 export type Case = CaseFieldsFragment;
@@ -90,9 +92,16 @@ export interface KycSnapshot {
   token: string | null;
   resumeUrl: string | null;
   /** pending is the request in flight that changes the case, if any. */
-  pending: 'start' | 'resume' | 'next' | 'back' | 'refresh' | null;
+  pending: 'start' | 'resume' | 'next' | 'back' | 'refresh' | 'details' | null;
   upload: UploadState | null;
   connection: ConnectionState;
+  /**
+   * liveTransport is how the case's updates arrive: 'websocket' or 'sse' ("Live updates"), or
+   * 'polling' when neither connects ("Checking every {pollSeconds} s"); null before the first.
+   */
+  liveTransport: LiveTransport | null;
+  /** pollSeconds is the polling interval while liveTransport is 'polling', else null. */
+  pollSeconds: number | null;
 }
 
 /** KycClientOptions configures createKycClient. */
@@ -110,6 +119,9 @@ export interface KycClientOptions {
   /** webSocketImpl for runtimes without a global WebSocket. */
   webSocketImpl?: unknown;
 }
+
+/** ApplicantDetails are the details the welcome step asks for (updateDetails). */
+export type ApplicantDetails = Omit<ApplicantDetailsInput, 'caseId' | 'expectedVersion'>;
 
 /** NextPayload carries what a forward move needs, e.g. the chosen document type. */
 export interface NextPayload {
@@ -130,6 +142,12 @@ export interface KycClient {
   loadWorkflow(): Promise<Chart>;
   /** start opens a new case and keeps its token. */
   start(applicant?: StartCaseInput): Promise<Case>;
+  /**
+   * updateDetails sets the applicant's details (first and last name and date of birth, YYYY-MM-DD,
+   * required; email optional) until the case is first submitted (then INVALID_TRANSITION); a
+   * detail that breaks the server's rules is BAD_USER_INPUT.
+   */
+  updateDetails(details: ApplicantDetails): Promise<Case>;
   /** resume loads the case of a token (from a resume link or storage) where the server left it. */
   resume(token: string): Promise<Case>;
   /** restore resumes from the stored token; null when there is none (or it is no longer valid). */
@@ -193,6 +211,15 @@ export function refusedBack(c: Case | null, type: DocumentType | null | undefine
   return isRefused(d) ? d : undefined;
 }
 
+/**
+ * failedPhoto is the current photo of that type (either side) whose automatic checks FAIL, if any:
+ * its step cannot be left until it is retaken (the server's guard, PHOTO_CHECK_FAILED).
+ */
+export function failedPhoto(c: Case | null, type: DocumentType | null | undefined): KycDocument | undefined {
+  if (!c || !type) return undefined;
+  return c.documents.find((d) => d.type === type && !isRefused(d) && d.checks.some((k) => k.outcome === 'FAIL'));
+}
+
 /** photoTypeFor says which document a photo state collects: the selected identity document, or the selfie. */
 export function photoTypeFor(c: Case | null, state: string | null): DocumentType | null {
   if (state === 'selfie') return 'SELFIE';
@@ -231,6 +258,8 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     pending: null,
     upload: null,
     connection: 'idle',
+    liveTransport: null,
+    pollSeconds: null,
   };
   let chart: Chart | null = null;
   let limits: UploadLimits | null = null;
@@ -314,6 +343,11 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
         refresh().catch(() => undefined);
       },
       connection: (connection) => set({ connection }),
+      transport: (liveTransport, everySeconds) => set({ liveTransport, pollSeconds: everySeconds }),
+      // Neither WebSocket nor SSE connects: read the case now and then (the channel backs off).
+      poll: () => {
+        if (!snap.pending) refresh().catch(() => undefined);
+      },
     });
   }
 
@@ -391,6 +425,11 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
       }
       if (info?.submit && refusedBack(latest, photoType)) {
         throw new KycError('UPLOAD_REQUIRED', 'Re-take the back of your document before you continue.');
+      }
+      // The server's guard: a photo step is not left while its current photo fails a check.
+      const failing = failedPhoto(latest, photoTypeFor(latest, latest.state));
+      if (failing) {
+        throw new KycError('PHOTO_CHECK_FAILED', 'Your photo did not pass the checks. Please retake it before you continue.');
       }
     }
     const caseNow = snap.case ?? c;
@@ -550,6 +589,14 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
       return p;
     },
 
+    updateDetails(details) {
+      return serial('details', async () => {
+        const c = requireCase();
+        const data = await transport.request(UpdateMyDetailsMutation, { input: { ...details, caseId: c.id } }, snap.token);
+        return applyCase(data.updateMyDetails);
+      });
+    },
+
     get canErase() {
       return !!snap.token && (snap.status === 'IN_PROGRESS' || snap.status === 'RESUBMISSION_REQUESTED');
     },
@@ -576,7 +623,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
       stopSubscription = null;
       subscribedTo = null;
       setToken(null, null);
-      set({ case: null, state: null, status: null, availableEvents: [], upload: null, connection: 'idle' });
+      set({ case: null, state: null, status: null, availableEvents: [], upload: null, connection: 'idle', liveTransport: null, pollSeconds: null });
     },
 
     subscribe(listener) {

@@ -14,6 +14,7 @@ export const SERVER_ERROR_CODES = [
   'COMPLEXITY_LIMIT_EXCEEDED',
   'RATE_LIMITED',
   'INTERNAL',
+  'PHOTO_CHECK_FAILED', // leaving a photo step (or submitting) while its current photo fails a check
 ] as const;
 
 /** ServerErrorCode is one of SERVER_ERROR_CODES. */

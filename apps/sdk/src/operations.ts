@@ -13,6 +13,12 @@ export const DocumentFieldsFragment = graphql(`
     contentType
     size
     createdAt
+    checks {
+      name
+      outcome
+      score
+      detail
+    }
   }
 `);
 
@@ -35,6 +41,7 @@ export const CaseFields = graphql(`
     applicant {
       firstName
       lastName
+      dateOfBirth
       email
     }
     documents {
@@ -107,6 +114,15 @@ export const UploadDocumentMutation = graphql(`
 export const CaseUpdatedSubscription = graphql(`
   subscription CaseUpdated($caseId: ID!) {
     caseUpdated(caseId: $caseId) {
+      ...CaseFields
+    }
+  }
+`);
+
+// The applicant sets their details (welcome step), until the case is first submitted.
+export const UpdateMyDetailsMutation = graphql(`
+  mutation UpdateMyDetails($input: ApplicantDetailsInput!) {
+    updateMyDetails(input: $input) {
       ...CaseFields
     }
   }

@@ -10,12 +10,15 @@ import {
   type DocumentType,
   type KycDocument,
 } from '@kyc/sdk';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction, useKyc, useShowError } from '@/app/kyc-context';
+import { stepRefusal } from '@/lib/check-copy';
 import { HumanError } from '@/lib/error-copy';
+import { preparePhoto, type LocalCheck } from '@/lib/photo-prep';
 import { Camera, hasCamera } from './camera';
 import { DocImage } from './doc-image';
+import { PhotoChecks } from './photo-checks';
 import { Actions, ContinueButton, Screen } from './screen';
 
 interface PhotoStepProps {
@@ -58,10 +61,18 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
   const back = offerBack ? currentDocument(snap.case, type, 'BACK') : undefined;
   const flagged = [front, back].filter((d): d is KycDocument => isRefused(d));
   const { t } = useTranslation();
+  // Photos with warnings the applicant chose to use ("Use this photo anyway"), by document id.
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(() => new Set());
+  const checksState = { accepted, accept: (id: string) => setAccepted((s) => new Set(s).add(id)) };
 
   async function next() {
     // The back is optional, but a flagged one must be re-taken (the server refuses it too).
     if (offerBack && refusedBack(snap.case, type)) throw new HumanError(RETAKE_BACK);
+    // A photo that failed its checks is retaken; one with warnings is confirmed first (photos kept
+    // in a resubmission were confirmed in their round).
+    const changeable = [front, back].filter((d) => d && !isKept(snap.case, type, d));
+    const refusal = stepRefusal(changeable.map((d) => d && { id: d.id, checks: d.checks }), accepted);
+    if (refusal) throw new HumanError(refusal);
     // The selfie step is no submit step of the chart, so the server (not the SDK) refuses to go on
     // without a selfie, as INVALID_TRANSITION: say what is missing, as the document step does.
     const noSelfie = () => type === 'SELFIE' && !usablePhoto(client.snapshot.case, 'SELFIE');
@@ -92,14 +103,16 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
       )}
       {children}
 
-      {offerBack ? (
-        <div className="sides">
-          <PhotoSide type={type} side={side} doc={front} facingMode={facingMode} headed />
-          <BackSide type={type} doc={back} facingMode={facingMode} />
-        </div>
-      ) : (
-        <PhotoSide type={type} side={side} doc={front} facingMode={facingMode} />
-      )}
+      <AcceptedChecks.Provider value={checksState}>
+        {offerBack ? (
+          <div className="sides">
+            <PhotoSide type={type} side={side} doc={front} facingMode={facingMode} headed />
+            <BackSide type={type} doc={back} facingMode={facingMode} />
+          </div>
+        ) : (
+          <PhotoSide type={type} side={side} doc={front} facingMode={facingMode} />
+        )}
+      </AcceptedChecks.Provider>
 
       <Actions>
         <ContinueButton onClick={next} />
@@ -107,6 +120,9 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
     </Screen>
   );
 }
+
+/** AcceptedChecks carries the step's "Use this photo anyway" choices down to each side. */
+const AcceptedChecks = createContext<{ accepted: ReadonlySet<string>; accept(id: string): void }>({ accepted: new Set(), accept: () => undefined });
 
 interface PhotoSideProps {
   type: DocumentType | null;
@@ -148,10 +164,23 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
   const uploading = upload?.status === 'uploading';
   const { t } = useTranslation();
   const noun = t(`photo.noun.${type ?? 'none'}`);
+  const { accepted, accept } = useContext(AcceptedChecks);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // local: what the browser found before uploading (a photo the server would refuse or fail).
+  const [local, setLocal] = useState<LocalCheck[] | null>(null);
 
   function send(file: File) {
     if (!type) return;
-    void run(() => client.upload(type, side, file));
+    setLocal(null);
+    void run(async () => {
+      // Measured in the browser first: told at once, and a photo over the limits is scaled down.
+      const prepared = await preparePhoto(file, client.limits, type !== 'SELFIE');
+      if (prepared.checks.length > 0) {
+        setLocal(prepared.checks);
+        return undefined;
+      }
+      return client.upload(type, side, prepared.file);
+    });
   }
 
   let tag: { text: string; tone: string } | null = null;
@@ -186,6 +215,16 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
         </figure>
       )}
 
+      {!kept && (local || doc) && (
+        <PhotoChecks
+          checks={local ?? doc?.checks}
+          isSelfie={type === 'SELFIE'}
+          accepted={!local && !!doc && accepted.has(doc.id)}
+          onAccept={() => doc && accept(doc.id)}
+          onRetake={() => fileInput.current?.click()}
+        />
+      )}
+
       {!kept && (
         <Capture headed={headed}>
           {hasCamera() && (
@@ -199,6 +238,7 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
           )}
           <div className="file-field">
             <input
+              ref={fileInput}
               id={inputId}
               className="visually-hidden-file"
               type="file"

@@ -4,6 +4,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The applicant's personal details, as asked on the welcome step. */
+export type ApplicantDetailsInput = {
+  caseId: string | number;
+  /** YYYY-MM-DD: a real date in the past, for an age of 16 to 120 on the server's day (UTC). */
+  dateOfBirth: string;
+  /** Optional; when given, one plain address (name@example.com). Null or empty clears it. */
+  email?: string | null | undefined;
+  /** When given and stale: CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  firstName: string;
+  lastName: string;
+};
+
 /** AWAITING_SECOND_REVIEW: a decision was proposed and waits for a second reviewer (four-eyes policy); applicants see PENDING_REVIEW. */
 export type CaseStatus =
   | 'APPROVED'
@@ -12,6 +25,12 @@ export type CaseStatus =
   | 'PENDING_REVIEW'
   | 'REJECTED'
   | 'RESUBMISSION_REQUESTED';
+
+/** How an automatic photo check ended. WARN: the reviewer should look closely (the applicant may continue after confirming); FAIL: the photo cannot be used and must be retaken. */
+export type CheckOutcome =
+  | 'FAIL'
+  | 'PASS'
+  | 'WARN';
 
 export type DocumentSide =
   | 'BACK'
@@ -41,6 +60,8 @@ export type SendCaseEventInput = {
 };
 
 export type StartCaseInput = {
+  /** YYYY-MM-DD, a real date for an age of 16 to 120. Each detail given is checked as in updateMyDetails (BAD_USER_INPUT naming the field in extensions.field); none is required here. */
+  dateOfBirth?: string | null | undefined;
   email?: string | null | undefined;
   /** The integrator's reference for this applicant, unique per API key. Needs an API key. */
   externalId?: string | null | undefined;
@@ -57,9 +78,9 @@ export type UploadDocumentInput = {
   type: DocumentType;
 };
 
-export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string };
+export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> };
 
-export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> };
+export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> };
 
 export type WorkflowQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -69,35 +90,42 @@ export type WorkflowQuery = { limits: { maxUploadBytes: number, maxPixels: numbe
 export type MyCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCaseQuery = { myCase: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } | null };
+export type MyCaseQuery = { myCase: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } | null };
 
 export type StartCaseMutationVariables = Exact<{
   input?: StartCaseInput | null | undefined;
 }>;
 
 
-export type StartCaseMutation = { startCase: { token: string, resumeUrl: string, case: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } } };
+export type StartCaseMutation = { startCase: { token: string, resumeUrl: string, case: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } } };
 
 export type SendCaseEventMutationVariables = Exact<{
   input: SendCaseEventInput;
 }>;
 
 
-export type SendCaseEventMutation = { sendCaseEvent: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
+export type SendCaseEventMutation = { sendCaseEvent: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
 
 export type UploadDocumentMutationVariables = Exact<{
   input: UploadDocumentInput;
 }>;
 
 
-export type UploadDocumentMutation = { uploadDocument: { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string } };
+export type UploadDocumentMutation = { uploadDocument: { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> } };
 
 export type CaseUpdatedSubscriptionVariables = Exact<{
   caseId: string | number;
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
+
+export type UpdateMyDetailsMutationVariables = Exact<{
+  input: ApplicantDetailsInput;
+}>;
+
+
+export type UpdateMyDetailsMutation = { updateMyDetails: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
 
 export type EraseMyCaseMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -134,6 +162,12 @@ export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
   contentType
   size
   createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
 }
     `, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
 export const CaseFieldsFragmentDoc = new TypedDocumentString(`
@@ -153,6 +187,7 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
   applicant {
     firstName
     lastName
+    dateOfBirth
     email
   }
   documents {
@@ -170,6 +205,12 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
   contentType
   size
   createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
 }`, {"fragmentName":"CaseFields"}) as unknown as TypedDocumentString<CaseFieldsFragment, unknown>;
 export const WorkflowDocument = new TypedDocumentString(`
     query Workflow {
@@ -212,6 +253,12 @@ export const MyCaseDocument = new TypedDocumentString(`
   contentType
   size
   createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
 }
 fragment CaseFields on Case {
   id
@@ -229,6 +276,7 @@ fragment CaseFields on Case {
   applicant {
     firstName
     lastName
+    dateOfBirth
     email
   }
   documents {
@@ -256,6 +304,12 @@ export const StartCaseDocument = new TypedDocumentString(`
   contentType
   size
   createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
 }
 fragment CaseFields on Case {
   id
@@ -273,6 +327,7 @@ fragment CaseFields on Case {
   applicant {
     firstName
     lastName
+    dateOfBirth
     email
   }
   documents {
@@ -296,6 +351,12 @@ export const SendCaseEventDocument = new TypedDocumentString(`
   contentType
   size
   createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
 }
 fragment CaseFields on Case {
   id
@@ -313,6 +374,7 @@ fragment CaseFields on Case {
   applicant {
     firstName
     lastName
+    dateOfBirth
     email
   }
   documents {
@@ -336,6 +398,12 @@ export const UploadDocumentDocument = new TypedDocumentString(`
   contentType
   size
   createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
 }`) as unknown as TypedDocumentString<UploadDocumentMutation, UploadDocumentMutationVariables>;
 export const CaseUpdatedDocument = new TypedDocumentString(`
     subscription CaseUpdated($caseId: ID!) {
@@ -354,6 +422,12 @@ export const CaseUpdatedDocument = new TypedDocumentString(`
   contentType
   size
   createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
 }
 fragment CaseFields on Case {
   id
@@ -371,12 +445,60 @@ fragment CaseFields on Case {
   applicant {
     firstName
     lastName
+    dateOfBirth
     email
   }
   documents {
     ...DocumentFields
   }
 }`) as unknown as TypedDocumentString<CaseUpdatedSubscription, CaseUpdatedSubscriptionVariables>;
+export const UpdateMyDetailsDocument = new TypedDocumentString(`
+    mutation UpdateMyDetails($input: ApplicantDetailsInput!) {
+  updateMyDetails(input: $input) {
+    ...CaseFields
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  revision
+  url
+  contentType
+  size
+  createdAt
+  checks {
+    name
+    outcome
+    score
+    detail
+  }
+}
+fragment CaseFields on Case {
+  id
+  state
+  status
+  version
+  availableEvents
+  selectedDocumentType
+  resubmissionTypes
+  reason
+  revision
+  submittedAt
+  decidedAt
+  updatedAt
+  applicant {
+    firstName
+    lastName
+    dateOfBirth
+    email
+  }
+  documents {
+    ...DocumentFields
+  }
+}`) as unknown as TypedDocumentString<UpdateMyDetailsMutation, UpdateMyDetailsMutationVariables>;
 export const EraseMyCaseDocument = new TypedDocumentString(`
     mutation EraseMyCase {
   eraseMyCase

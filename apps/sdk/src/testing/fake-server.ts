@@ -8,6 +8,8 @@ import type { Workflow } from '../machine';
 import type { Document, SubscriptionSink, Transport } from '../transport';
 
 type FakeCase = CaseFieldsFragment & { token: string; floor: number };
+/** CheckResult is one automatic check of an uploaded photo, as the server answers it. */
+export type CheckResult = CaseFieldsFragment['documents'][number]['checks'][number];
 
 const order = ['welcome', 'document_selection', 'document_photo', 'document_review', 'selfie', 'selfie_review', 'final'];
 
@@ -61,6 +63,8 @@ export class FakeServer {
   readonly erased: string[] = [];
   /** muted: while true, changes are not pushed (the connection is down). */
   muted = false;
+  /** nextChecks are the automatic checks the next upload gets (then every check passes again). */
+  nextChecks: CheckResult[] | null = null;
 
   constructor(options: FakeServerOptions = {}) {
     this.workflow = options.workflow ?? kycWorkflow;
@@ -243,7 +247,12 @@ export class FakeServer {
           submittedAt: null,
           decidedAt: null,
           updatedAt: now,
-          applicant: { firstName: v.input?.firstName ?? null, lastName: v.input?.lastName ?? null, email: v.input?.email ?? null },
+          applicant: {
+            firstName: v.input?.firstName ?? null,
+            lastName: v.input?.lastName ?? null,
+            dateOfBirth: v.input?.dateOfBirth ?? null,
+            email: v.input?.email ?? null,
+          },
           documents: [],
         };
         c.availableEvents = this.available(c);
@@ -272,6 +281,11 @@ export class FakeServer {
             this.fail('BAD_USER_INPUT', 'Upload the document photo first.');
           }
           if (c.state === 'selfie' && !fresh('SELFIE')) this.fail('BAD_USER_INPUT', 'Upload a selfie first.');
+          // As the real server's guard: a photo step is not left while its current photo fails a check.
+          const stepType = c.state === 'selfie' ? 'SELFIE' : c.state === 'document_photo' ? c.selectedDocumentType : null;
+          if (c.documents.some((d) => d.type === stepType && !refused(d) && d.checks.some((k) => k.outcome === 'FAIL'))) {
+            this.fail('PHOTO_CHECK_FAILED', 'Your photo did not pass the checks. Please retake it.');
+          }
         }
         c.state = target;
         if (this.workflow.states.find((s) => s.name === target)?.final) {
@@ -307,12 +321,28 @@ export class FakeServer {
           contentType: file.type || 'image/png',
           size: file.size,
           createdAt: new Date().toISOString(),
+          checks: this.nextChecks ?? [{ name: 'RESOLUTION', outcome: 'PASS' as const, score: 1200, detail: null }],
         };
+        this.nextChecks = null;
         c.documents = [...c.documents.filter((d) => !sameSlot(d)), doc].sort(
           (a, b) => Number(a.type === 'SELFIE') - Number(b.type === 'SELFIE'),
         );
         this.touch(c);
         return { uploadDocument: { ...doc } } as TResult;
+      }
+      case 'UpdateMyDetails': {
+        // As the real server: the applicant's own case, until it is first submitted; required details.
+        const c = me();
+        const input = v.input as { caseId: string; firstName: string; lastName: string; dateOfBirth: string; email?: string | null };
+        if (input.caseId !== c.id) this.fail('FORBIDDEN', 'Not your case.');
+        if (c.status !== 'IN_PROGRESS') this.fail('INVALID_TRANSITION', 'Your details can be changed only until the verification is submitted.');
+        for (const f of ['firstName', 'lastName', 'dateOfBirth'] as const) {
+          if (!input[f]?.trim()) this.fail('BAD_USER_INPUT', `invalid input: ${f} is required`);
+        }
+        const email = input.email?.trim() || null;
+        c.applicant = { firstName: input.firstName.trim(), lastName: input.lastName.trim(), dateOfBirth: input.dateOfBirth, email };
+        this.touch(c);
+        return { updateMyDetails: this.view(c) } as TResult;
       }
       case 'EraseMyCase': {
         // As the real server: only while collecting; then the case is erased and its token revoked.

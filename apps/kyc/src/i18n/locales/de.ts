@@ -41,6 +41,7 @@ export const de: Catalog = {
     NETWORK: 'Wir konnten unseren Server nicht erreichen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     UPLOAD_REQUIRED: 'Bitte fügen Sie ein Foto hinzu, bevor Sie fortfahren.',
     NO_CASE: 'Bitte beginnen Sie zuerst Ihre Prüfung.',
+    PHOTO_CHECK_FAILED: 'Ihr Foto hat unsere Prüfung nicht bestanden. Bitte nehmen Sie es neu auf, bevor Sie fortfahren.',
     tryAgain: 'Erneut versuchen',
     dismiss: 'Schließen',
     linkDead: 'Der Link öffnet keine Prüfung.',

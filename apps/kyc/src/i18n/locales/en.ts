@@ -40,6 +40,7 @@ export const en = {
     NETWORK: 'We could not reach our server. Check your internet connection and try again.',
     UPLOAD_REQUIRED: 'Please add a photo before you continue.',
     NO_CASE: 'Please start your verification first.',
+    PHOTO_CHECK_FAILED: 'Your photo did not pass our checks. Please retake it before you continue.',
     tryAgain: 'Try again',
     dismiss: 'Dismiss',
     linkDead: 'The resume link does not open a case.',

@@ -41,6 +41,7 @@ export const es: Catalog = {
     NETWORK: 'No pudimos conectar con nuestro servidor. Compruebe su conexión a Internet e inténtelo de nuevo.',
     UPLOAD_REQUIRED: 'Añada una foto antes de continuar.',
     NO_CASE: 'Primero empiece su verificación.',
+    PHOTO_CHECK_FAILED: 'Su foto no ha pasado nuestras comprobaciones. Vuelva a tomarla antes de continuar.',
     tryAgain: 'Intentar de nuevo',
     dismiss: 'Cerrar',
     linkDead: 'El enlace para continuar no abre ninguna verificación.',

@@ -41,6 +41,7 @@ export const fr: Catalog = {
     NETWORK: "Nous n'avons pas pu joindre notre serveur. Vérifiez votre connexion Internet et réessayez.",
     UPLOAD_REQUIRED: 'Veuillez ajouter une photo avant de continuer.',
     NO_CASE: "Veuillez d'abord commencer votre vérification.",
+    PHOTO_CHECK_FAILED: 'Votre photo n’a pas passé nos vérifications. Veuillez la reprendre avant de continuer.',
     tryAgain: 'Réessayer',
     dismiss: 'Fermer',
     linkDead: "Le lien de reprise n'ouvre aucune vérification.",
