@@ -120,7 +120,7 @@ func caseFilter(f *model.CaseFilter, v Viewer) []predicate.KycCase {
 		}
 	}
 	if q := search.Query(deref(f.Search)); q != "" {
-		ps = append(ps, kyccase.SearchTextContains(q))
+		ps = append(ps, predicate.KycCase(search.Predicate(q)))
 	}
 	return ps
 }
