@@ -50,6 +50,18 @@ export type CaseStatus =
   | 'REJECTED'
   | 'RESUBMISSION_REQUESTED';
 
+/** How an automatic photo check ended. WARN: the reviewer should look closely (the applicant may continue after confirming); FAIL: the photo cannot be used and must be retaken. */
+export type CheckOutcome =
+  | 'FAIL'
+  | 'PASS'
+  | 'WARN';
+
+/** Takes back the decision on a document, e.g. a resubmission request not yet sent to the applicant: the document is PENDING again. */
+export type ClearDocumentDecisionInput = {
+  documentId: string | number;
+  expectedVersion: number;
+};
+
 export type ConfirmDecisionInput = {
   caseId: string | number;
   expectedVersion: number;
@@ -71,16 +83,20 @@ export type DecideCaseInput = {
   /** Required for REQUEST_RESUBMISSION unless documents were already flagged. */
   documents?: Array<DocumentResubmission> | null | undefined;
   expectedVersion: number;
-  /** Required for REJECT. */
+  /** Shown to the applicant. Required for REJECT unless reasonCode gives the wording (OTHER needs the text). */
   reason?: string | null | undefined;
+  /** A preset reason for a REJECT. */
+  reasonCode?: ReasonCode | null | undefined;
 };
 
 export type DecideDocumentInput = {
   decision: Decision;
   documentId: string | number;
   expectedVersion: number;
-  /** Required for REJECT and REQUEST_RESUBMISSION. */
+  /** Shown to the applicant. Required for REJECT and REQUEST_RESUBMISSION unless reasonCode gives the wording (OTHER needs the text). */
   reason?: string | null | undefined;
+  /** A preset reason (REJECT and REQUEST_RESUBMISSION). */
+  reasonCode?: ReasonCode | null | undefined;
 };
 
 export type Decision =
@@ -94,7 +110,9 @@ export type DeleteWebhookEndpointInput = {
 
 export type DocumentResubmission = {
   documentId: string | number;
+  /** Shown to the applicant; may be empty when reasonCode gives the wording (not for OTHER). */
   reason: string;
+  reasonCode?: ReasonCode | null | undefined;
 };
 
 export type DocumentSide =
@@ -140,6 +158,18 @@ export type LoginInput = {
 export type OrderDirection =
   | 'ASC'
   | 'DESC';
+
+/** A preset reason for refusing a document or a case. Each has a wording for the applicant (the KYC app shows it in the applicant's language): BLURRY, GLARE, CUT_OFF, EXPIRED, WRONG_DOCUMENT, FACE_NOT_VISIBLE, DOES_NOT_MATCH, and UNABLE_TO_VERIFY, the neutral one for a cause meant for the team only (e.g. suspected fraud: write that in a note). OTHER has none: the reviewer's text is the wording. */
+export type ReasonCode =
+  | 'BLURRY'
+  | 'CUT_OFF'
+  | 'DOES_NOT_MATCH'
+  | 'EXPIRED'
+  | 'FACE_NOT_VISIBLE'
+  | 'GLARE'
+  | 'OTHER'
+  | 'UNABLE_TO_VERIFY'
+  | 'WRONG_DOCUMENT';
 
 export type RedeliverWebhookInput = {
   deliveryId: string | number;
@@ -201,7 +231,7 @@ export type AcceptInviteMutationVariables = Exact<{
 
 export type AcceptInviteMutation = { acceptInvite: { id: string, email: string, name: string, role: ReviewerRole } };
 
-export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, erasedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> };
+export type CaseListItemFragment = { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, erasedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }>, checkSummary: { warnings: number, fails: number } };
 
 export type ListCasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -213,7 +243,7 @@ export type ListCasesQueryVariables = Exact<{
 }>;
 
 
-export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, erasedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }> } }> } };
+export type ListCasesQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: CaseStatus, version: number, revision: number, createdAt: string, updatedAt: string, submittedAt: string | null, erasedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus }>, checkSummary: { warnings: number, fails: number } } }> } };
 
 export type CaseFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -274,9 +304,9 @@ export type RedeliverWebhookMutationVariables = Exact<{
 
 export type RedeliverWebhookMutation = { redeliverWebhook: { id: string, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, caseId: string | null } };
 
-export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null };
+export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> };
 
-export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
+export type CaseDetailFragment = { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> };
 
 export type GetCaseQueryVariables = Exact<{
   id: string | number;
@@ -284,7 +314,7 @@ export type GetCaseQueryVariables = Exact<{
 
 
 export type GetCaseQuery = { node:
-    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
+    | { __typename: 'Case', id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> }
     | { __typename: 'CaseEvent' }
     | { __typename: 'Document' }
     | { __typename: 'Note' }
@@ -296,7 +326,7 @@ export type CaseUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type NextCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -306,49 +336,56 @@ export type NextCaseQuery = { cases: { edges: Array<{ node: { id: string, assign
 export type ReviewPolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReviewPolicyQuery = { reviewPolicy: { fourEyes: FourEyesPolicy } };
+export type ReviewPolicyQuery = { reviewPolicy: { fourEyes: FourEyesPolicy, reviewSlaSeconds: number } };
 
 export type DecideDocumentMutationVariables = Exact<{
   input: DecideDocumentInput;
 }>;
 
 
-export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideDocumentMutation = { decideDocument: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+
+export type ClearDocumentDecisionMutationVariables = Exact<{
+  input: ClearDocumentDecisionInput;
+}>;
+
+
+export type ClearDocumentDecisionMutation = { clearDocumentDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type DecideCaseMutationVariables = Exact<{
   input: DecideCaseInput;
 }>;
 
 
-export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type DecideCaseMutation = { decideCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ConfirmDecisionMutationVariables = Exact<{
   input: ConfirmDecisionInput;
 }>;
 
 
-export type ConfirmDecisionMutation = { confirmDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type ConfirmDecisionMutation = { confirmDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ReturnDecisionMutationVariables = Exact<{
   input: ReturnDecisionInput;
 }>;
 
 
-export type ReturnDecisionMutation = { returnDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type ReturnDecisionMutation = { returnDecision: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AssignCaseMutationVariables = Exact<{
   input: AssignCaseInput;
 }>;
 
 
-export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type AssignCaseMutation = { assignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type UnassignCaseMutationVariables = Exact<{
   input: UnassignCaseInput;
 }>;
 
 
-export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type UnassignCaseMutation = { unassignCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type AddNoteMutationVariables = Exact<{
   input: AddNoteInput;
@@ -362,7 +399,7 @@ export type EraseCaseMutationVariables = Exact<{
 }>;
 
 
-export type EraseCaseMutation = { eraseCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
+export type EraseCaseMutation = { eraseCase: { id: string, state: string, status: CaseStatus, version: number, revision: number, reason: string | null, reasonCode: ReasonCode | null, externalId: string | null, metadata: Record<string, unknown> | null, erasedAt: string | null, documentsPurgedAt: string | null, availableDecisions: Array<Decision>, selectedDocumentType: DocumentType | null, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, applicant: { firstName: string | null, lastName: string | null, email: string | null }, assignee: { id: string, name: string, email: string, active: boolean } | null, proposedDecision: { decision: Decision, reason: string | null, at: string, by: { id: string, name: string, email: string } } | null, returnedDecision: { decision: Decision, reason: string | null, at: string, returnReason: string, returnedAt: string, by: { id: string, name: string, email: string }, returnedBy: { id: string, name: string, email: string } } | null, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, documentHistory: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, submitted: boolean, revision: number, url: string, contentType: string, size: number, sha256: string, width: number | null, height: number | null, createdAt: string, purgedAt: string | null, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null, relatedCaseId: string | null }> }>, events: Array<{ id: string, type: string, actor: string, fromState: string | null, toState: string | null, data: string | null, hash: string, createdAt: string }>, auditChain: { valid: boolean, checkedEvents: number, firstBrokenEventId: string | null, detail: string | null }, notes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } };
 
 export type ReviewersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -443,6 +480,10 @@ export const CaseListItemFragmentDoc = new TypedDocumentString(`
   updatedAt
   submittedAt
   erasedAt
+  checkSummary {
+    warnings
+    fails
+  }
 }
     `, {"fragmentName":"CaseListItem"}) as unknown as TypedDocumentString<CaseListItemFragment, unknown>;
 export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
@@ -484,6 +525,8 @@ export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -493,6 +536,13 @@ export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
     `, {"fragmentName":"DocumentFields"}) as unknown as TypedDocumentString<DocumentFieldsFragment, unknown>;
 export const CaseDetailFragmentDoc = new TypedDocumentString(`
@@ -503,6 +553,7 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -590,6 +641,8 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -599,6 +652,13 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
 export const TeamMemberFragmentDoc = new TypedDocumentString(`
     fragment TeamMember on Reviewer {
@@ -703,6 +763,10 @@ export const ListCasesDocument = new TypedDocumentString(`
   updatedAt
   submittedAt
   erasedAt
+  checkSummary {
+    warnings
+    fails
+  }
 }`) as unknown as TypedDocumentString<ListCasesQuery, ListCasesQueryVariables>;
 export const CaseFeedDocument = new TypedDocumentString(`
     subscription CaseFeed {
@@ -845,6 +909,8 @@ export const GetCaseDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -854,6 +920,13 @@ export const GetCaseDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -862,6 +935,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -955,6 +1029,8 @@ export const CaseUpdatedDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -964,6 +1040,13 @@ export const CaseUpdatedDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -972,6 +1055,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -1075,6 +1159,7 @@ export const ReviewPolicyDocument = new TypedDocumentString(`
     query ReviewPolicy {
   reviewPolicy {
     fourEyes
+    reviewSlaSeconds
   }
 }
     `) as unknown as TypedDocumentString<ReviewPolicyQuery, ReviewPolicyQueryVariables>;
@@ -1090,6 +1175,8 @@ export const DecideDocumentDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -1099,6 +1186,13 @@ export const DecideDocumentDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -1107,6 +1201,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -1188,6 +1283,126 @@ fragment CaseDetail on Case {
   submittedAt
   decidedAt
 }`) as unknown as TypedDocumentString<DecideDocumentMutation, DecideDocumentMutationVariables>;
+export const ClearDocumentDecisionDocument = new TypedDocumentString(`
+    mutation ClearDocumentDecision($input: ClearDocumentDecisionInput!) {
+  clearDocumentDecision(input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment DocumentFields on Document {
+  id
+  type
+  side
+  status
+  reason
+  reasonCode
+  submitted
+  revision
+  url
+  contentType
+  size
+  sha256
+  width
+  height
+  createdAt
+  purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
+}
+fragment CaseDetail on Case {
+  id
+  state
+  status
+  version
+  revision
+  reason
+  reasonCode
+  externalId
+  metadata
+  erasedAt
+  documentsPurgedAt
+  availableDecisions
+  selectedDocumentType
+  applicant {
+    firstName
+    lastName
+    email
+  }
+  assignee {
+    id
+    name
+    email
+    active
+  }
+  proposedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+  }
+  returnedDecision {
+    decision
+    reason
+    at
+    by {
+      id
+      name
+      email
+    }
+    returnedBy {
+      id
+      name
+      email
+    }
+    returnReason
+    returnedAt
+  }
+  documents {
+    ...DocumentFields
+  }
+  documentHistory {
+    ...DocumentFields
+  }
+  events {
+    id
+    type
+    actor
+    fromState
+    toState
+    data
+    hash
+    createdAt
+  }
+  auditChain {
+    valid
+    checkedEvents
+    firstBrokenEventId
+    detail
+  }
+  notes {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+      email
+    }
+  }
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+}`) as unknown as TypedDocumentString<ClearDocumentDecisionMutation, ClearDocumentDecisionMutationVariables>;
 export const DecideCaseDocument = new TypedDocumentString(`
     mutation DecideCase($input: DecideCaseInput!) {
   decideCase(input: $input) {
@@ -1200,6 +1415,8 @@ export const DecideCaseDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -1209,6 +1426,13 @@ export const DecideCaseDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -1217,6 +1441,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -1310,6 +1535,8 @@ export const ConfirmDecisionDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -1319,6 +1546,13 @@ export const ConfirmDecisionDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -1327,6 +1561,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -1420,6 +1655,8 @@ export const ReturnDecisionDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -1429,6 +1666,13 @@ export const ReturnDecisionDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -1437,6 +1681,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -1530,6 +1775,8 @@ export const AssignCaseDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -1539,6 +1786,13 @@ export const AssignCaseDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -1547,6 +1801,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -1640,6 +1895,8 @@ export const UnassignCaseDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -1649,6 +1906,13 @@ export const UnassignCaseDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -1657,6 +1921,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt
@@ -1764,6 +2029,8 @@ export const EraseCaseDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
+  submitted
   revision
   url
   contentType
@@ -1773,6 +2040,13 @@ export const EraseCaseDocument = new TypedDocumentString(`
   height
   createdAt
   purgedAt
+  checks {
+    name
+    outcome
+    score
+    detail
+    relatedCaseId
+  }
 }
 fragment CaseDetail on Case {
   id
@@ -1781,6 +2055,7 @@ fragment CaseDetail on Case {
   version
   revision
   reason
+  reasonCode
   externalId
   metadata
   erasedAt

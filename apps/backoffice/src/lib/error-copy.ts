@@ -13,6 +13,7 @@ const COPY: Record<ServerErrorCode | 'NETWORK', string> = {
   COMPLEXITY_LIMIT_EXCEEDED: 'The request was too complex for the server.',
   RATE_LIMITED: 'Too many attempts. Wait a few minutes and try again.',
   INTERNAL: 'Something went wrong on the server. Try again in a moment.',
+  PHOTO_CHECK_FAILED: 'A current photo failed the automatic checks: the applicant must retake it.',
   NETWORK: 'The server cannot be reached. Check your connection and try again.',
 };
 

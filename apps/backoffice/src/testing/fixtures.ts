@@ -20,6 +20,7 @@ export function makeDocument(overrides: Partial<DocumentFieldsFragment> = {}): D
     height: 400,
     createdAt: '2026-11-25T10:00:00Z',
     purgedAt: null,
+    checks: [],
     ...overrides,
   };
 }
@@ -72,6 +73,7 @@ export function listItem(c: Partial<CaseListItemFragment> & { id: string }): Cas
     updatedAt: '2026-11-25T10:01:00Z',
     submittedAt: '2026-11-25T10:01:00Z',
     erasedAt: null,
+    checkSummary: { warnings: 0, fails: 0 },
     ...c,
   };
 }

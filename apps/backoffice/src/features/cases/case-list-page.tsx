@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 
 import { Link, navigate } from '../../app/router';
 import { useShortcut, useShortcuts } from '../../app/shortcuts';
 import { ErasedBadge, StatusBadge } from '../../components/status-badge';
+import { CheckSummaryBadge } from '../review/check-badges';
 import type { CaseListItemFragment, CaseStatus } from '../../gql/graphql';
 import { operationName, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
@@ -268,6 +269,7 @@ function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus, onKeyDown 
         {node.status === 'PENDING_REVIEW' && flagged.length > 0 && (
           <span className="sub flag">{flagged.length === 1 ? '1 flagged' : `${flagged.length} flagged`}</span>
         )}
+        <CheckSummaryBadge summary={node.checkSummary} />
       </td>
       <td>
         {node.assignee ? (node.assignee.id === meId ? 'You' : node.assignee.name || node.assignee.email) : <span className="muted">Unassigned</span>}

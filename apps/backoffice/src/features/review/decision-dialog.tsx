@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { isKycError } from '@kyc/sdk/errors';
 import { Dialog, FormError } from '../../components/dialog';
 import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
+import { approvalFindings, findingText } from '../../lib/checks';
 import { errorMessage } from '../../lib/error-copy';
 import { applicantName, composeReason, documentLabel, DOCUMENT_STATUS_LABEL, REASONS } from '../../lib/labels';
 
@@ -46,11 +47,14 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
   const docsErrorId = useId();
   const commentHintId = useId();
   const reasonRef = useRef<HTMLSelectElement>(null);
+  const ackRef = useRef<HTMLInputElement>(null);
+  const ackErrorId = useId();
+  const [acknowledged, setAcknowledged] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const [choice, setChoice] = useState('');
   const [comment, setComment] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
-  const [fieldError, setFieldError] = useState<{ reason?: string; comment?: string; documents?: string }>({});
+  const [fieldError, setFieldError] = useState<{ reason?: string; comment?: string; documents?: string; ack?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -61,6 +65,8 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
   // Reasons are needed for a rejection, a flagged document, and each newly picked document.
   const needsReason = !isApprove && (!isCaseResubmit || picked.size > 0);
   const showReason = !isApprove;
+  // Approving over the automatic checks' warnings or failures takes an explicit confirmation.
+  const flagged = isApprove ? approvalFindings(caseData.documents, documentLabel) : [];
 
   const submit = async () => {
     if (busy) return;
@@ -72,6 +78,10 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
     if (errors.reason) return reasonRef.current?.focus();
     if (errors.comment) return commentRef.current?.focus();
     if (errors.documents) return;
+    if (flagged.length > 0 && !acknowledged) {
+      setFieldError({ ack: 'Confirm that you have looked at the flagged photos yourself.' });
+      return ackRef.current?.focus();
+    }
 
     const reason = composeReason(choice, comment);
     const input: DecisionInput = {};
@@ -144,6 +154,39 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
         </p>
       )}
       <FormError error={error} />
+
+      {flagged.length > 0 && (
+        <div className="alert alert-warning approval-checks" data-approval-checks>
+          <p>
+            <strong>
+              The automatic checks flagged {flagged.length === 1 ? 'one finding' : `${flagged.length} findings`} on the current photos:
+            </strong>
+          </p>
+          <ul className="approval-findings">
+            {flagged.map((f, i) => (
+              <li key={i} data-check-outcome={f.check.outcome}>
+                {findingText(f)}
+              </li>
+            ))}
+          </ul>
+          <label className="checkbox">
+            <input
+              ref={ackRef}
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(e) => setAcknowledged(e.target.checked)}
+              aria-invalid={fieldError.ack ? true : undefined}
+              aria-describedby={fieldError.ack ? ackErrorId : undefined}
+            />
+            I have looked at these photos myself and approve anyway
+          </label>
+          {fieldError.ack && (
+            <p id={ackErrorId} className="field-error">
+              {fieldError.ack}
+            </p>
+          )}
+        </div>
+      )}
 
       {isCaseResubmit && (
         <fieldset className="doc-picker" aria-describedby={fieldError.documents ? docsErrorId : undefined}>

@@ -3,6 +3,7 @@ import { DocumentStatusBadge } from '../../components/status-badge';
 import type { DocumentFieldsFragment } from '../../gql/graphql';
 import { documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
 import { formatBytes, formatDateTime } from '../../lib/time';
+import { CheckBadges } from './check-badges';
 import { ImageViewer } from './image-viewer';
 
 export interface DocumentPanelProps {
@@ -40,6 +41,7 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, r
         {/* With several revisions the toggles below name them; one "Revision N" text per panel. */}
         {revisions.length <= 1 && <span className="doc-revision">Revision {current.revision}</span>}
       </div>
+      <CheckBadges checks={shown.checks} />
       {current.reason && current.status !== 'APPROVED' && (
         <p className="doc-reason">
           <span className="muted">Reason:</span> {current.reason}

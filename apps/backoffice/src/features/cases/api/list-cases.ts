@@ -27,6 +27,10 @@ export const CaseListItemFragment = graphql(`
     updatedAt
     submittedAt
     erasedAt
+    checkSummary {
+      warnings
+      fails
+    }
   }
 `);
 

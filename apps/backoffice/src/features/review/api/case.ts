@@ -16,6 +16,13 @@ export const DocumentFieldsFragment = graphql(`
     height
     createdAt
     purgedAt
+    checks {
+      name
+      outcome
+      score
+      detail
+      relatedCaseId
+    }
   }
 `);
 
