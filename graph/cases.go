@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"sort"
 
@@ -67,11 +68,14 @@ func facts(c *ent.KycCase, docs []*ent.Document) workflow.Facts {
 		switch {
 		case d.Type == workflow.DocSelfie:
 			f.HasSelfie = d.Status.Usable()
+			f.SelfieFail = failedCheck(d)
 		case d.Type == f.SelectedType && (d.Side == nil || *d.Side == workflow.SideFront):
 			front = d.Status.Usable()
+			f.DocumentPhotoFail = cmp.Or(f.DocumentPhotoFail, failedCheck(d))
 		case d.Type == f.SelectedType:
 			// The back side is optional, but one a reviewer refused must be re-taken.
 			backRefused = !d.Status.Usable()
+			f.DocumentPhotoFail = cmp.Or(f.DocumentPhotoFail, failedCheck(d))
 		}
 	}
 	f.HasDocumentPhoto = front && !backRefused

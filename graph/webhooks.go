@@ -18,6 +18,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
+	"github.com/openkyc/kyc-manual-review/internal/photocheck"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -77,6 +78,18 @@ type WebhookCase struct {
 	Revision   int             `json:"revision"`
 	Version    int             `json:"version"`
 	Reason     *string         `json:"reason"`
+	// Documents are the current photos and their automatic checks (case.submitted only).
+	Documents []WebhookDocument `json:"documents,omitempty"`
+}
+
+// WebhookDocument is a current photo of a submitted case with its automatic checks, as an API
+// key sees them (DUPLICATE_ELSEWHERE included, without the other case).
+type WebhookDocument struct {
+	ID       uuid.UUID          `json:"id"`
+	Type     workflow.DocType   `json:"type"`
+	Side     *workflow.Side     `json:"side"`
+	Revision int                `json:"revision"`
+	Checks   []photocheck.Check `json:"checks"`
 }
 
 // endpointCache keeps the endpoints for a few seconds, so that a change of status does not
@@ -120,10 +133,16 @@ func (r *Resolver) outbox(ctx context.Context, tx *ent.Tx, from workflow.Status,
 	if err != nil || len(endpoints) == 0 {
 		return nil, err
 	}
-	body, err := json.Marshal(WebhookPayload{Type: event, Timestamp: to.UpdatedAt, Data: WebhookCase{
+	data := WebhookCase{
 		CaseID: to.ID, ExternalID: to.ExternalID, Status: to.Status, State: to.State,
 		Revision: to.Revision, Version: to.Version, Reason: to.Reason,
-	}})
+	}
+	if event == WebhookCaseSubmitted {
+		if data.Documents, err = webhookDocuments(ctx, tx, to.ID); err != nil {
+			return nil, err
+		}
+	}
+	body, err := json.Marshal(WebhookPayload{Type: event, Timestamp: to.UpdatedAt, Data: data})
 	if err != nil {
 		return nil, err
 	}

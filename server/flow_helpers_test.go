@@ -8,21 +8,34 @@ import (
 
 // caseFields is what the tests read of a case (applicant-visible fields only).
 const caseFields = `id state status version revision availableEvents selectedDocumentType submittedAt decidedAt reason
-	documents { id type side status reason revision url contentType size sha256 width height }`
+	documents { id type side status reason revision url contentType size sha256 width height ` + checkFields + ` }
+	checkSummary { warnings fails }`
+
+// checkFields are the automatic checks of a document, as the tests read them.
+const checkFields = `checks { name outcome score detail relatedCaseId }`
+
+type checkView struct {
+	Name          string   `json:"name"`
+	Outcome       string   `json:"outcome"`
+	Score         *float64 `json:"score"`
+	Detail        *string  `json:"detail"`
+	RelatedCaseID *string  `json:"relatedCaseId"`
+}
 
 type docView struct {
-	ID          string  `json:"id"`
-	Type        string  `json:"type"`
-	Side        *string `json:"side"`
-	Status      string  `json:"status"`
-	Reason      *string `json:"reason"`
-	Revision    int     `json:"revision"`
-	URL         string  `json:"url"`
-	ContentType string  `json:"contentType"`
-	Size        int     `json:"size"`
-	Sha256      string  `json:"sha256"`
-	Width       *int    `json:"width"`
-	Height      *int    `json:"height"`
+	ID          string      `json:"id"`
+	Type        string      `json:"type"`
+	Side        *string     `json:"side"`
+	Status      string      `json:"status"`
+	Reason      *string     `json:"reason"`
+	Revision    int         `json:"revision"`
+	URL         string      `json:"url"`
+	ContentType string      `json:"contentType"`
+	Size        int         `json:"size"`
+	Sha256      string      `json:"sha256"`
+	Width       *int        `json:"width"`
+	Height      *int        `json:"height"`
+	Checks      []checkView `json:"checks"`
 }
 
 type eventView struct {
@@ -50,6 +63,10 @@ type caseView struct {
 	Documents            []docView   `json:"documents"`
 	DocumentHistory      []docView   `json:"documentHistory"`
 	Events               []eventView `json:"events"`
+	CheckSummary         struct {
+		Warnings int `json:"warnings"`
+		Fails    int `json:"fails"`
+	} `json:"checkSummary"`
 }
 
 // docOf returns the current document of type typ.

@@ -329,7 +329,7 @@ func (c *client) uploadSide(caseID, docType string, side *string, f file, prefli
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	ops, _ := json.Marshal(map[string]any{
-		"query":     `mutation($in: UploadDocumentInput!){ uploadDocument(input:$in){ id type side status revision url contentType size sha256 width height } }`,
+		"query":     `mutation($in: UploadDocumentInput!){ uploadDocument(input:$in){ id type side status revision url contentType size sha256 width height ` + checkFields + ` } }`,
 		"variables": map[string]any{"in": map[string]any{"caseId": caseID, "type": docType, "side": side, "file": nil}},
 	})
 	_ = mw.WriteField("operations", string(ops))

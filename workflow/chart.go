@@ -5,6 +5,7 @@ package workflow
 
 import (
 	"io"
+	"strings"
 )
 
 // State is a collection state of the statechart. The spellings are part of the public API.
@@ -139,6 +140,10 @@ type Facts struct {
 	HasSelfie bool
 	// Floor is, during a resubmission, the earliest state the applicant may go back to.
 	Floor State
+	// DocumentPhotoFail and SelfieFail say why the current document photo (either side) or
+	// selfie FAILed an automatic check ("" when it passed or warned): the applicant cannot
+	// leave that photo's step, nor submit, until it is retaken.
+	DocumentPhotoFail, SelfieFail string
 }
 
 // Move is an accepted transition.
@@ -178,14 +183,36 @@ func Next(from State, ev Event, f Facts) (Move, error) {
 			if !f.HasDocumentPhoto {
 				return Move{}, Errorf(EInvalidTransition, "upload a photo of your document (and re-take any side sent back) to continue")
 			}
+			if f.DocumentPhotoFail != "" {
+				return Move{}, photoCheckFailed("document photo", f.DocumentPhotoFail)
+			}
 		case Selfie:
 			if !f.HasSelfie {
 				return Move{}, Errorf(EInvalidTransition, "take a selfie to continue")
 			}
+			if f.SelfieFail != "" {
+				return Move{}, photoCheckFailed("selfie", f.SelfieFail)
+			}
 		}
 		m.Submits = to == Final
+		if m.Submits && f.DocumentPhotoFail != "" {
+			return Move{}, photoCheckFailed("document photo", f.DocumentPhotoFail)
+		}
+		if m.Submits && f.SelfieFail != "" {
+			return Move{}, photoCheckFailed("selfie", f.SelfieFail)
+		}
 	}
 	return m, nil
+}
+
+// photoCheckFailed is the refusal to leave a photo's step, or to submit, while the photo has a
+// FAIL check: why, in the check's own words, e.g. "Your selfie did not pass the checks: the
+// photo is too dark. Please retake it in a brighter place."
+func photoCheckFailed(what, why string) error {
+	if why != "" {
+		why = strings.ToLower(why[:1]) + why[1:]
+	}
+	return Errorf(EPhotoCheckFailed, "Your %s did not pass the checks: %s", what, why)
 }
 
 // AvailableEvents lists the events Next would accept now, given the facts (a document type

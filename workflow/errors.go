@@ -20,6 +20,9 @@ const (
 	// the message says when to try again.
 	ERateLimited Code = "RATE_LIMITED"
 	EInternal    Code = "INTERNAL"
+	// EPhotoCheckFailed: leaving a photo step, or submitting, while the current photo of the
+	// step has a FAIL check; the message says which and asks for a retake.
+	EPhotoCheckFailed Code = "PHOTO_CHECK_FAILED"
 )
 
 // Error is a refusal with a code and a message fit to show to the caller.

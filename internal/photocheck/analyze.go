@@ -45,13 +45,15 @@ func Shrink(img image.Image) *Grey {
 	for gy := 0; gy < gh; gy++ {
 		clear(sums)
 		for dy := 0; dy < f; dy++ {
-			lumaRow(img, b, gy*f+dy, row)
-			for gx := 0; gx < gw; gx++ {
+			src := lumaRow(img, b, gy*f+dy, row)[:gw*f]
+			i := 0
+			for gx := range sums {
 				var s uint32
-				for _, v := range row[gx*f : gx*f+f] {
+				for _, v := range src[i : i+f] {
 					s += uint32(v)
 				}
 				sums[gx] += s
+				i += f
 			}
 		}
 		o := out.Pix[gy*out.Stride:]
@@ -62,15 +64,16 @@ func Shrink(img image.Image) *Grey {
 	return &Grey{Width: w, Height: h, Img: out}
 }
 
-// lumaRow writes the luma of row y (relative to b) of img into dst.
-func lumaRow(img image.Image, b image.Rectangle, y int, dst []uint8) {
+// lumaRow returns the luma of row y (relative to b) of img: the image's own luma plane when it
+// has one, else written into dst.
+func lumaRow(img image.Image, b image.Rectangle, y int, dst []uint8) []uint8 {
 	switch m := img.(type) {
 	case *image.YCbCr:
 		off := m.YOffset(b.Min.X, b.Min.Y+y)
-		copy(dst, m.Y[off:off+len(dst)])
+		return m.Y[off : off+len(dst)]
 	case *image.Gray:
 		off := m.PixOffset(b.Min.X, b.Min.Y+y)
-		copy(dst, m.Pix[off:off+len(dst)])
+		return m.Pix[off : off+len(dst)]
 	case *image.RGBA:
 		p := m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):]
 		for x := range dst {
@@ -89,6 +92,7 @@ func lumaRow(img image.Image, b image.Rectangle, y int, dst []uint8) {
 			dst[x] = color.GrayModel.Convert(img.At(b.Min.X+x, b.Min.Y+y)).(color.Gray).Y
 		}
 	}
+	return dst
 }
 
 // luma is ITU-R BT.601 luma, as JPEG's Y.
@@ -202,12 +206,12 @@ func exposure(p [101]float64) Check {
 	mean /= float64(len(p))
 	c := Check{Name: Exposure, Outcome: Pass, Score: score(mean)}
 	switch {
-	case p[98]-p[2] < FlatSpread:
-		c.Outcome, c.Detail = Fail, "The photo is almost one flat colour: nothing can be seen on it. Please retake it."
 	case p[98] < DarkFailP98:
 		c.Outcome, c.Detail = Fail, "The photo is too dark. Please retake it in a brighter place."
 	case p[2] > BrightFailP2:
 		c.Outcome, c.Detail = Fail, "The photo is washed out: it is too bright to read. Please retake it out of direct light."
+	case p[98]-p[2] < FlatSpread:
+		c.Outcome, c.Detail = Fail, "The photo is almost one flat colour: nothing can be seen on it. Please retake it."
 	case p[50] < DarkWarnMedian:
 		c.Outcome, c.Detail = Warn, "The photo is dark: details may be hard to see."
 	case p[2] > BrightWarnP2:

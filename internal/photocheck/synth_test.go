@@ -42,51 +42,9 @@ func mapPixels(img *image.RGBA, noise float64, seed uint64, f func(v float64) fl
 
 func clamp8(v float64) uint8 { return uint8(math.Max(0, math.Min(255, math.Round(v)))) }
 
-// blurred is img through a Gaussian blur of standard deviation sigma pixels (separable), with
-// sensor noise added afterwards.
+// blurred is img through a Gaussian blur of standard deviation sigma pixels.
 func blurred(img *image.RGBA, sigma float64, seed uint64) *image.RGBA {
-	r := int(math.Ceil(3 * sigma))
-	k := make([]float64, 2*r+1)
-	var s float64
-	for i := range k {
-		x := float64(i - r)
-		k[i] = math.Exp(-x * x / (2 * sigma * sigma))
-		s += k[i]
-	}
-	for i := range k {
-		k[i] /= s
-	}
-	w, h := img.Rect.Dx(), img.Rect.Dy()
-	tmp := make([]float64, len(img.Pix))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			for c := 0; c < 3; c++ {
-				var v float64
-				for i, kv := range k {
-					xx := min(max(x+i-r, 0), w-1)
-					v += kv * float64(img.Pix[y*img.Stride+4*xx+c])
-				}
-				tmp[y*img.Stride+4*x+c] = v
-			}
-		}
-	}
-	out := image.NewRGBA(img.Rect)
-	rng := rand.New(rand.NewPCG(seed, 9))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			n := rng.NormFloat64() * 3
-			for c := 0; c < 3; c++ {
-				var v float64
-				for i, kv := range k {
-					yy := min(max(y+i-r, 0), h-1)
-					v += kv * tmp[yy*img.Stride+4*x+c]
-				}
-				out.Pix[y*img.Stride+4*x+c] = clamp8(v + n)
-			}
-			out.Pix[y*img.Stride+4*x+3] = 255
-		}
-	}
-	return out
+	return testphoto.Blurred(img, sigma, seed)
 }
 
 // darkened scales the light by gain (0.1: a photo in a dim room).
@@ -99,32 +57,8 @@ func washedOut(img *image.RGBA, lift float64, seed uint64) *image.RGBA {
 	return mapPixels(img, 2, seed, func(v float64) float64 { return lift + v*(1-lift/255) })
 }
 
-// withGlare adds a burnt-out spot (a lamp's reflection) of radius frac × width, centred on
-// the image, fading out over a further half radius.
-func withGlare(img *image.RGBA, frac float64) *image.RGBA {
-	out := image.NewRGBA(img.Rect)
-	copy(out.Pix, img.Pix)
-	w, h := img.Rect.Dx(), img.Rect.Dy()
-	rad := frac * float64(w)
-	cx, cy := float64(w)*0.55, float64(h)*0.5
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			d := math.Hypot(float64(x)-cx, float64(y)-cy)
-			a := 1.0
-			if d > rad {
-				a = math.Max(0, 1-(d-rad)/(rad/2))
-			}
-			if a == 0 {
-				continue
-			}
-			for c := 0; c < 3; c++ {
-				i := y*out.Stride + 4*x + c
-				out.Pix[i] = clamp8(float64(out.Pix[i])*(1-a) + 255*a)
-			}
-		}
-	}
-	return out
-}
+// withGlare adds a burnt-out spot (testphoto.WithGlare).
+func withGlare(img *image.RGBA, frac float64) *image.RGBA { return testphoto.WithGlare(img, frac) }
 
 // flat is a uniform image of grey level v with sensor noise.
 func flat(v float64, seed uint64) *image.RGBA {

@@ -223,3 +223,91 @@ func Scene(w, h int, variant uint64) *image.RGBA {
 	}
 	return img
 }
+
+// Blurred is img through a Gaussian blur of standard deviation sigma pixels (separable), with
+// sensor noise added afterwards.
+func Blurred(img *image.RGBA, sigma float64, seed uint64) *image.RGBA {
+	r := int(math.Ceil(3 * sigma))
+	k := make([]float64, 2*r+1)
+	var s float64
+	for i := range k {
+		x := float64(i - r)
+		k[i] = math.Exp(-x * x / (2 * sigma * sigma))
+		s += k[i]
+	}
+	for i := range k {
+		k[i] /= s
+	}
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	tmp := make([]float64, len(img.Pix))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			for c := 0; c < 3; c++ {
+				var v float64
+				for i, kv := range k {
+					xx := min(max(x+i-r, 0), w-1)
+					v += kv * float64(img.Pix[y*img.Stride+4*xx+c])
+				}
+				tmp[y*img.Stride+4*x+c] = v
+			}
+		}
+	}
+	out := image.NewRGBA(img.Rect)
+	rng := rand.New(rand.NewPCG(seed, 9))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			n := rng.NormFloat64() * 3
+			for c := 0; c < 3; c++ {
+				var v float64
+				for i, kv := range k {
+					yy := min(max(y+i-r, 0), h-1)
+					v += kv * tmp[yy*img.Stride+4*x+c]
+				}
+				out.Pix[y*img.Stride+4*x+c] = clamp(v + n)
+			}
+			out.Pix[y*img.Stride+4*x+3] = 255
+		}
+	}
+	return out
+}
+
+// WithGlare adds a burnt-out spot (a lamp's reflection) of radius frac × width, centred on
+// the image, fading out over a further half radius.
+func WithGlare(img *image.RGBA, frac float64) *image.RGBA {
+	out := image.NewRGBA(img.Rect)
+	copy(out.Pix, img.Pix)
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	rad := frac * float64(w)
+	cx, cy := float64(w)*0.55, float64(h)*0.5
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			d := math.Hypot(float64(x)-cx, float64(y)-cy)
+			a := 1.0
+			if d > rad {
+				a = math.Max(0, 1-(d-rad)/(rad/2))
+			}
+			if a == 0 {
+				continue
+			}
+			for c := 0; c < 3; c++ {
+				i := y*out.Stride + 4*x + c
+				out.Pix[i] = clamp(float64(out.Pix[i])*(1-a) + 255*a)
+			}
+		}
+	}
+	return out
+}
+
+// Darkened is img with its light scaled by gain (0.1: a photo in a dim room) and sensor noise.
+func Darkened(img *image.RGBA, gain float64, seed uint64) *image.RGBA {
+	out := image.NewRGBA(img.Rect)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	for i := 0; i < len(img.Pix); i += 4 {
+		n := rng.NormFloat64() * 2
+		for k := 0; k < 3; k++ {
+			out.Pix[i+k] = clamp(float64(img.Pix[i+k])*gain + n)
+		}
+		out.Pix[i+3] = 255
+	}
+	return out
+}
