@@ -2,10 +2,10 @@ import { TOKEN_KEY } from '@kyc/sdk';
 import { FakeServer } from '@kyc/sdk/testing';
 import { act, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { png, renderApp, screen, stateShown, waitForState } from '@/testing/render-app';
+import { png, renderApp, screen, stateShown, waitForState, startKyc } from '@/testing/render-app';
 
 async function startAndWalkToPhoto(user: ReturnType<typeof renderApp>['user']) {
-  await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+  await startKyc(user);
   await waitFor(() => screen.getByRole('heading', { name: 'Before you start' }));
   await user.click(screen.getByRole('button', { name: 'Continue' }));
   await waitForState('document_selection');
@@ -37,8 +37,7 @@ describe('KYC app', () => {
     const { user, server } = renderApp();
     await waitForState('welcome');
     expect(screen.getByRole('heading', { level: 1, name: 'Verify your identity' })).toBeTruthy();
-    await user.type(screen.getByLabelText('First name'), 'Ada');
-    await user.click(screen.getByRole('button', { name: 'Start KYC' }));
+    await startKyc(user, { firstName: 'Ada' });
     await screen.findByRole('heading', { name: 'Before you start' });
     expect(stateShown()).toBe('welcome');
     expect(server.caseOf().applicant.firstName).toBe('Ada');
@@ -48,7 +47,7 @@ describe('KYC app', () => {
 
   it('asks for a document type before leaving document_selection', async () => {
     const { user } = renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+    await startKyc(user);
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await waitForState('document_selection');
     for (const name of ['ID card', 'Passport', "Driver's license", 'Voter ID']) {
@@ -222,7 +221,7 @@ describe('KYC app', () => {
 
   it('a network error is shown with Try again, which retries', async () => {
     const { user, server } = renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+    await startKyc(user);
     await screen.findByRole('heading', { name: 'Before you start' });
     server.failNext('SendCaseEvent', 'NETWORK');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -235,7 +234,7 @@ describe('KYC app', () => {
 });
 
 async function walkToIdCardPhoto(user: ReturnType<typeof renderApp>['user']) {
-  await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+  await startKyc(user);
   await waitFor(() => screen.getByRole('heading', { name: 'Before you start' }));
   await user.click(screen.getByRole('button', { name: 'Continue' }));
   await waitForState('document_selection');

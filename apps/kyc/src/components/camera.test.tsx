@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { png, renderApp, screen, waitForState } from '@/testing/render-app';
+import { png, renderApp, screen, waitForState, startKyc } from '@/testing/render-app';
 
 describe('camera fallback', () => {
   afterEach(() => {
@@ -12,7 +12,7 @@ describe('camera fallback', () => {
       value: { getUserMedia: vi.fn().mockRejectedValue(new DOMException('denied', 'NotAllowedError')) },
     });
     const { user } = renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+    await startKyc(user);
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await waitForState('document_selection');
     await user.click(screen.getByRole('radio', { name: 'ID card' }));
@@ -27,7 +27,7 @@ describe('camera fallback', () => {
 
   it('hides the camera button where there is no camera API', async () => {
     const { user } = renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+    await startKyc(user);
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await waitForState('document_selection');
     await user.click(screen.getByRole('radio', { name: 'Voter ID' }));

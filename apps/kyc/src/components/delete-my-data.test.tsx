@@ -2,12 +2,12 @@ import { TOKEN_KEY } from '@kyc/sdk';
 import { FakeServer } from '@kyc/sdk/testing';
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { png, renderApp, screen, stateShown, waitForState } from '@/testing/render-app';
+import { png, renderApp, screen, stateShown, waitForState, startKyc } from '@/testing/render-app';
 
 type Ctx = ReturnType<typeof renderApp>;
 
 async function startCase({ user }: Ctx) {
-  await user.click(await screen.findByRole('button', { name: 'Start KYC' }));
+  await startKyc(user);
   await screen.findByRole('heading', { name: 'Before you start' });
 }
 

@@ -1,6 +1,6 @@
 import { createKycClient } from '@kyc/sdk';
 import { FakeServer } from '@kyc/sdk/testing';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect } from 'vitest';
 import { App } from '@/app/app';
@@ -20,6 +20,20 @@ export function stateShown(): string | null {
 
 export async function waitForState(state: string) {
   await waitFor(() => expect(stateShown()).toBe(state));
+}
+
+/** startKyc fills the landing page's details (required since issue 14) and presses Start KYC. */
+export async function startKyc(
+  user: ReturnType<typeof userEvent.setup>,
+  details: { firstName?: string; lastName?: string; dateOfBirth?: string; email?: string } = {},
+) {
+  const d = { firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: '1990-12-10', email: '', ...details };
+  await user.type(await screen.findByLabelText(/^First name/), d.firstName);
+  await user.type(screen.getByLabelText(/^Last name/), d.lastName);
+  // A date input takes its value whole (as a browser's date picker gives it).
+  fireEvent.change(screen.getByLabelText(/^Date of birth/), { target: { value: d.dateOfBirth } });
+  if (d.email) await user.type(screen.getByLabelText(/^Email/), d.email);
+  await user.click(screen.getByRole('button', { name: 'Start KYC' }));
 }
 
 export const png = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])], 'photo.png', { type: 'image/png' });

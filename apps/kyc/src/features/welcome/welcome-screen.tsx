@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction, useKyc } from '@/app/kyc-context';
 import { DeleteMyData } from '@/components/delete-my-data';
-import { Actions, ContinueButton, Screen } from '@/components/screen';
+import { Screen } from '@/components/screen';
+import type { Details } from '@/lib/details';
+import { DetailsForm } from './details-form';
 
 function Needs() {
   const { t } = useTranslation();
@@ -18,69 +19,51 @@ function Needs() {
   );
 }
 
-/** WelcomeScreen is the landing page (no case yet: "Start KYC") and the `welcome` state. */
+const empty: Details = { firstName: '', lastName: '', dateOfBirth: '', email: '' };
+
+/**
+ * WelcomeScreen is the landing page (no case yet: the details and "Start KYC") and the `welcome`
+ * state, where the details stay editable (Continue saves a change first) until submission.
+ */
 export function WelcomeScreen() {
   const { snap, client } = useKyc();
   const run = useAction();
   const { t } = useTranslation();
-  const [firstName, setFirstName] = useState('');
-  const [lastName, setLastName] = useState('');
-  const [email, setEmail] = useState('');
+  const c = snap.case;
 
-  if (snap.case) {
+  if (c) {
+    const a = c.applicant;
+    const saved: Details = { firstName: a.firstName ?? '', lastName: a.lastName ?? '', dateOfBirth: a.dateOfBirth ?? '', email: a.email ?? '' };
+    const next = (d: Details) =>
+      void run(async () => {
+        const changed = (Object.keys(d) as (keyof Details)[]).some((k) => d[k] !== saved[k]);
+        if (changed) await client.updateDetails({ ...d, email: d.email || null });
+        return client.next();
+      });
     return (
       <Screen state="welcome" title={t('welcome.startedTitle')}>
         <p className="lead">{t('welcome.startedLead')}</p>
         <Needs />
         <p>{t('welcome.saved')}</p>
-        <Actions>
-          <ContinueButton />
-        </Actions>
+        {/* keyed by the case's version: a change from elsewhere (another device) refills the form */}
+        <DetailsForm key={`${c.id}:${c.version}`} initial={saved} submitLabel={t('screen.continue')} onSubmit={next} />
         <DeleteMyData />
       </Screen>
     );
   }
 
-  function start(e: FormEvent) {
-    e.preventDefault();
-    const applicant = {
-      firstName: firstName.trim() || null,
-      lastName: lastName.trim() || null,
-      email: email.trim() || null,
-    };
-    // A retry after a half-failed start (case made, chart not loaded) must not open a second case.
+  // A retry after a half-failed start (case made, chart not loaded) must not open a second case.
+  const start = (d: Details) =>
     void run(async () => {
       if (client.case) await client.loadWorkflow();
-      else await client.start(applicant);
+      else await client.start({ ...d, email: d.email || null });
     });
-  }
 
   return (
     <Screen state="welcome" title={t('welcome.title')}>
       <p className="lead">{t('welcome.lead')}</p>
       <Needs />
-      <form onSubmit={start} className="form" noValidate>
-        <fieldset>
-          <legend>{t('welcome.detailsLegend')}</legend>
-          <div className="field">
-            <label htmlFor="first-name">{t('welcome.firstName')}</label>
-            <input id="first-name" autoComplete="given-name" value={firstName} onChange={(e) => setFirstName(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="last-name">{t('welcome.lastName')}</label>
-            <input id="last-name" autoComplete="family-name" value={lastName} onChange={(e) => setLastName(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="email">{t('welcome.email')}</label>
-            <input id="email" type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-          </div>
-        </fieldset>
-        <Actions>
-          <button type="submit" className="button primary" disabled={snap.pending !== null}>
-            {t('welcome.start')}
-          </button>
-        </Actions>
-      </form>
+      <DetailsForm initial={empty} submitLabel={t('welcome.start')} onSubmit={start} />
     </Screen>
   );
 }
