@@ -12,7 +12,9 @@ import (
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
-// DepthLimit refuses operations nested deeper than max selection levels.
+// DepthLimit refuses operations nested deeper than max selection levels. An introspection
+// `ofType` does not count as a level: GraphiQL's query follows type references nine deep
+// (NON_NULL of LIST of …), and a chain of ofType is one object per level, no fan-out.
 func DepthLimit(max int) graphql.HandlerExtension { return depthLimit{max: max} }
 
 type depthLimit struct{ max int }
@@ -40,10 +42,13 @@ func depth(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen int) int
 		var d int
 		switch s := s.(type) {
 		case *ast.Field:
-			if len(s.SelectionSet) > 0 {
-				d = 1 + depth(s.SelectionSet, frags, seen+1)
-			} else {
+			switch {
+			case len(s.SelectionSet) == 0:
 				d = 1
+			case s.Name == "ofType" && s.ObjectDefinition != nil && s.ObjectDefinition.Name == "__Type":
+				d = depth(s.SelectionSet, frags, seen+1)
+			default:
+				d = 1 + depth(s.SelectionSet, frags, seen+1)
 			}
 		case *ast.InlineFragment:
 			d = depth(s.SelectionSet, frags, seen+1)

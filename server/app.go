@@ -16,7 +16,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/google/uuid"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -170,7 +169,10 @@ func (a *app) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", a.graphqlHandler())
 	if a.cfg.Playground {
-		mux.Handle("GET /playground", playground.Handler("KYC Manual Review", "/graphql"))
+		// GraphiQL built from the npm packages (apps/playground), embedded like the apps: no CDN.
+		pg := playgroundHeaders(http.StripPrefix("/playground", web.SPA("playground")))
+		mux.Handle("GET /playground", pg)
+		mux.Handle("GET /playground/", pg)
 	}
 	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.Handle("GET /metrics", a.stats.handler())
@@ -390,6 +392,24 @@ func (a *app) serveDocument(w http.ResponseWriter, r *http.Request) {
 const appCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
 	"media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; " +
 	"form-action 'self'; frame-ancestors 'none'"
+
+// playgroundCSP is the playground's policy: its own files only, like the apps, but its editor
+// (Monaco) runs workers and sets inline styles.
+const playgroundCSP = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+	"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+	"form-action 'self'; frame-ancestors 'none'"
+
+// playgroundHeaders are sent with the playground's files.
+func playgroundHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", playgroundCSP)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
+}
 
 // securityHeaders are sent with the apps' pages.
 func securityHeaders(next http.Handler) http.Handler {

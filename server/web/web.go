@@ -1,5 +1,5 @@
-// Package web serves the two single-page apps, built by Vite into dist/ and embedded in the
-// server binary.
+// Package web serves the single-page apps (kyc, backoffice) and the GraphQL playground, built
+// by Vite into dist/ and embedded in the server binary.
 package web
 
 import (

@@ -1,4 +1,4 @@
-import { createLiveSocket, type LiveSocket } from './socket';
+import { createLiveChannel, type LiveChannel, type LiveChannelOptions, type LiveTransport } from './socket';
 import type { TypedDocumentString } from './gql/graphql';
 import { fromGraphQLErrors, fromHttpStatus, KycError, toKycError, type GraphQLErrorLike } from './errors';
 
@@ -8,6 +8,8 @@ export type Document<TResult, TVariables> = TypedDocumentString<TResult, TVariab
 /** ConnectionState is the health of the live-updates channel, for the UI to show. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
+export type { LiveTransport } from './socket';
+
 /** SubscriptionSink receives a subscription's results and the channel's life events. */
 export interface SubscriptionSink<TResult> {
   next(data: TResult): void;
@@ -15,6 +17,13 @@ export interface SubscriptionSink<TResult> {
   /** reconnected fires after a dropped connection came back: events may have been missed. */
   reconnected(): void;
   connection?(state: ConnectionState): void;
+  /**
+   * transport says how updates arrive: 'websocket' or 'sse' (live), or 'polling' when neither
+   * connects (everySeconds apart; poll() asks for a re-read each time).
+   */
+  transport?(transport: LiveTransport, everySeconds: number | null): void;
+  /** poll: in polling mode, re-read what the subscription would have delivered. */
+  poll?(): void;
 }
 
 /**
@@ -51,6 +60,11 @@ export interface HttpTransportOptions {
   webSocketImpl?: unknown;
   /** fetchImpl for tests; default globalThis.fetch. */
   fetchImpl?: typeof fetch;
+  /** wsTimeout: give the WebSocket up for SSE when not acknowledged after this long (ms, default 4000). */
+  wsTimeout?: number;
+  /** Test seams for the live channel's transports (see createLiveChannel). */
+  createWebSocket?: LiveChannelOptions['createWebSocket'];
+  createSse?: LiveChannelOptions['createSse'];
 }
 
 interface GraphQLResponse<T> {
@@ -102,26 +116,37 @@ export function extractFiles(variables: unknown): { clone: unknown; files: Array
 export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
   const url = options.url ?? '/graphql';
   const fetchImpl = options.fetchImpl ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-  let ws: { token: string | null; client: LiveSocket; sinks: Set<SubscriptionSink<unknown>> } | null = null;
+  let ws: { token: string | null; client: LiveChannel; sinks: Set<SubscriptionSink<unknown>> } | null = null;
 
+  // One live channel per token: WebSocket, else SSE, else polling (see createLiveChannel).
   function wsFor(token: string | null) {
     if (ws && ws.token === token) return ws;
     ws?.client.dispose();
     const sinks = new Set<SubscriptionSink<unknown>>();
     const emit = (state: ConnectionState) => sinks.forEach((s) => s.connection?.(state));
     let everConnected = false;
-    const client = createLiveSocket({
-      url: absolute(options.wsUrl ?? url, options.wsUrl ? undefined : 'ws'),
+    const client = createLiveChannel({
+      wsUrl: absolute(options.wsUrl ?? url, options.wsUrl ? undefined : 'ws'),
+      sseUrl: absolute(url),
       webSocketImpl: options.webSocketImpl,
+      fetchFn: options.fetchImpl,
+      wsTimeout: options.wsTimeout,
+      createWebSocket: options.createWebSocket,
+      createSse: options.createSse,
       connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
+      headers: () => authHeaders(token),
       on: {
         connecting: () => emit(everConnected ? 'reconnecting' : 'connecting'),
-        connected: (_socket, _payload, wasRetry) => {
+        connected: (wasRetry) => {
           emit('connected');
           if (wasRetry || everConnected) sinks.forEach((s) => s.reconnected());
           everConnected = true;
         },
-        closed: () => emit(sinks.size ? 'reconnecting' : 'idle'),
+        transport: (t, every) => {
+          sinks.forEach((s) => s.transport?.(t, every));
+          if (t === 'polling') emit(everConnected ? 'reconnecting' : 'connecting');
+        },
+        poll: () => sinks.forEach((s) => s.poll?.()),
       },
     });
     ws = { token, client, sinks };
@@ -196,15 +221,18 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       const conn = wsFor(token);
       const s = sink as SubscriptionSink<unknown>;
       conn.sinks.add(s);
-      const stop = conn.client.subscribe<never>(
+      const stop = conn.client.subscribe(
         { query: doc.toString(), variables: variables as Record<string, unknown> },
         {
           next: (result) => {
-            if (result.errors?.length) sink.error(fromGraphQLErrors(result.errors));
-            else if (result.data) sink.next(result.data);
+            if (result.errors?.length) sink.error(fromGraphQLErrors(result.errors as GraphQLErrorLike[]));
+            else if (result.data) sink.next(result.data as never);
           },
           error: (err) => {
+            const status = (err as { response?: { status?: number } } | null)?.response?.status;
             if (Array.isArray(err)) sink.error(fromGraphQLErrors(err as GraphQLErrorLike[]));
+            else if (typeof status === 'number') sink.error(fromHttpStatus(status, 'Live updates were refused.'));
+            else if ((err as { code?: unknown } | null)?.code === 4401) sink.error(new KycError('UNAUTHENTICATED', 'Live updates ended: sign in again.'));
             else sink.error(err instanceof Error ? toKycError(err) : new KycError('NETWORK', 'Live updates were interrupted.'));
           },
           complete: () => undefined,
