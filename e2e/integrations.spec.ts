@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { applicantContext, check, expectState, reviewerPage, status, walkToFinal } from './support';
+import { acknowledgeChecks, applicantContext, check, expectState, reviewerPage, status, walkToFinal } from './support';
 
 type Delivery = { headers: IncomingHttpHeaders; body: string };
 
@@ -96,6 +96,7 @@ test('an admin creates a key and an endpoint; a case created with the key is dec
     await expect(admin.getByRole('heading', { level: 1, name: 'Mary Jackson' })).toBeVisible();
     await expect(admin.getByText(externalId)).toBeVisible();
     await admin.getByRole('region', { name: 'Case decision' }).getByRole('button', { name: 'Approve case' }).click();
+    await acknowledgeChecks(admin.getByRole('dialog'));
     await admin.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await expect(status(phone, 'APPROVED')).toBeVisible();
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+  acknowledgeChecks,
   applicantContext,
   check,
   expectState,
@@ -74,6 +75,7 @@ test('submit, a blurry document sent back, re-taken, approved — each side sees
   // The reviewer's open case shows the new revision live, and can now be approved.
   await expect(passport.getByText('Revision 2')).toBeVisible();
   await caseDecision(reviewer).getByRole('button', { name: 'Approve case' }).click();
+  await acknowledgeChecks(reviewer.getByRole('dialog'));
   await reviewer.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
   await expect(status(phone, 'APPROVED')).toBeVisible();
   await check(phone, 'kyc-final-approved');
@@ -119,6 +121,7 @@ test('a stale decision is refused and the reviewer is told what changed', async 
   await expect(status(phone, 'REJECTED')).toBeVisible();
 
   await expect(stale.getByRole('alert')).toContainText('changed');
+  await acknowledgeChecks(stale);
   await stale.getByRole('button', { name: 'Confirm' }).click();
   await expect(second.getByRole('alert').first()).toContainText('changed');
   await check(second, 'backoffice-conflict');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -117,6 +117,17 @@ export async function walkToFinal(page: Page, docLabel = 'Passport', shots = '')
   if (shots) await check(page, `${shots}-selfie_review`);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expectState(page, 'final');
+}
+
+/**
+ * acknowledgeChecks ticks the approval dialog's confirmation when the automatic photo checks
+ * flagged the case's photos — as they do for a fixture photo already sent in another case of the
+ * same run (DUPLICATE_ELSEWHERE) — and does nothing when there is none.
+ */
+export async function acknowledgeChecks(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('checkbox', { name: 'I have looked at these photos myself and approve anyway' });
+  if ((await box.count()) > 0) await box.check();
 }
 
 export function status(page: Page, value: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { applicantContext, check, reviewerPage, startCase, status, walkToFinal } from './support';
+import { acknowledgeChecks, applicantContext, check, reviewerPage, startCase, status, walkToFinal } from './support';
 
 // This spec runs against the second server of playwright.config.ts: FOUR_EYES=approvals, its own
 // data folder, on the port after the main one. The other specs keep the single-reviewer flow.
@@ -82,6 +82,7 @@ test('an admin invites a colleague, who accepts in another browser; four-eyes ap
   await expect(admin.getByRole('heading', { level: 1, name: /Grace Hopper/ })).toBeVisible();
   await admin.getByRole('region', { name: 'Case decision' }).getByRole('button', { name: 'Approve case' }).click();
   dialog = admin.getByRole('dialog', { name: 'Propose approval' });
+  await acknowledgeChecks(dialog);
   await check(admin, 'backoffice-dialog-propose-approval');
   await dialog.getByRole('button', { name: 'Propose approval' }).click();
   await expect(proposal(admin)).toContainText('Waiting for a second reviewer');
