@@ -2,7 +2,7 @@ package photocheck
 
 // Every threshold of the checks, in one place. They were tuned on the synthetic photos the
 // tests draw (internal/testphoto scenes: sharp ID cards on a desk, the same blurred, darkened,
-// brightened, with a glare spot, flat); the table in thresholds_test.go's TestThresholdTable
+// brightened, with a glare spot, flat); the table of TestThresholdTable (photocheck_test.go)
 // (printed with -v) and in bench/RESULTS.md shows each threshold against the true and false
 // positives it gives on them.
 const (
