@@ -1,6 +1,9 @@
 import { createClient, type Client, type ClientOptions } from 'graphql-ws/client';
 import { createClient as createSseClient, NetworkError } from 'graphql-sse';
 
+/** NetworkError is graphql-sse's failure of a stream (no answer, or not a stream): for fakes in tests. */
+export { NetworkError };
+
 /** LiveSocket is a graphql-ws client (graphql-transport-ws protocol). */
 export type LiveSocket = Client;
 

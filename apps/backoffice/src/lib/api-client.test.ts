@@ -1,8 +1,9 @@
 import { KycError } from '@kyc/sdk/errors';
+import { NetworkError } from '@kyc/sdk/socket';
 import { describe, expect, it, vi } from 'vitest';
 import { MeQuery } from '../features/auth/api/session';
 import { CaseFeedSubscription } from '../features/cases/api/list-cases';
-import { createHttpClient } from './api-client';
+import { createHttpClient, defaultSocket } from './api-client';
 import { errorMessage } from './error-copy';
 
 const json = (body: unknown, status = 200) =>
@@ -105,5 +106,63 @@ describe('createHttpClient', () => {
     expect(sockets[0].dispose).toHaveBeenCalled();
     client.subscribe(CaseFeedSubscription, {}, { next });
     expect(sockets).toHaveLength(2);
+  });
+
+  it('tells listeners when an SSE stream ends with UNAUTHENTICATED (the session ended)', () => {
+    const client = createHttpClient({
+      createSocket: () => ({
+        subscribe: vi.fn((_payload, sink) => {
+          sink.next({ errors: [{ message: 'Session ended', extensions: { code: 'UNAUTHENTICATED' } }] });
+          sink.complete();
+          return () => {};
+        }),
+        dispose: vi.fn(),
+      }),
+      wsUrl: 'ws://example.test/graphql',
+    });
+    const listener = vi.fn();
+    client.onUnauthenticated(listener);
+    client.subscribe(CaseFeedSubscription, {}, { next: vi.fn() });
+    expect(listener).toHaveBeenCalledOnce();
+  });
+});
+
+describe('defaultSocket: WebSocket → SSE → polling', () => {
+  it('falls back to SSE, then refetches what is on screen on each poll, and after SSE comes back', () => {
+    vi.useFakeTimers();
+    try {
+      type Sub = { sink: { next(r: unknown): void; error(e: unknown): void; complete(): void } };
+      const ws: { events: { connected(): void; closed(code?: number): void }; subs: Sub[] }[] = [];
+      const sse: { events: { opened(): void }; subs: Sub[] }[] = [];
+      const onReconnect = vi.fn();
+      const channel = defaultSocket('ws://example.test/graphql', onReconnect, {
+        createWebSocket: (events) => {
+          const b = { events, subs: [] as Sub[] };
+          ws.push(b);
+          return { subscribe: (_p, sink) => (b.subs.push({ sink }), () => {}), dispose: () => {} };
+        },
+        createSse: (events) => {
+          const b = { events, subs: [] as Sub[] };
+          sse.push(b);
+          return { subscribe: (_p, sink) => (b.subs.push({ sink }), () => {}), dispose: () => {} };
+        },
+      });
+      const next = vi.fn();
+      channel.subscribe({ query: 'subscription { caseFeed { id } }' }, { next, error: vi.fn(), complete: vi.fn() });
+      ws[0].events.closed(1006); // blocked by a proxy
+      expect(sse).toHaveLength(1);
+      sse[0].subs[0].sink.error(new NetworkError('Failed to fetch'));
+      expect(channel.transport).toBe('polling');
+      vi.advanceTimersByTime(3_000);
+      expect(onReconnect).toHaveBeenCalledTimes(1); // the poll: refetch
+      sse[1].events.opened();
+      expect(channel.transport).toBe('sse');
+      expect(onReconnect).toHaveBeenCalledTimes(1); // the first live connection: the poll just read everything
+      sse[1].subs[0].sink.next({ data: { caseFeed: { id: 'e1' } } });
+      expect(next).toHaveBeenCalledWith({ data: { caseFeed: { id: 'e1' } } });
+      channel.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

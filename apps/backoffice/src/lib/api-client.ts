@@ -1,5 +1,5 @@
 import { fromGraphQLErrors, KycError, type GraphQLErrorLike } from '@kyc/sdk/errors';
-import { createLiveSocket, type LiveSocket } from '@kyc/sdk/socket';
+import { createLiveChannel, type LiveChannel, type LiveChannelOptions } from '@kyc/sdk/socket';
 
 /**
  * A GraphQL document produced by codegen (documentMode 'string'): a string that carries its
@@ -35,7 +35,7 @@ export interface HttpClientOptions {
   url?: string;
   wsUrl?: string;
   fetch?: typeof fetch;
-  createSocket?: (url: string, onReconnect: () => void) => Pick<LiveSocket, 'subscribe' | 'dispose'>;
+  createSocket?: (url: string, onReconnect: () => void) => Pick<LiveChannel, 'subscribe' | 'dispose'>;
 }
 
 function defaultWsUrl(url: string): string {
@@ -44,27 +44,37 @@ function defaultWsUrl(url: string): string {
   return abs.toString();
 }
 
-function defaultSocket(url: string, onReconnect: () => void) {
-  return createLiveSocket({
-    url,
+/**
+ * defaultSocket is the SDK's live channel: the WebSocket, else Server-Sent Events (a proxy that
+ * blocks WebSockets), else polling. After a drop, a change of transport, or each poll, every
+ * query on screen is refetched (onReconnect), so the lists and the open case stay current.
+ */
+export function defaultSocket(url: string, onReconnect: () => void, seams?: Pick<LiveChannelOptions, 'createWebSocket' | 'createSse'>) {
+  return createLiveChannel({
+    ...seams,
+    wsUrl: url,
+    sseUrl: url.replace(/^ws/, 'http'), // ws: → http:, wss: → https:
+    credentials: 'same-origin', // the session cookie
     // Keep the socket across a screen change (list → case), so no event falls in between.
     lazyCloseTimeout: 5_000,
     on: {
-      connected: (_socket, _payload, wasRetry) => {
+      connected: (wasRetry) => {
         if (wasRetry) onReconnect();
       },
+      poll: onReconnect,
     },
   });
 }
 
 /**
  * createHttpClient talks to the same-origin server: JSON over POST for queries and mutations
- * (the session cookie authenticates), graphql-ws for subscriptions.
+ * (the session cookie authenticates), graphql-ws for subscriptions (or graphql-sse, or polling,
+ * where WebSockets do not get through).
  */
 export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
   const url = options.url ?? '/graphql';
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const createSocket = options.createSocket ?? defaultSocket;
+  const createSocket = options.createSocket ?? ((u: string, r: () => void) => defaultSocket(u, r));
   const reconnectListeners = new Set<() => void>();
   const unauthListeners = new Set<() => void>();
   let socket: ReturnType<typeof createSocket> | null = null;
@@ -113,8 +123,12 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
         { query: operation.toString(), variables: variables as Record<string, unknown> },
         {
           next: (result) => {
-            if (result.errors?.length) sink.error?.(fail(fromGraphQLErrors(result.errors)));
-            else if (result.data) sink.next(result.data as never);
+            if (result.errors?.length) {
+              // fail() first, also without an error handler: an SSE stream ends with
+              // UNAUTHENTICATED when the session does (`sink.error?.(fail(…))` would skip it).
+              const error = fail(fromGraphQLErrors(result.errors as GraphQLErrorLike[]));
+              sink.error?.(error);
+            } else if (result.data) sink.next(result.data as never);
           },
           error: (err) => {
             // fail() runs first, also for a sink without an error handler (the screens' live
