@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
@@ -25,9 +25,12 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
   const titleId = useId();
   const descId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // Where focus was when the dialog was asked for (a button, or the element a keyboard shortcut
+  // was pressed on), read while rendering: before the dialog or the inert page can move it.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
+    const previous = opener && opener !== document.body ? opener : (document.activeElement as HTMLElement | null);
     const root = document.getElementById('root');
     if (root) root.inert = true;
     const node = ref.current!;
@@ -35,9 +38,17 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
     (first ?? node).focus();
     return () => {
       if (root) root.inert = false;
-      previous?.focus?.();
+      const restore = () => {
+        if (previous && previous !== document.body && previous.isConnected) previous.focus();
+      };
+      restore();
+      // The removed dialog held focus: a browser may move it to the body once it renders (the
+      // focus fix-up). Give it back then, unless someone has focused something else meanwhile.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null) restore();
+      });
     };
-  }, []);
+  }, [opener]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {

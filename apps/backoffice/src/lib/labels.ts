@@ -1,4 +1,4 @@
-import type { CaseStatus, Decision, DocumentSide, DocumentStatus, DocumentType, ReviewerRole } from '../gql/graphql';
+import type { CaseStatus, Decision, DocumentSide, DocumentStatus, DocumentType, ReasonCode, ReviewerRole } from '../gql/graphql';
 
 export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
   IN_PROGRESS: 'In progress',
@@ -76,7 +76,109 @@ export function applicantName(
   return name || a.email || 'Unnamed applicant';
 }
 
-/** The reasons a reviewer picks from; the server stores the composed text. */
+/**
+ * How a document's status reads inside a sentence ("while the ID card is flagged for
+ * resubmission"): the status labels are headings, not predicates.
+ */
+export const DOCUMENT_STATUS_PHRASE: Record<DocumentStatus, string> = {
+  PENDING: 'is pending',
+  APPROVED: 'is approved',
+  REJECTED: 'is rejected',
+  RESUBMISSION_REQUESTED: 'is flagged for resubmission',
+};
+
+/** caseStatusSentence says where a case stands, as a sentence ("This case waits for the applicant to re-take photos."). */
+export function caseStatusSentence(status: CaseStatus): string {
+  switch (status) {
+    case 'IN_PROGRESS':
+      return 'The applicant has not submitted this case yet.';
+    case 'PENDING_REVIEW':
+      return 'This case is waiting for review.';
+    case 'RESUBMISSION_REQUESTED':
+      return 'This case waits for the applicant to re-take the requested photos.';
+    case 'AWAITING_SECOND_REVIEW':
+      return 'This case waits for a second reviewer.';
+    case 'APPROVED':
+      return 'This case was approved.';
+    case 'REJECTED':
+      return 'This case was rejected.';
+  }
+}
+
+/**
+ * The preset reasons' wording for the applicant, in English, as the server stores it when the
+ * reviewer adds no text of their own (the KYC app shows it in the applicant's language).
+ */
+export const REASON_TEXT: Record<ReasonCode, string> = {
+  BLURRY: 'The photo is blurry — the text must be readable.',
+  GLARE: 'Light reflects on the document — take the photo without glare so that every detail is visible.',
+  CUT_OFF: 'Part of the document is cut off — all four corners must be in the photo.',
+  EXPIRED: 'The document has expired — please use a valid one.',
+  WRONG_DOCUMENT: 'This is not the document you selected — please photograph the right one.',
+  FACE_NOT_VISIBLE: 'Your face is not clearly visible — look into the camera in good light, without sunglasses or a hat.',
+  DOES_NOT_MATCH: 'The person in the selfie does not match the photo on the document.',
+  UNABLE_TO_VERIFY: 'We could not verify your identity with the information provided.',
+  OTHER: '',
+};
+
+/** A reason a reviewer picks: its code, its name for the team, and for some a note kept for the team only. */
+export interface ReasonPreset {
+  key: string;
+  code: ReasonCode;
+  label: string;
+  /** note: recorded as a team note (addNote) with the decision; the applicant reads only the code's neutral wording. */
+  note?: string;
+}
+
+export const REASON_LABEL: Record<ReasonCode, string> = {
+  BLURRY: 'Blurry photo',
+  GLARE: 'Glare on the document',
+  CUT_OFF: 'Document cut off',
+  EXPIRED: 'Expired document',
+  WRONG_DOCUMENT: 'Wrong document',
+  FACE_NOT_VISIBLE: 'Face not visible',
+  DOES_NOT_MATCH: 'Selfie does not match the document',
+  UNABLE_TO_VERIFY: 'Identity could not be verified',
+  OTHER: 'Other',
+};
+
+const preset = (code: ReasonCode): ReasonPreset => ({ key: code, code, label: REASON_LABEL[code] });
+
+/** The reasons for flagging or rejecting one photo. */
+export const DOCUMENT_REASONS: readonly ReasonPreset[] = (
+  ['BLURRY', 'GLARE', 'CUT_OFF', 'EXPIRED', 'WRONG_DOCUMENT', 'FACE_NOT_VISIBLE', 'DOES_NOT_MATCH', 'OTHER'] as const
+).map(preset);
+
+/** The reasons for rejecting a case. Suspected fraud is said to the team only: the applicant reads the neutral wording. */
+export const CASE_REJECT_REASONS: readonly ReasonPreset[] = [
+  preset('DOES_NOT_MATCH'),
+  preset('EXPIRED'),
+  preset('UNABLE_TO_VERIFY'),
+  { key: 'SUSPECTED_FRAUD', code: 'UNABLE_TO_VERIFY', label: 'Suspected fraud (the applicant is not told)', note: 'Suspected fraud' },
+  preset('OTHER'),
+];
+
+/** waitingTime says how long a submitted case has waited: "waiting 3 h", "waiting 2 days". */
+export function waitingTime(submittedAt: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(submittedAt)) / 60_000));
+  if (minutes < 1) return 'waiting less than a minute';
+  if (minutes < 60) return `waiting ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `waiting ${hours} h`;
+  return `waiting ${Math.floor(hours / 24)} days`;
+}
+
+/** formatSla names a review SLA: "24 h", "90 min". */
+export function formatSla(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600} h` : `${Math.round(seconds / 60)} min`;
+}
+
+/** overSla reports whether a case submitted at submittedAt has waited longer than the SLA. */
+export function overSla(submittedAt: string, now: number, slaSeconds: number): boolean {
+  return now - Date.parse(submittedAt) > slaSeconds * 1000;
+}
+
+/** The free-text reasons of earlier versions (composeReason); the decision dialog now picks a ReasonPreset. */
 export const REASONS = [
   'Blurry image',
   'Expired document',
@@ -105,6 +207,7 @@ const EVENT_LABEL: Record<string, string> = {
   DOCUMENT_DECIDED: 'Document decided',
   CASE_DECIDED: 'Case decided',
   NOTE_ADDED: 'Note added',
+  DOCUMENT_DECISION_CLEARED: 'Document unflagged',
   DECISION_PROPOSED: 'Decision proposed',
   DECISION_CONFIRMED: 'Decision confirmed',
   DECISION_RETURNED: 'Decision returned',

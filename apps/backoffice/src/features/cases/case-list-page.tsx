@@ -7,12 +7,12 @@ import { CheckSummaryBadge } from '../review/check-badges';
 import type { CaseListItemFragment, CaseStatus } from '../../gql/graphql';
 import { operationName, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
-import { applicantName, CASE_STATUS_LABEL, documentsSummary } from '../../lib/labels';
+import { applicantName, CASE_STATUS_LABEL, documentsSummary, formatSla, overSla, waitingTime } from '../../lib/labels';
 import { formatDateTime, timeAgo } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session';
-import { CaseFeedSubscription, ListCasesQuery } from './api/list-cases';
-import { filtersFromParams, filtersToSearch, listVariables, type ListFilters, type StatusFilter } from './filters';
+import { CaseFeedSubscription, ListCasesQuery, ReviewSlaQuery } from './api/list-cases';
+import { filtersFromParams, filtersToSearch, listVariables, oldestFirst, type ListFilters, type StatusFilter } from './filters';
 import { useRowCursor } from './row-cursor';
 
 /** The list's last query string, so "All cases" from a case view returns to the same filters. */
@@ -40,6 +40,10 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
   // The last page stays on screen (aria-busy) while the next filters or page load.
   const { data, error, isFetching: loading, refetch } = useApiQuery(ListCasesQuery, variables, { keepPrevious: true });
   const queryClient = useQueryClient();
+  // The review SLA: a waiting case past it is marked (24 h until the server says otherwise).
+  const { data: policy } = useApiQuery(ReviewSlaQuery, {});
+  const slaSeconds = policy?.reviewPolicy.reviewSlaSeconds ?? 24 * 3600;
+  const fifo = oldestFirst(filters.status);
   const now = useNow();
   const [query, setQuery] = useState(filters.q);
   const [announcement, setAnnouncement] = useState('');
@@ -103,7 +107,9 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
           Cases{' '}
           {connection && (
             <span className="count">
-              {connection.totalCount} {connection.totalCount === 1 ? 'case' : 'cases'}
+              {connection.totalCountCapped
+                ? `${connection.totalCount.toLocaleString('en')}+ cases`
+                : `${connection.totalCount} ${connection.totalCount === 1 ? 'case' : 'cases'}`}
             </span>
           )}
         </h1>
@@ -191,7 +197,8 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
         <div className="table-wrap" aria-busy={loading}>
           <table className="case-table" aria-describedby="case-keys">
             <caption className="visually-hidden">
-              Cases, {filters.status === 'ALL' ? 'all statuses' : CASE_STATUS_LABEL[filters.status as CaseStatus].toLowerCase()}, newest first
+              Cases, {filters.status === 'ALL' ? 'all statuses' : CASE_STATUS_LABEL[filters.status as CaseStatus].toLowerCase()},{' '}
+              {fifo ? 'oldest submission first' : 'newest first'}
             </caption>
             <thead>
               <tr>
@@ -199,13 +206,13 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
                 <th scope="col">Status</th>
                 <th scope="col">Documents</th>
                 <th scope="col">Assignee</th>
-                <th scope="col">Submitted</th>
+                <th scope="col">{fifo ? 'Waiting' : 'Submitted'}</th>
                 <th scope="col">Last change</th>
               </tr>
             </thead>
             <tbody ref={rowsBody}>
               {edges.map(({ node }, i) => (
-                <CaseRow key={node.id} node={node} meId={me.id} now={now} fresh={fresh.has(node.id)} {...cursor.rowProps(node.id, i)} />
+                <CaseRow key={node.id} node={node} meId={me.id} now={now} slaSeconds={slaSeconds} fresh={fresh.has(node.id)} {...cursor.rowProps(node.id, i)} />
               ))}
             </tbody>
           </table>
@@ -220,7 +227,7 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
             disabled={!(connection.pageInfo.hasPreviousPage || filters.after)}
             onClick={() => navigate(`cases${filtersToSearch({ ...filters, after: undefined, before: connection.pageInfo.startCursor ?? undefined })}`)}
           >
-            ← Newer
+            {fifo ? '← Older' : '← Newer'}
           </button>
           <button
             type="button"
@@ -228,7 +235,7 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
             disabled={!connection.pageInfo.hasNextPage && !filters.before}
             onClick={() => navigate(`cases${filtersToSearch({ ...filters, before: undefined, after: connection.pageInfo.endCursor ?? undefined })}`)}
           >
-            Older →
+            {fifo ? 'Newer →' : 'Older →'}
           </button>
         </nav>
       )}
@@ -240,6 +247,8 @@ interface CaseRowProps {
   node: CaseListItemFragment;
   meId: string;
   now: number;
+  /** slaSeconds: how long a case may wait for review before it is marked past the SLA. */
+  slaSeconds: number;
   fresh: boolean;
   /** active: the keyboard cursor is on this row (see useRowCursor). */
   active: boolean;
@@ -248,11 +257,13 @@ interface CaseRowProps {
   onKeyDown(e: KeyboardEvent): void;
 }
 
-function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus, onKeyDown }: CaseRowProps) {
+function CaseRow({ node, meId, now, slaSeconds, fresh, active, tabIndex, onFocus, onKeyDown }: CaseRowProps) {
   const flagged = node.documents.filter((d) => d.status === 'REJECTED' || d.status === 'RESUBMISSION_REQUESTED');
   const types = documentsSummary(node.documents);
+  const waiting = node.status === 'PENDING_REVIEW' || node.status === 'AWAITING_SECOND_REVIEW';
+  const late = waiting && !!node.submittedAt && overSla(node.submittedAt, now, slaSeconds);
   return (
-    <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id} data-active={active || undefined} onFocus={onFocus}>
+    <tr className={fresh ? 'row-fresh' : undefined} data-case-id={node.id} data-active={active || undefined} data-past-sla={late || undefined} onFocus={onFocus}>
       <td className="cell-applicant">
         <Link to={`cases/${encodeURIComponent(node.id)}`} className="row-link" tabIndex={tabIndex} onKeyDown={onKeyDown}>
           {applicantName(node.applicant, node.erasedAt)}
@@ -267,7 +278,10 @@ function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus, onKeyDown 
       <td>
         {types || <span className="muted">None yet</span>}
         {node.status === 'PENDING_REVIEW' && flagged.length > 0 && (
-          <span className="sub flag">{flagged.length === 1 ? '1 flagged' : `${flagged.length} flagged`}</span>
+          // Flagged photos form a request the applicant has not received: say so in the list too.
+          <span className="sub flag request-unsent" data-request-unsent>
+            <span aria-hidden="true">✉︎ </span>Request not sent ({flagged.length === 1 ? '1 photo' : `${flagged.length} photos`})
+          </span>
         )}
         <CheckSummaryBadge summary={node.checkSummary} />
       </td>
@@ -276,7 +290,18 @@ function CaseRow({ node, meId, now, fresh, active, tabIndex, onFocus, onKeyDown 
         {node.assignee && !node.assignee.active && <span className="sub flag">assignee inactive</span>}
       </td>
       <td>
-        {node.submittedAt ? (
+        {node.submittedAt && waiting ? (
+          <>
+            <time dateTime={node.submittedAt} title={`Submitted ${formatDateTime(node.submittedAt)}`} data-waiting>
+              {waitingTime(node.submittedAt, now)}
+            </time>
+            {late && (
+              <span className="sub sla-late" data-sla-late>
+                <span aria-hidden="true">⚠ </span>Past the {formatSla(slaSeconds)} review target
+              </span>
+            )}
+          </>
+        ) : node.submittedAt ? (
           <time dateTime={node.submittedAt} title={formatDateTime(node.submittedAt)}>
             {timeAgo(node.submittedAt, now)}
           </time>

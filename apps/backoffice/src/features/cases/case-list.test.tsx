@@ -32,6 +32,14 @@ describe('case list', () => {
     expect(screen.getByText('2 cases')).toBeTruthy();
   });
 
+  it('says 10,000+ when the server stopped counting', async () => {
+    const capped = connection([ada]);
+    capped.cases.totalCount = 10000;
+    capped.cases.totalCountCapped = true;
+    renderApp('', { ListCases: () => capped });
+    expect(await screen.findByText('10,000+ cases')).toBeTruthy();
+  });
+
   it('asks for pending review by default and re-queries when filters change', async () => {
     const { client } = renderApp('', { ListCases: () => connection([ada]) });
     await screen.findByRole('link', { name: 'Ada Lovelace' });
@@ -86,7 +94,8 @@ describe('case list', () => {
     const user = userEvent.setup();
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await screen.findByRole('link', { name: 'Ada Lovelace' });
-    await user.click(screen.getByRole('button', { name: 'Older →' }));
+    // The queue runs oldest first: the next page holds newer submissions.
+    await user.click(screen.getByRole('button', { name: 'Newer →' }));
     await screen.findByRole('link', { name: 'Grace Hopper' });
     expect(client.callsOf('ListCases').at(-1)).toMatchObject({ first: 25, after: 'c9' });
   });
@@ -162,5 +171,35 @@ describe('case list', () => {
     await user.keyboard('jo');
     expect(help.contains(document.activeElement)).toBe(true);
     expect(location.pathname).toBe('/backoffice/');
+  });
+
+  it('shows how long each case has waited, marks those past the SLA in words, and flags requests not sent', async () => {
+    const now = Date.now();
+    const ago = (h: number) => new Date(now - h * 3600_000).toISOString();
+    const late = listItem({ id: 'late', submittedAt: ago(30), applicant: { firstName: 'Lena', lastName: 'Late', email: null } });
+    const fresh = listItem({
+      id: 'fresh',
+      submittedAt: ago(3),
+      applicant: { firstName: 'Finn', lastName: 'Fresh', email: null },
+      documents: [
+        { id: 'd1', type: 'PASSPORT', side: 'FRONT', status: 'RESUBMISSION_REQUESTED' },
+        { id: 'd2', type: 'SELFIE', side: null, status: 'RESUBMISSION_REQUESTED' },
+      ],
+    });
+    const { client } = renderApp('', {
+      ListCases: () => connection([late, fresh]),
+      ReviewSla: () => ({ reviewPolicy: { reviewSlaSeconds: 24 * 3600 } }),
+    });
+    await screen.findByRole('link', { name: 'Lena Late' });
+    expect(client.callsOf('ListCases')[0]).toMatchObject({ orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' } });
+    expect(screen.getByRole('columnheader', { name: 'Waiting' })).toBeTruthy();
+    const [lateRow, freshRow] = screen.getAllByRole('row').slice(1);
+    expect(within(lateRow).getByText('waiting 30 h')).toBeTruthy();
+    await waitFor(() => expect(within(lateRow).getByText(/Past the 24 h review target/)).toBeTruthy());
+    expect(lateRow.getAttribute('data-past-sla')).toBe('true');
+    expect(within(freshRow).getByText('waiting 3 h')).toBeTruthy();
+    expect(within(freshRow).queryByText(/review target/)).toBeNull();
+    expect(within(freshRow).getByText(/Request not sent \(2 photos\)/)).toBeTruthy();
+    expect(within(lateRow).queryByText(/Request not sent/)).toBeNull();
   });
 });

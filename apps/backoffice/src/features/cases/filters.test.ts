@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { filtersFromParams, filtersToSearch, listVariables } from './filters';
 
 describe('list filters', () => {
-  it('defaults to the review queue, newest submission first', () => {
+  // Issue 14 item 4: the queue is first in, first out (it was newest first, the oldest case at the bottom).
+  it('defaults to the review queue, oldest submission first', () => {
     const f = filtersFromParams(new URLSearchParams(''));
     expect(f.status).toBe('PENDING_REVIEW');
     expect(listVariables(f)).toEqual({
       first: 25,
       after: null,
       filter: { status: ['PENDING_REVIEW'] },
-      orderBy: { field: 'SUBMITTED_AT', direction: 'DESC' },
+      orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' },
     });
+    expect(listVariables(filtersFromParams(new URLSearchParams('status=AWAITING_SECOND_REVIEW'))).orderBy).toEqual({ field: 'SUBMITTED_AT', direction: 'ASC' });
+    expect(listVariables(filtersFromParams(new URLSearchParams('status=RESUBMISSION_REQUESTED'))).orderBy).toEqual({ field: 'SUBMITTED_AT', direction: 'DESC' });
     expect(filtersToSearch(f)).toBe('');
   });
 

@@ -74,13 +74,16 @@ describe('case view', () => {
     const approve = await screen.findByRole('button', { name: 'Approve case' });
     expect((approve as HTMLButtonElement).disabled).toBe(true);
     const why = document.getElementById(approve.getAttribute('aria-describedby')!)!;
-    expect(why.textContent).toMatch(/the Selfie is resubmission requested/);
+    // Issue 14: a status label is no predicate ("the Selfie is resubmission requested").
+    expect(why.textContent).toMatch(/the Selfie is flagged for resubmission/);
+    expect(why.textContent).not.toMatch(/is resubmission requested/);
     expect(button('Reject case').disabled).toBe(false);
   });
 
-  it('needs a reason to reject, and sends the picked reason with the comment', async () => {
+  it('needs a reason to reject; suspected fraud shows the applicant a neutral wording and goes to a team note', async () => {
     const { client } = open(makeCase(), {
       DecideCase: () => ({ decideCase: makeCase({ status: 'REJECTED', version: 8, availableDecisions: [] }) }),
+      AddNote: () => ({ addNote: { id: 'n1', body: 'x', createdAt: '2026-11-25T10:05:00Z', author: ME } }),
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Reject case' }));
@@ -91,12 +94,21 @@ describe('case view', () => {
     expect(client.callsOf('DecideCase')).toHaveLength(0);
 
     const options = within(within(dialog).getByLabelText('Reason')).getAllByRole('option').map((o) => o.textContent);
-    expect(options.slice(1)).toEqual(['Blurry image', 'Expired document', 'Missing page', 'Document does not match applicant', 'Suspected fraud', 'Other']);
-    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Suspected fraud');
-    await user.type(within(dialog).getByLabelText('Comment'), 'Photo of a screen');
+    expect(options.slice(1)).toEqual([
+      'Selfie does not match the document',
+      'Expired document',
+      'Identity could not be verified',
+      'Suspected fraud (the applicant is not told)',
+      'Other',
+    ]);
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Suspected fraud (the applicant is not told)');
+    expect(dialog.querySelector('[data-applicant-wording]')?.textContent).toMatch(/The applicant reads: “?We could not verify your identity/);
+    await user.type(within(dialog).getByLabelText('Note for the team'), 'Photo of a screen');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(client.callsOf('DecideCase')).toHaveLength(1));
-    expect(client.callsOf('DecideCase')[0].input).toMatchObject({ decision: 'REJECT', reason: 'Suspected fraud: Photo of a screen', expectedVersion: 7 });
+    expect(client.callsOf('DecideCase')[0].input).toMatchObject({ decision: 'REJECT', reason: null, reasonCode: 'UNABLE_TO_VERIFY', expectedVersion: 7 });
+    expect(JSON.stringify(client.callsOf('DecideCase')[0])).not.toMatch(/fraud|screen/i);
+    await waitFor(() => expect(client.callsOf('AddNote')).toEqual([{ input: { caseId: 'case-1', body: 'Suspected fraud: Photo of a screen' } }]));
   });
 
   it('flags one document for resubmission with a reason', async () => {
@@ -107,10 +119,10 @@ describe('case view', () => {
     const selfie = await screen.findByRole('region', { name: 'Selfie' });
     await user.click(button('Request resubmission', selfie));
     const dialog = screen.getByRole('dialog');
-    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Blurry image');
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Blurry photo');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(client.callsOf('DecideDocument')).toEqual([
-      { input: { documentId: 'doc-selfie', decision: 'REQUEST_RESUBMISSION', reason: 'Blurry image', expectedVersion: 7 } },
+      { input: { documentId: 'doc-selfie', decision: 'REQUEST_RESUBMISSION', reason: null, reasonCode: 'BLURRY', expectedVersion: 7 } },
     ]));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
@@ -130,10 +142,10 @@ describe('case view', () => {
     expect(within(backPanel).getByRole('img', { name: 'ID card (back), revision 1' }).getAttribute('src')).toBe('/documents/doc-back?exp=1&sig=abc');
     await user.click(button('Request resubmission', backPanel));
     const dialog = screen.getByRole('dialog');
-    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Blurry image');
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Blurry photo');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(client.callsOf('DecideDocument')).toEqual([
-      { input: { documentId: 'doc-back', decision: 'REQUEST_RESUBMISSION', reason: 'Blurry image', expectedVersion: 7 } },
+      { input: { documentId: 'doc-back', decision: 'REQUEST_RESUBMISSION', reason: null, reasonCode: 'BLURRY', expectedVersion: 7 } },
     ]));
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'ID card (back)' })).getByText(/Blurry image/)).toBeTruthy());
     expect(within(screen.getByRole('region', { name: 'ID card' })).queryByText(/Blurry image/)).toBeNull();
@@ -160,10 +172,10 @@ describe('case view', () => {
     expect(client.callsOf('DecideCase')[0].input).toEqual({
       caseId: 'case-1',
       decision: 'REQUEST_RESUBMISSION',
-      reason: 'Expired document',
+      reason: null,
       documents: [
         { documentId: 'doc-selfie', reason: 'Suspected fraud' },
-        { documentId: 'doc-passport', reason: 'Expired document' },
+        { documentId: 'doc-passport', reason: '', reasonCode: 'EXPIRED' },
       ],
       expectedVersion: 7,
     });
@@ -241,11 +253,11 @@ describe('case view', () => {
     expect(within(dialog).getByRole('alert').textContent).toMatch(/changed while you were looking at it: the Passport is now rejected/);
     await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Other');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
-    expect(within(dialog).getByText('Describe the reason in the comment.')).toBeTruthy();
-    await user.type(within(dialog).getByLabelText('Comment'), 'Mismatch');
+    expect(within(dialog).getByText('Write the reason for the applicant.')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Message to the applicant'), 'Mismatch');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     // The decision carried the version the dialog was opened on.
-    expect(client.callsOf('DecideCase')[0].input).toMatchObject({ expectedVersion: 7, reason: 'Other: Mismatch' });
+    expect(client.callsOf('DecideCase')[0].input).toMatchObject({ expectedVersion: 7, reason: 'Mismatch', reasonCode: 'OTHER' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByRole('alert').textContent).toMatch(/^This case changed while you were looking at it/);
   });
@@ -322,7 +334,7 @@ describe('case view', () => {
     await user.click(button('Rotate', passport));
     await user.click(button('Reject case'));
     const dialog = screen.getByRole('dialog', { name: 'Reject case' });
-    await user.type(within(dialog).getByLabelText('Comment'), 'Looks edited');
+    await user.type(within(dialog).getByLabelText('Message to the applicant'), 'Looks edited');
 
     // Hours later the link has expired; the server signs a new one.
     const fresh = '/documents/doc-passport?exp=2&sig=new';
@@ -331,7 +343,7 @@ describe('case view', () => {
     await waitFor(() => expect(passport.querySelector('img')?.getAttribute('src')).toBe(fresh));
     expect(client.callsOf('GetCase')).toHaveLength(2);
     expect(screen.getByRole('dialog', { name: 'Reject case' })).toBe(dialog);
-    expect((within(dialog).getByLabelText('Comment') as HTMLTextAreaElement).value).toBe('Looks edited');
+    expect((within(dialog).getByLabelText('Message to the applicant') as HTMLTextAreaElement).value).toBe('Looks edited');
     expect(within(passport).getByLabelText('Zoom level').textContent).toBe('125 %');
     expect(passport.querySelector('img')!.style.transform).toBe('translate(0px, 0px) scale(1.25) rotate(90deg)');
 

@@ -6,7 +6,7 @@ import { ErasedBadge, StatusBadge } from '../../components/status-badge';
 import type { CaseDetailFragment, Decision, DocumentFieldsFragment, GetCaseQuery as GetCaseQueryResult } from '../../gql/graphql';
 import { useApi, useApiData, useApiQuery, useSubscription } from '../../lib/api-context';
 import { errorMessage } from '../../lib/error-copy';
-import { actorLabel, applicantName, CASE_STATUS_LABEL, documentLabel, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
+import { actorLabel, applicantName, CASE_STATUS_LABEL, caseStatusSentence, documentLabel, DOCUMENT_STATUS_PHRASE } from '../../lib/labels';
 import { formatDateTime, timeAgo } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session';
@@ -15,6 +15,7 @@ import { CaseUpdatedSubscription, GetCaseQuery, NextCaseQuery, ReviewPolicyQuery
 import {
   AddNoteMutation,
   AssignCaseMutation,
+  ClearDocumentDecisionMutation,
   ConfirmDecisionMutation,
   DecideCaseMutation,
   DecideDocumentMutation,
@@ -29,6 +30,7 @@ import { EraseCaseMutation } from './api/erase';
 import { EraseDialog } from './erase-dialog';
 import { useFreshLinks } from './fresh-links';
 import { Notes } from './notes';
+import { inRequest, photos, ResubmissionRequest } from './resubmission-request';
 import { ProposalPanel, ReturnedPanel, SecondReviewDialog } from './second-review';
 import { Timeline } from './timeline';
 
@@ -41,7 +43,7 @@ type Banner =
 const DONE: Record<Decision, string> = {
   APPROVE: 'Case approved.',
   REJECT: 'Case rejected.',
-  REQUEST_RESUBMISSION: 'Resubmission requested. The applicant is asked to re-take the flagged photos.',
+  REQUEST_RESUBMISSION: 'Sent to the applicant: they are asked to re-take the flagged photos.',
 };
 
 /** The banners after a four-eyes proposal: nothing is decided yet. */
@@ -273,13 +275,13 @@ export function CasePage({ id }: { id: string }) {
   } else if (!pending) {
     why = c.decidedAt && (c.status === 'APPROVED' || c.status === 'REJECTED')
       ? `This case was ${CASE_STATUS_LABEL[c.status].toLowerCase()} on ${formatDateTime(c.decidedAt)}. Decisions are possible only while a case is pending review.`
-      : `This case is ${CASE_STATUS_LABEL[c.status].toLowerCase()}. Decisions are possible only while a case is pending review.`;
+      : `${caseStatusSentence(c.status)} Decisions are possible only while a case is pending review.`;
   } else if (othersCase) {
     why = `Assigned to ${c.assignee!.name || c.assignee!.email}. Only the assignee decides: assign it to yourself to take over.`;
   }
   const approveWhy =
     pending && !othersCase && !c.availableDecisions.includes('APPROVE') && blocking.length
-      ? `Approve is unavailable while ${blocking.map((d) => `the ${documentLabel(d)} is ${DOCUMENT_STATUS_LABEL[d.status].toLowerCase()}`).join(' and ')}. Request resubmission or reject the case.`
+      ? `Approve is unavailable while ${blocking.map((d) => `the ${documentLabel(d)} ${DOCUMENT_STATUS_PHRASE[d.status]}`).join(' and ')}. Send the resubmission request, unflag the photo, or reject the case.`
       : null;
 
   const decideDocument = (doc: DocumentFieldsFragment, decision: Decision, input: DecisionInput, seen: CaseDetailFragment) =>
@@ -287,10 +289,58 @@ export function CasePage({ id }: { id: string }) {
       seen,
       async () =>
         (await client.execute(DecideDocumentMutation, {
-          input: { documentId: doc.id, decision, reason: input.reason ?? null, expectedVersion: seen.version },
+          input: {
+            documentId: doc.id,
+            decision,
+            reason: input.reason ?? null,
+            ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
+            expectedVersion: seen.version,
+          },
         })).decideDocument,
-      { kind: 'updated', text: `${documentLabel(doc)}: ${decision === 'APPROVE' ? 'approved' : decision === 'REJECT' ? 'rejected' : 'resubmission requested'}.` },
-    );
+      {
+        kind: 'updated',
+        text:
+          decision === 'APPROVE'
+            ? `${documentLabel(doc)}: approved.`
+            : `${documentLabel(doc)}: ${decision === 'REJECT' ? 'rejected' : 'flagged for resubmission'}. It is added to the resubmission request, which is not sent yet.`,
+      },
+    ).then(() => saveNote(input.note));
+
+  /** saveNote records the team-only remark of a decision (never shown to the applicant). */
+  const saveNote = async (note?: string) => {
+    if (!note?.trim()) return;
+    try {
+      await client.execute(AddNoteMutation, { input: { caseId: id, body: note.trim() } });
+      void refetch();
+    } catch (e) {
+      setBanner({ kind: 'error', text: `The decision was saved, but the note was not: ${errorMessage(e)}` });
+    }
+  };
+
+  const flagged = pending ? c.documents.filter(inRequest) : [];
+  const sendRequest = (seen: CaseDetailFragment) =>
+    act(
+      seen,
+      async () =>
+        (await client.execute(DecideCaseMutation, {
+          input: {
+            caseId: seen.id,
+            decision: 'REQUEST_RESUBMISSION',
+            // Flagged photos are already part of the request; rejected ones must be named again.
+            documents: seen.documents
+              .filter((d) => d.status === 'REJECTED')
+              .map((d) => ({ documentId: d.id, reason: d.reason ?? '', ...(d.reasonCode ? { reasonCode: d.reasonCode } : {}) })),
+            expectedVersion: seen.version,
+          },
+        })).decideCase,
+      { kind: 'success', text: `Sent to the applicant: they are asked to re-take ${photos(seen.documents.filter(inRequest).length)}.`, next: true },
+    ).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }));
+  const unflag = (doc: DocumentFieldsFragment, seen: CaseDetailFragment) =>
+    act(
+      seen,
+      async () => (await client.execute(ClearDocumentDecisionMutation, { input: { documentId: doc.id, expectedVersion: seen.version } })).clearDocumentDecision,
+      { kind: 'updated', text: `${documentLabel(doc)}: unflagged. It is no longer part of the request.` },
+    ).catch((e) => setBanner({ kind: 'error', text: errorMessage(e) }));
 
   const confirm = async (input: DecisionInput) => {
     if (!dialog) return;
@@ -304,12 +354,13 @@ export function CasePage({ id }: { id: string }) {
             caseId: seen.id,
             decision: request.decision,
             reason: input.reason ?? null,
+            ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
             documents: input.documents ?? null,
             expectedVersion: seen.version,
           },
         })).decideCase,
       { kind: 'success', text: (proposes(request.decision) && PROPOSED[request.decision]) || DONE[request.decision], next: true },
-    );
+    ).then(() => saveNote(input.note));
   };
 
   const proposal = c.proposedDecision;
@@ -516,10 +567,20 @@ export function CasePage({ id }: { id: string }) {
           )}
           {c.reason && !pending && (
             <p className="decision-why">
-              Reason given: <q>{c.reason}</q>
+              Reason shown to the applicant: <q>{c.reason}</q>
             </p>
           )}
         </section>
+      )}
+
+      {!erased && (
+        <ResubmissionRequest
+          flagged={flagged}
+          canSend={canDecide}
+          busy={busy}
+          onSend={() => void sendRequest(c)}
+          onUnflag={(d) => void unflag(d, c)}
+        />
       )}
 
       {/* While a dialog is open it says what changed itself: one alert at a time. */}
@@ -562,6 +623,10 @@ export function CasePage({ id }: { id: string }) {
             <div>
               <dt>Last name</dt>
               <dd>{erased ? 'Erased' : c.applicant.lastName || '—'}</dd>
+            </div>
+            <div>
+              <dt>Date of birth</dt>
+              <dd>{erased ? 'Erased' : c.applicant.dateOfBirth ? <DateOfBirth value={c.applicant.dateOfBirth} /> : '—'}</dd>
             </div>
             <div>
               <dt>Email</dt>
@@ -628,5 +693,18 @@ export function CasePage({ id }: { id: string }) {
         />
       )}
     </main>
+  );
+}
+
+/** DateOfBirth shows the applicant's date of birth (YYYY-MM-DD, a calendar date) and today's age. */
+function DateOfBirth({ value }: { value: string }) {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const now = new Date();
+  const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+  const shown = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  return (
+    <>
+      <time dateTime={value}>{shown}</time> (age {age})
+    </>
   );
 }

@@ -1,18 +1,22 @@
 import { useId, useRef, useState } from 'react';
 import { isKycError } from '@kyc/sdk/errors';
 import { Dialog, FormError } from '../../components/dialog';
-import type { CaseDetailFragment, Decision, DocumentFieldsFragment } from '../../gql/graphql';
+import type { CaseDetailFragment, Decision, DocumentFieldsFragment, ReasonCode } from '../../gql/graphql';
 import { approvalFindings, findingText } from '../../lib/checks';
 import { errorMessage } from '../../lib/error-copy';
-import { applicantName, composeReason, documentLabel, DOCUMENT_STATUS_LABEL, REASONS } from '../../lib/labels';
+import { applicantName, CASE_REJECT_REASONS, documentLabel, DOCUMENT_REASONS, DOCUMENT_STATUS_LABEL, REASON_TEXT } from '../../lib/labels';
 
 export type DecisionRequest =
   | { kind: 'document'; decision: 'REJECT' | 'REQUEST_RESUBMISSION'; document: DocumentFieldsFragment }
   | { kind: 'case'; decision: Decision };
 
 export interface DecisionInput {
+  /** reason: the reviewer's own text, shown to the applicant (instead of the code's wording). */
   reason?: string;
-  documents?: { documentId: string; reason: string }[];
+  reasonCode?: ReasonCode;
+  documents?: { documentId: string; reason: string; reasonCode?: ReasonCode }[];
+  /** note: a remark for the team only, saved as a case note after the decision. */
+  note?: string;
 }
 
 interface Props {
@@ -46,6 +50,9 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
   const reasonErrorId = useId();
   const docsErrorId = useId();
   const commentHintId = useId();
+  const noteId = useId();
+  const noteHintId = useId();
+  const wordingId = useId();
   const reasonRef = useRef<HTMLSelectElement>(null);
   const ackRef = useRef<HTMLInputElement>(null);
   const ackErrorId = useId();
@@ -53,6 +60,7 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const [choice, setChoice] = useState('');
   const [comment, setComment] = useState('');
+  const [note, setNote] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const [fieldError, setFieldError] = useState<{ reason?: string; comment?: string; documents?: string; ack?: string }>({});
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +73,8 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
   // Reasons are needed for a rejection, a flagged document, and each newly picked document.
   const needsReason = !isApprove && (!isCaseResubmit || picked.size > 0);
   const showReason = !isApprove;
+  const presets = request.decision === 'REJECT' && request.kind === 'case' ? CASE_REJECT_REASONS : DOCUMENT_REASONS;
+  const preset = presets.find((p) => p.key === choice);
   // Approving over the automatic checks' warnings or failures takes an explicit confirmation.
   const flagged = isApprove ? approvalFindings(caseData.documents, documentLabel) : [];
 
@@ -73,7 +83,7 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
     const errors: typeof fieldError = {};
     if (isCaseResubmit && picked.size === 0 && locked.length === 0) errors.documents = 'Choose at least one document to re-take.';
     if (needsReason && !choice) errors.reason = 'Choose a reason.';
-    if (choice === 'Other' && !comment.trim()) errors.comment = 'Describe the reason in the comment.';
+    if (preset?.code === 'OTHER' && !comment.trim()) errors.comment = 'Write the reason for the applicant.';
     setFieldError(errors);
     if (errors.reason) return reasonRef.current?.focus();
     if (errors.comment) return commentRef.current?.focus();
@@ -83,13 +93,17 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
       return ackRef.current?.focus();
     }
 
-    const reason = composeReason(choice, comment);
+    const text = comment.trim();
     const input: DecisionInput = {};
-    if (!isApprove && reason) input.reason = reason;
+    if (!isApprove && text) input.reason = text;
+    if (!isApprove && preset && !isCaseResubmit) input.reasonCode = preset.code;
+    const remark = [preset?.note, note.trim()].filter(Boolean).join(': ');
+    if (remark) input.note = remark;
     if (isCaseResubmit) {
+      const code = preset ? { reasonCode: preset.code } : {};
       input.documents = [
-        ...locked.map((d) => ({ documentId: d.id, reason: d.reason || reason || 'Please take this photo again' })),
-        ...caseData.documents.filter((d) => picked.has(d.id) && !mustRetake(d)).map((d) => ({ documentId: d.id, reason })),
+        ...locked.map((d) => (d.reasonCode || d.reason ? { documentId: d.id, reason: d.reason ?? '', ...(d.reasonCode ? { reasonCode: d.reasonCode } : {}) } : { documentId: d.id, reason: text, ...code })),
+        ...caseData.documents.filter((d) => picked.has(d.id) && !mustRetake(d)).map((d) => ({ documentId: d.id, reason: text, ...code })),
       ];
     }
     setBusy(true);
@@ -110,7 +124,7 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
     if (request.kind === 'document') {
       return request.decision === 'REJECT'
         ? 'The document is marked rejected. The case can then be rejected, or sent back with this document to re-take.'
-        : 'The document is flagged. To send the case back to the applicant, use Request resubmission on the case.';
+        : 'The photo is added to this case’s resubmission request. The applicant hears of it only when you send the request (Send to applicant).';
     }
     switch (request.decision) {
       case 'APPROVE': {
@@ -118,7 +132,7 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
         return `${name}’s case will be approved${pending ? ` and ${pending === 1 ? 'its pending document' : `its ${pending} pending documents`} marked approved` : ''}. The applicant sees the result at once.`;
       }
       case 'REJECT':
-        return `${name}’s case will be rejected. The applicant sees the reason. This is final.`;
+        return `${name}’s case will be rejected. The applicant sees the reason’s wording below. This is final.`;
       case 'REQUEST_RESUBMISSION':
         return `${name} is asked to re-take the chosen photos; everything else is kept.`;
     }
@@ -242,12 +256,18 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
               data-autofocus={isCaseResubmit ? undefined : true}
             >
               <option value="">{isCaseResubmit && locked.length > 0 ? 'Choose a reason for newly chosen documents…' : 'Choose a reason…'}</option>
-              {REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
+              {presets.map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.label}
                 </option>
               ))}
             </select>
+            {preset && preset.code !== 'OTHER' && (
+              <p id={wordingId} className="hint applicant-wording" data-applicant-wording>
+                The applicant reads: <q>{REASON_TEXT[preset.code]}</q>
+                {preset.note ? ' Your remark goes to a note for the team.' : ''}
+              </p>
+            )}
             {fieldError.reason && (
               <p id={reasonErrorId} className="field-error">
                 {fieldError.reason}
@@ -255,7 +275,7 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
             )}
           </div>
           <div className="field">
-            <label htmlFor={commentId}>Comment</label>
+            <label htmlFor={commentId}>Message to the applicant</label>
             <textarea
               id={commentId}
               ref={commentRef}
@@ -266,13 +286,20 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
               aria-invalid={fieldError.comment ? true : undefined}
             />
             <p id={commentHintId} className="hint">
-              Optional. Shown to the applicant with the reason.
+              <strong>Shown to the applicant</strong>, in place of the wording above. {preset?.code === 'OTHER' ? 'Required for Other.' : 'Optional.'}
             </p>
             {fieldError.comment && (
               <p id={`${reasonErrorId}-c`} className="field-error">
                 {fieldError.comment}
               </p>
             )}
+          </div>
+          <div className="field">
+            <label htmlFor={noteId}>Note for the team</label>
+            <textarea id={noteId} rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={noteHintId} />
+            <p id={noteHintId} className="hint">
+              Optional. <strong>Not shown to the applicant</strong>: saved as a note on the case.
+            </p>
           </div>
         </>
       )}

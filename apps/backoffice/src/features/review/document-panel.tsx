@@ -32,6 +32,24 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, r
   const shown = revisions.find((r) => r.id === shownId) ?? current;
   const isCurrent = shown.id === current.id;
   const label = documentLabel(current);
+  // The photos a reviewer was asked to look at come first; attempts the applicant replaced
+  // before submitting (never submitted) are collapsed.
+  const seen = revisions.filter((r) => r.submitted || r.id === current.id);
+  const replaced = revisions.filter((r) => !r.submitted && r.id !== current.id);
+  const shownReplaced = replaced.some((r) => r.id === shown.id);
+  const chip = (r: DocumentFieldsFragment) => (
+    <button
+      key={r.id}
+      type="button"
+      className="chip"
+      aria-pressed={r.id === shown.id}
+      onClick={() => setShownId(r.id)}
+      title={`${DOCUMENT_STATUS_LABEL[r.status]}${r.reason ? `: ${r.reason}` : ''} · ${formatDateTime(r.createdAt)}`}
+    >
+      Revision {r.revision}
+      {r.id === current.id ? ' (current)' : ''}
+    </button>
+  );
 
   return (
     <section className="doc" aria-labelledby={headingId} data-document-type={current.type}>
@@ -39,7 +57,7 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, r
         <h3 id={headingId}>{label}</h3>
         <DocumentStatusBadge status={current.status} />
         {/* With several revisions the toggles below name them; one "Revision N" text per panel. */}
-        {revisions.length <= 1 && <span className="doc-revision">Revision {current.revision}</span>}
+        {seen.length <= 1 && <span className="doc-revision">Revision {current.revision}</span>}
       </div>
       <CheckBadges checks={shown.checks} />
       {current.reason && current.status !== 'APPROVED' && (
@@ -62,24 +80,28 @@ export function DocumentPanel({ document: current, revisions, canDecide, busy, r
         </div>
       )}
 
-      {revisions.length > 1 && (
+      {seen.length > 1 && (
         <div className="revisions" role="group" aria-label={`${label} revisions`}>
-          {revisions.map((r) => (
-            <button
-              key={r.id}
-              type="button"
-              className="chip"
-              aria-pressed={r.id === shown.id}
-              onClick={() => setShownId(r.id)}
-              title={`${DOCUMENT_STATUS_LABEL[r.status]}${r.reason ? `: ${r.reason}` : ''} · ${formatDateTime(r.createdAt)}`}
-            >
-              Revision {r.revision}
-              {r.id === current.id ? ' (current)' : ''}
-            </button>
-          ))}
+          {seen.map(chip)}
         </div>
       )}
-      {!isCurrent && (
+      {replaced.length > 0 && (
+        <details className="revisions-replaced" data-replaced-before-submission open={shownReplaced || undefined}>
+          <summary>
+            Replaced before submission ({replaced.length === 1 ? '1 earlier attempt' : `${replaced.length} earlier attempts`})
+          </summary>
+          <p className="muted">The applicant retook {replaced.length === 1 ? 'this photo' : 'these photos'} before submitting; nobody was asked to review {replaced.length === 1 ? 'it' : 'them'}.</p>
+          <div className="revisions" role="group" aria-label={`${label}, replaced before submission`}>
+            {replaced.map(chip)}
+          </div>
+        </details>
+      )}
+      {!isCurrent && shownReplaced && (
+        <p className="notice notice-old" role="status">
+          Showing revision {shown.revision}, replaced by the applicant before submitting. Decisions apply to the current revision.
+        </p>
+      )}
+      {!isCurrent && !shownReplaced && (
         <p className="notice notice-old" role="status">
           Showing earlier revision {shown.revision} ({DOCUMENT_STATUS_LABEL[shown.status].toLowerCase()}
           {shown.reason ? `: ${shown.reason}` : ''}). Decisions apply to the current revision.

@@ -45,6 +45,7 @@ export const ListCasesQuery = graphql(`
   ) {
     cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         hasPreviousPage
@@ -69,6 +70,15 @@ export const CaseFeedSubscription = graphql(`
       type
       actor
       createdAt
+    }
+  }
+`);
+
+/** ReviewSlaQuery reads how long a case may wait for review before the list marks it (REVIEW_SLA). */
+export const ReviewSlaQuery = graphql(`
+  query ReviewSla {
+    reviewPolicy {
+      reviewSlaSeconds
     }
   }
 `);

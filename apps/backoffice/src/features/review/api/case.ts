@@ -7,6 +7,8 @@ export const DocumentFieldsFragment = graphql(`
     side
     status
     reason
+    reasonCode
+    submitted
     revision
     url
     contentType
@@ -34,6 +36,7 @@ export const CaseDetailFragment = graphql(`
     version
     revision
     reason
+    reasonCode
     externalId
     metadata
     erasedAt
@@ -43,6 +46,7 @@ export const CaseDetailFragment = graphql(`
     applicant {
       firstName
       lastName
+      dateOfBirth
       email
     }
     assignee {
@@ -157,6 +161,7 @@ export const ReviewPolicyQuery = graphql(`
   query ReviewPolicy {
     reviewPolicy {
       fourEyes
+      reviewSlaSeconds
     }
   }
 `);

@@ -8,6 +8,15 @@ export const DecideDocumentMutation = graphql(`
   }
 `);
 
+/** ClearDocumentDecisionMutation unflags a photo (takes its decision back) before the request is sent. */
+export const ClearDocumentDecisionMutation = graphql(`
+  mutation ClearDocumentDecision($input: ClearDocumentDecisionInput!) {
+    clearDocumentDecision(input: $input) {
+      ...CaseDetail
+    }
+  }
+`);
+
 export const DecideCaseMutation = graphql(`
   mutation DecideCase($input: DecideCaseInput!) {
     decideCase(input: $input) {
