@@ -109,9 +109,10 @@ type ComplexityRoot struct {
 	}
 
 	CaseConnection struct {
-		Edges      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
+		Edges            func(childComplexity int) int
+		PageInfo         func(childComplexity int) int
+		TotalCount       func(childComplexity int) int
+		TotalCountCapped func(childComplexity int) int
 	}
 
 	CaseEdge struct {
@@ -408,7 +409,7 @@ type QueryResolver interface {
 	Workflow(ctx context.Context) (*workflow.Definition, error)
 	Limits(ctx context.Context) (*model.Limits, error)
 	MyCase(ctx context.Context) (*ent.KycCase, error)
-	Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) (*ent.CaseConnection, error)
+	Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) (*model.CaseConnection, error)
 	Node(ctx context.Context, id uuid.UUID) (ent.Noder, error)
 	Me(ctx context.Context) (*ent.Reviewer, error)
 	Reviewers(ctx context.Context) ([]*ent.Reviewer, error)
@@ -737,6 +738,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseConnection.TotalCount(childComplexity), true
+	case "CaseConnection.totalCountCapped":
+		if e.ComplexityRoot.CaseConnection.TotalCountCapped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseConnection.TotalCountCapped(childComplexity), true
 
 	case "CaseEdge.cursor":
 		if e.ComplexityRoot.CaseEdge.Cursor == nil {
@@ -2052,6 +2059,8 @@ func (ec *executionContext) childFields_CaseConnection(ctx context.Context, fiel
 		return ec.fieldContext_CaseConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_CaseConnection_totalCount(ctx, field)
+	case "totalCountCapped":
+		return ec.fieldContext_CaseConnection_totalCountCapped(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CaseConnection", field.Name)
 }
@@ -4186,7 +4195,7 @@ func (ec *executionContext) fieldContext_Case_decidedAt(_ context.Context, field
 	return graphql.NewScalarFieldContext("Case", field, false, false, "Time")
 }
 
-func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4218,7 +4227,7 @@ func (ec *executionContext) fieldContext_CaseConnection_edges(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _CaseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CaseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4250,7 +4259,7 @@ func (ec *executionContext) fieldContext_CaseConnection_pageInfo(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _CaseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CaseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4271,6 +4280,29 @@ func (ec *executionContext) _CaseConnection_totalCount(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_CaseConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CaseConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CaseConnection_totalCountCapped(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseConnection_totalCountCapped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCountCapped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseConnection_totalCountCapped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseConnection", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CaseEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEdge) (ret graphql.Marshaler) {
@@ -6626,8 +6658,8 @@ func (ec *executionContext) _Query_cases(ctx context.Context, field graphql.Coll
 			return ec.Resolvers.Query().Cases(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.CaseFilter), fc.Args["orderBy"].(*ent.CaseOrder))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
-			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐCaseConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CaseConnection) graphql.Marshaler {
+			return ec.marshalNCaseConnection2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐCaseConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11413,7 +11445,7 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 
 var caseConnectionImplementors = []string{"CaseConnection"}
 
-func (ec *executionContext) _CaseConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CaseConnection) graphql.Marshaler {
+func (ec *executionContext) _CaseConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CaseConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, caseConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -11434,6 +11466,11 @@ func (ec *executionContext) _CaseConnection(ctx context.Context, sel ast.Selecti
 			}
 		case "totalCount":
 			out.Values[i] = ec._CaseConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCountCapped":
+			out.Values[i] = ec._CaseConnection_totalCountCapped(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13473,7 +13510,7 @@ func (ec *executionContext) marshalNCase2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanua
 	return ec._Case(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCaseConnection2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋentᚐCaseConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CaseConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNCaseConnection2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐCaseConnection(ctx context.Context, sel ast.SelectionSet, v *model.CaseConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CaseConnection!")
 		return graphql.Null

@@ -792,7 +792,7 @@ func (r *queryResolver) MyCase(ctx context.Context) (*ent.KycCase, error) {
 }
 
 // Cases is the resolver for the cases field.
-func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) (*ent.CaseConnection, error) {
+func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CaseFilter, orderBy *ent.CaseOrder) (*model.CaseConnection, error) {
 	v, err := requireCaseReader(ctx)
 	if err != nil {
 		return nil, err
@@ -815,11 +815,16 @@ func (r *queryResolver) Cases(ctx context.Context, first *int, after *string, la
 	if orderBy == nil {
 		orderBy = &ent.CaseOrder{Field: ent.KycCaseOrderFieldCreatedAt, Direction: entgql.OrderDirectionDesc}
 	}
-	return r.Client.KycCase.Query().Paginate(ctx, afterC, first, beforeC, last,
+	count := &cappedCount{max: maxExactCount}
+	conn, err := r.Client.KycCase.Query().Paginate(withCappedCount(ctx, count), afterC, first, beforeC, last,
 		ent.WithCaseOrder(orderBy),
 		ent.WithCaseFilter(func(q *ent.KycCaseQuery) (*ent.KycCaseQuery, error) {
 			return q.Where(caseFilter(filter, v)...), nil
 		}))
+	if err != nil {
+		return nil, err
+	}
+	return &model.CaseConnection{CaseConnection: conn, TotalCountCapped: count.capped}, nil
 }
 
 // Node is the resolver for the node field.

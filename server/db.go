@@ -71,6 +71,7 @@ func openDB(ctx context.Context, databaseURL, dataDir string, auditKey []byte, l
 		return nil, nil, fmt.Errorf("connect to the database: %w", err)
 	}
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, db)))
+	client.KycCase.Intercept(graph.CappedCounts()) // the case list counts up to 10,000
 	if err := migrate(ctx, client, db, dia, auditKey, log); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate the database: %w", err)

@@ -243,6 +243,16 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 		if got := srv.rita(t).cases(map[string]any{"filter": map[string]any{"search": "OLGA old"}}).ids(); !slices.Equal(got, []string{caseID.String()}) {
 			t.Fatalf("search for the old case: %v", got)
 		}
+		var count struct {
+			Cases struct {
+				TotalCount       int
+				TotalCountCapped bool
+			}
+		}
+		srv.rita(t).mustDo(`{ cases { totalCount totalCountCapped } }`, nil, &count)
+		if count.Cases.TotalCount != 1 || count.Cases.TotalCountCapped {
+			t.Fatalf("count: %+v", count.Cases)
+		}
 		// A restart adopts nothing more and runs nothing.
 		res, err := applyMigrations(context.Background(), srv.app.db, dia, slog.New(slog.DiscardHandler))
 		if err != nil || res.Baselined || len(res.Applied) != 0 {
