@@ -138,6 +138,8 @@ export interface KycClient {
   readonly chart: Chart | null;
   /** limits are the server's upload limits, fetched once with the workflow; FALLBACK_LIMITS until then. */
   readonly limits: UploadLimits;
+  /** supportContact is where the applicant gets help (the server's SUPPORT_CONTACT: an email, URL or phone number), fetched with the workflow; null when unknown or not configured. */
+  readonly supportContact: string | null;
   /** loadWorkflow fetches the statechart (and the upload limits) once and builds the client machine from it. */
   loadWorkflow(): Promise<Chart>;
   /** start opens a new case and keeps its token. */
@@ -263,6 +265,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
   };
   let chart: Chart | null = null;
   let limits: UploadLimits | null = null;
+  let supportContact: string | null = null;
   let workflowPromise: Promise<Chart> | null = null;
   let inFlight: Promise<Case> | null = null;
   let uploadInFlight: Promise<unknown> | null = null;
@@ -385,6 +388,7 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
       .then((data) => {
         chart = buildChart(data.workflow);
         limits = data.limits;
+        supportContact = data.settings.supportContact ?? null;
         set({ workflow: data.workflow });
         return chart;
       })
@@ -473,6 +477,9 @@ export function createKycClient(options: KycClientOptions = {}): KycClient {
     },
     get limits() {
       return limits ?? FALLBACK_LIMITS;
+    },
+    get supportContact() {
+      return supportContact;
     },
 
     loadWorkflow,

@@ -8,6 +8,7 @@ export const DocumentFieldsFragment = graphql(`
     side
     status
     reason
+    reasonCode
     revision
     url
     contentType
@@ -34,6 +35,7 @@ export const CaseFields = graphql(`
     selectedDocumentType
     resubmissionTypes
     reason
+    reasonCode
     revision
     submittedAt
     decidedAt
@@ -52,6 +54,9 @@ export const CaseFields = graphql(`
 
 export const WorkflowQuery = graphql(`
   query Workflow {
+    settings {
+      supportContact
+    }
     limits {
       maxUploadBytes
       maxPixels

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShownError } from '@/app/kyc-context';
 import { copyFor, retryable } from '@/lib/error-copy';
+import { SupportContact } from './support-contact';
 
 /** ErrorRegion is the one place errors are shown: a role="alert" box with human copy and a retry. */
 export function ErrorRegion() {
@@ -19,6 +20,8 @@ export function ErrorRegion() {
   return (
     <div role="alert" className="alert" data-code={error.code} ref={box}>
       <p>{copyFor(error)}</p>
+      {/* An error that trying again will not fix: say where to get help, when the server says. */}
+      {!retryable.has(error.code) && <SupportContact />}
       <div className="alert-actions">
         {retry && retryable.has(error.code) && (
           <button type="button" className="button secondary small" onClick={retry}>

@@ -20,6 +20,7 @@ import { Camera, hasCamera } from './camera';
 import { DocImage } from './doc-image';
 import { PhotoChecks } from './photo-checks';
 import { Actions, ContinueButton, Screen } from './screen';
+import { applicantReason } from '@/lib/reasons';
 
 interface PhotoStepProps {
   state: 'document_photo' | 'selfie';
@@ -96,7 +97,11 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
               <strong>
                 {offerBack ? t(d.side === 'BACK' ? 'photo.reviewerAskedSide_BACK' : 'photo.reviewerAskedSide_FRONT') : t('photo.reviewerAsked')}
               </strong>{' '}
-              {d.reason ? t('photo.reason', { reason: d.reason }) : ''}
+              {(() => {
+                const why = applicantReason(d.reasonCode, d.reason);
+                const text = [why.preset, why.own].filter(Boolean).join(' ');
+                return text ? t('photo.reason', { reason: text }) : '';
+              })()}
             </p>
           ))}
         </div>

@@ -49,6 +49,18 @@ export type DocumentType =
   | 'SELFIE'
   | 'VOTER_ID';
 
+/** A preset reason for refusing a document or a case. Each has a wording for the applicant (the KYC app shows it in the applicant's language): BLURRY, GLARE, CUT_OFF, EXPIRED, WRONG_DOCUMENT, FACE_NOT_VISIBLE, DOES_NOT_MATCH, and UNABLE_TO_VERIFY, the neutral one for a cause meant for the team only (e.g. suspected fraud: write that in a note). OTHER has none: the reviewer's text is the wording. */
+export type ReasonCode =
+  | 'BLURRY'
+  | 'CUT_OFF'
+  | 'DOES_NOT_MATCH'
+  | 'EXPIRED'
+  | 'FACE_NOT_VISIBLE'
+  | 'GLARE'
+  | 'OTHER'
+  | 'UNABLE_TO_VERIFY'
+  | 'WRONG_DOCUMENT';
+
 export type SendCaseEventInput = {
   caseId: string | number;
   /** Required with USER_NEXT_STEP from document_selection. */
@@ -78,54 +90,54 @@ export type UploadDocumentInput = {
   type: DocumentType;
 };
 
-export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> };
+export type DocumentFieldsFragment = { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> };
 
-export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> };
+export type CaseFieldsFragment = { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, reasonCode: ReasonCode | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> };
 
 export type WorkflowQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkflowQuery = { limits: { maxUploadBytes: number, maxPixels: number, acceptedTypes: Array<string> }, workflow: { id: string, version: number, initial: string, states: Array<{ name: string, persisted: boolean, submit: boolean, final: boolean, on: Array<{ event: string, target: string }> }> } };
+export type WorkflowQuery = { settings: { supportContact: string | null }, limits: { maxUploadBytes: number, maxPixels: number, acceptedTypes: Array<string> }, workflow: { id: string, version: number, initial: string, states: Array<{ name: string, persisted: boolean, submit: boolean, final: boolean, on: Array<{ event: string, target: string }> }> } };
 
 export type MyCaseQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCaseQuery = { myCase: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } | null };
+export type MyCaseQuery = { myCase: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, reasonCode: ReasonCode | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } | null };
 
 export type StartCaseMutationVariables = Exact<{
   input?: StartCaseInput | null | undefined;
 }>;
 
 
-export type StartCaseMutation = { startCase: { token: string, resumeUrl: string, case: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } } };
+export type StartCaseMutation = { startCase: { token: string, resumeUrl: string, case: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, reasonCode: ReasonCode | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } } };
 
 export type SendCaseEventMutationVariables = Exact<{
   input: SendCaseEventInput;
 }>;
 
 
-export type SendCaseEventMutation = { sendCaseEvent: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
+export type SendCaseEventMutation = { sendCaseEvent: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, reasonCode: ReasonCode | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
 
 export type UploadDocumentMutationVariables = Exact<{
   input: UploadDocumentInput;
 }>;
 
 
-export type UploadDocumentMutation = { uploadDocument: { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> } };
+export type UploadDocumentMutation = { uploadDocument: { id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> } };
 
 export type CaseUpdatedSubscriptionVariables = Exact<{
   caseId: string | number;
 }>;
 
 
-export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
+export type CaseUpdatedSubscription = { caseUpdated: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, reasonCode: ReasonCode | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
 
 export type UpdateMyDetailsMutationVariables = Exact<{
   input: ApplicantDetailsInput;
 }>;
 
 
-export type UpdateMyDetailsMutation = { updateMyDetails: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
+export type UpdateMyDetailsMutation = { updateMyDetails: { id: string, state: string, status: CaseStatus, version: number, availableEvents: Array<string>, selectedDocumentType: DocumentType | null, resubmissionTypes: Array<DocumentType>, reason: string | null, reasonCode: ReasonCode | null, revision: number, submittedAt: string | null, decidedAt: string | null, updatedAt: string, applicant: { firstName: string | null, lastName: string | null, dateOfBirth: string | null, email: string | null }, documents: Array<{ id: string, type: DocumentType, side: DocumentSide | null, status: DocumentStatus, reason: string | null, reasonCode: ReasonCode | null, revision: number, url: string, contentType: string, size: number, createdAt: string, checks: Array<{ name: string, outcome: CheckOutcome, score: number | null, detail: string | null }> }> } };
 
 export type EraseMyCaseMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -157,6 +169,7 @@ export const DocumentFieldsFragmentDoc = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -180,6 +193,7 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
   selectedDocumentType
   resubmissionTypes
   reason
+  reasonCode
   revision
   submittedAt
   decidedAt
@@ -200,6 +214,7 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -214,6 +229,9 @@ export const CaseFieldsFragmentDoc = new TypedDocumentString(`
 }`, {"fragmentName":"CaseFields"}) as unknown as TypedDocumentString<CaseFieldsFragment, unknown>;
 export const WorkflowDocument = new TypedDocumentString(`
     query Workflow {
+  settings {
+    supportContact
+  }
   limits {
     maxUploadBytes
     maxPixels
@@ -248,6 +266,7 @@ export const MyCaseDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -269,6 +288,7 @@ fragment CaseFields on Case {
   selectedDocumentType
   resubmissionTypes
   reason
+  reasonCode
   revision
   submittedAt
   decidedAt
@@ -299,6 +319,7 @@ export const StartCaseDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -320,6 +341,7 @@ fragment CaseFields on Case {
   selectedDocumentType
   resubmissionTypes
   reason
+  reasonCode
   revision
   submittedAt
   decidedAt
@@ -346,6 +368,7 @@ export const SendCaseEventDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -367,6 +390,7 @@ fragment CaseFields on Case {
   selectedDocumentType
   resubmissionTypes
   reason
+  reasonCode
   revision
   submittedAt
   decidedAt
@@ -393,6 +417,7 @@ export const UploadDocumentDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -417,6 +442,7 @@ export const CaseUpdatedDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -438,6 +464,7 @@ fragment CaseFields on Case {
   selectedDocumentType
   resubmissionTypes
   reason
+  reasonCode
   revision
   submittedAt
   decidedAt
@@ -464,6 +491,7 @@ export const UpdateMyDetailsDocument = new TypedDocumentString(`
   side
   status
   reason
+  reasonCode
   revision
   url
   contentType
@@ -485,6 +513,7 @@ fragment CaseFields on Case {
   selectedDocumentType
   resubmissionTypes
   reason
+  reasonCode
   revision
   submittedAt
   decidedAt

@@ -2,7 +2,7 @@
 // It follows the rules of API.md ("Rules the server enforces") closely enough to drive every
 // screen, and lets a test act as the reviewer, drop the live connection, or refuse a request.
 import { KycError, type KycErrorCode } from '../errors';
-import type { CaseFieldsFragment, CaseStatus, DocumentSide, DocumentType } from '../gql/graphql';
+import type { CaseFieldsFragment, CaseStatus, DocumentSide, DocumentType, ReasonCode } from '../gql/graphql';
 import type { UploadLimits } from '../client';
 import type { Workflow } from '../machine';
 import type { Document, SubscriptionSink, Transport } from '../transport';
@@ -35,6 +35,8 @@ export interface FakeServerOptions {
   workflow?: Workflow;
   /** limits the fake serves with the workflow; default: the real server's defaults. */
   limits?: UploadLimits;
+  /** supportContact the fake serves in settings (default: none). */
+  supportContact?: string | null;
   /** latency of each request in ms (0: next microtask). */
   latency?: number;
 }
@@ -52,6 +54,7 @@ function answer(code: KycErrorCode | 'HTTP_503', message: string): KycError {
 export class FakeServer {
   readonly workflow: Workflow;
   readonly limits: UploadLimits;
+  readonly supportContact: string | null;
   readonly cases = new Map<string, FakeCase>();
   /** calls lists operation names in order, e.g. ["Workflow", "StartCase", "SendCaseEvent"]. */
   readonly calls: string[] = [];
@@ -70,6 +73,7 @@ export class FakeServer {
     this.workflow = options.workflow ?? kycWorkflow;
     this.limits = options.limits ?? { maxUploadBytes: 10 * 1024 * 1024, maxPixels: 25_000_000, acceptedTypes: ['image/jpeg', 'image/png', 'image/webp'] };
     this.latency = options.latency ?? 0;
+    this.supportContact = options.supportContact ?? null;
   }
 
   /** failNext makes the next call of `op` (an operation name) fail with `code`. */
@@ -95,7 +99,7 @@ export class FakeServer {
   decide(
     id: string,
     decision: 'APPROVE' | 'REJECT' | 'REQUEST_RESUBMISSION',
-    opts: { reason?: string; flag?: Array<{ type: DocumentType; side?: DocumentSide; reason: string }> } = {},
+    opts: { reason?: string; reasonCode?: ReasonCode; flag?: Array<{ type: DocumentType; side?: DocumentSide; reason: string; reasonCode?: ReasonCode }> } = {},
   ) {
     const c = this.caseOf(id);
     if (c.status !== 'PENDING_REVIEW') throw new Error(`cannot decide a ${c.status} case`);
@@ -106,6 +110,7 @@ export class FakeServer {
     } else if (decision === 'REJECT') {
       c.status = 'REJECTED';
       c.reason = opts.reason ?? 'Rejected';
+      c.reasonCode = opts.reasonCode ?? null;
     } else {
       const flags = opts.flag ?? [];
       c.status = 'RESUBMISSION_REQUESTED';
@@ -113,7 +118,7 @@ export class FakeServer {
       c.documents = c.documents.map((d) => {
         // A flag without a side is the front (or the selfie).
         const f = flags.find((x) => x.type === d.type && (x.side === 'BACK') === (d.side === 'BACK'));
-        return f ? { ...d, status: 'RESUBMISSION_REQUESTED', reason: f.reason } : d;
+        return f ? { ...d, status: 'RESUBMISSION_REQUESTED', reason: f.reason, reasonCode: f.reasonCode ?? null } : d;
       });
       const identityFlagged = flags.some((f) => f.type !== 'SELFIE');
       c.state = identityFlagged ? 'document_photo' : 'selfie';
@@ -222,7 +227,7 @@ export class FakeServer {
     const me = () => this.byToken(token) ?? this.fail('UNAUTHENTICATED', 'A case token is required.');
     switch (op) {
       case 'Workflow':
-        return { workflow: structuredClone(this.workflow), limits: structuredClone(this.limits) } as TResult;
+        return { workflow: structuredClone(this.workflow), limits: structuredClone(this.limits), settings: { supportContact: this.supportContact } } as TResult;
       case 'MyCase': {
         // As the real server: no token, no case (null); a token it does not know, UNAUTHENTICATED.
         if (!token) return { myCase: null } as TResult;
@@ -243,6 +248,7 @@ export class FakeServer {
           selectedDocumentType: null,
           resubmissionTypes: [],
           reason: null,
+          reasonCode: null,
           revision: 0,
           submittedAt: null,
           decidedAt: null,
@@ -316,6 +322,7 @@ export class FakeServer {
           side: stored,
           status: 'PENDING' as const,
           reason: null,
+          reasonCode: null,
           revision: (prev?.revision ?? 0) + 1,
           url: `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=`,
           contentType: file.type || 'image/png',

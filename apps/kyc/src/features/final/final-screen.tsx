@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useKyc } from '@/app/kyc-context';
 import { DeleteMyData } from '@/components/delete-my-data';
 import { Screen } from '@/components/screen';
+import { SupportContact } from '@/components/support-contact';
+import { applicantReason } from '@/lib/reasons';
 
 /**
  * FinalScreen is the `final` state: the live review status. On RESUBMISSION_REQUESTED the server
@@ -15,6 +17,7 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
   const c = snap.case;
   const status: CaseStatus = c?.status ?? 'PENDING_REVIEW';
   const flagged = c?.documents.filter((d) => d.status === 'RESUBMISSION_REQUESTED') ?? [];
+  const rejection = applicantReason(c?.reasonCode, c?.reason);
 
   return (
     <Screen state="final" title={t(`final.title.${status}`)} status={status} back={status === 'IN_PROGRESS'}>
@@ -35,12 +38,18 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
         {status === 'REJECTED' && (
           <>
             <p className="status-label">{t('final.rejectedLabel')}</p>
-            {c?.reason && (
+            {(rejection.preset ?? rejection.own) && (
+              <p data-reason>
+                <strong>{t('final.reason')}</strong> {rejection.preset ?? rejection.own}
+              </p>
+            )}
+            {rejection.preset && rejection.own && (
               <p>
-                <strong>{t('final.reason')}</strong> {c.reason}
+                {t('support.reviewerAdded')} <q>{rejection.own}</q>
               </p>
             )}
             <p>{t('final.contactSupport')}</p>
+            <SupportContact />
           </>
         )}
         {status === 'RESUBMISSION_REQUESTED' && (
@@ -49,16 +58,20 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
             {c?.reason && <p>{c.reason}</p>}
             <p>{t('final.retakeIntro')}</p>
             <ul className="flagged">
-              {flagged.map((d) => (
-                <li key={d.id}>
-                  <strong>
-                    {d.type === 'SELFIE'
-                      ? t('final.flaggedSelfie')
-                      : t(d.side === 'BACK' ? 'final.flaggedBack' : 'final.flaggedFront', { noun: t(`photo.noun.${d.type}`) })}
-                  </strong>
-                  {d.reason ? `: ${d.reason}` : ''}
-                </li>
-              ))}
+              {flagged.map((d) => {
+                const why = applicantReason(d.reasonCode, d.reason);
+                const text = [why.preset, why.own].filter(Boolean).join(' ');
+                return (
+                  <li key={d.id} data-flagged={d.type}>
+                    <strong>
+                      {d.type === 'SELFIE'
+                        ? t('final.flaggedSelfie')
+                        : t(d.side === 'BACK' ? 'final.flaggedBack' : 'final.flaggedFront', { noun: t(`photo.noun.${d.type}`) })}
+                    </strong>
+                    {text ? `: ${text}` : ''}
+                  </li>
+                );
+              })}
             </ul>
             <p>{t('final.othersKept')}</p>
             <button type="button" className="button primary" onClick={onRetake}>

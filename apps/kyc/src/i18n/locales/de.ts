@@ -47,6 +47,10 @@ export const de: Catalog = {
     linkDead: 'Der Link öffnet keine Prüfung.',
     linkExpired: 'Der gespeicherte Link zu Ihrer Prüfung ist abgelaufen.',
   },
+  support: {
+    reach: "Support kontaktieren:",
+    reviewerAdded: "Ihre Prüferin oder Ihr Prüfer ergänzt:",
+  },
   reasons: {
     BLURRY: 'Das Foto ist unscharf – der Text muss lesbar sein.',
     GLARE: 'Licht spiegelt sich auf dem Dokument – nehmen Sie das Foto ohne Spiegelung auf, damit jedes Detail sichtbar ist.',

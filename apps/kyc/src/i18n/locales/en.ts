@@ -46,6 +46,10 @@ export const en = {
     linkDead: 'The resume link does not open a case.',
     linkExpired: 'The saved verification link has expired.',
   },
+  support: {
+    reach: "Contact support:",
+    reviewerAdded: "Your reviewer added:",
+  },
   reasons: {
     BLURRY: 'The photo is blurry — the text must be readable.',
     GLARE: 'Light reflects on the document — take the photo without glare so that every detail is visible.',

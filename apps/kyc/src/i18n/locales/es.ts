@@ -47,6 +47,10 @@ export const es: Catalog = {
     linkDead: 'El enlace para continuar no abre ninguna verificación.',
     linkExpired: 'El enlace guardado de su verificación ha caducado.',
   },
+  support: {
+    reach: "Contactar con soporte:",
+    reviewerAdded: "La persona que revisa añade:",
+  },
   reasons: {
     BLURRY: 'La foto está borrosa: el texto debe poder leerse.',
     GLARE: 'La luz se refleja en el documento: tome la foto sin reflejos para que se vean todos los detalles.',

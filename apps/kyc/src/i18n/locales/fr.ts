@@ -47,6 +47,10 @@ export const fr: Catalog = {
     linkDead: "Le lien de reprise n'ouvre aucune vérification.",
     linkExpired: 'Le lien enregistré vers votre vérification a expiré.',
   },
+  support: {
+    reach: "Contacter l'assistance :",
+    reviewerAdded: "Précision de la personne chargée de la vérification :",
+  },
   reasons: {
     BLURRY: 'La photo est floue : le texte doit être lisible.',
     GLARE: 'La lumière se reflète sur le document : prenez la photo sans reflet pour que chaque détail soit visible.',
