@@ -229,6 +229,16 @@ func TestPhotoCheckDuplicateElsewhere(t *testing.T) {
 		if seen.CheckSummary.Warnings != 1 {
 			t.Fatalf("reviewer's checkSummary %+v, want 1 warning", seen.CheckSummary)
 		}
+		// An API key sees the check, not the other case (it may be another integrator's).
+		key, _ := rita.apiKey("backend")
+		var byKey struct{ Node *caseView }
+		key.mustDo(`query($id: ID!){ node(id:$id){ ... on Case { `+caseFields+` } } }`, map[string]any{"id": second.ID}, &byKey)
+		if byKey.Node == nil {
+			t.Fatal("the API key cannot read the case")
+		}
+		if c := wantCheck(t, byKey.Node.docOf(t, "ID_CARD"), "DUPLICATE_ELSEWHERE", "WARN"); c.RelatedCaseID != nil {
+			t.Fatalf("the API key is told the other case: %+v", c)
+		}
 		// The first case's photo was uploaded before the second: it found nothing then.
 		wantCheck(t, rita.reviewCase(first.ID).docOf(t, "PASSPORT"), "DUPLICATE_ELSEWHERE", "PASS")
 
