@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { acknowledgeChecks, applicantContext, check, expectState, reviewerPage, status, walkToFinal } from './support';
+import { acknowledgeChecks, applicantContext, check, expectState, fillDetails, reviewerPage, status, walkToFinal } from './support';
 
 type Delivery = { headers: IncomingHttpHeaders; body: string };
 
@@ -86,6 +86,9 @@ test('an admin creates a key and an endpoint; a case created with the key is dec
     const phone = await (await applicantContext(browser)).newPage();
     await phone.goto(resumeUrl);
     await expectState(phone, 'welcome');
+    // The integrator gave the name; the applicant adds the date of birth the welcome step requires.
+    await expect(phone.getByLabel('Last name')).toHaveValue('Jackson');
+    await fillDetails(phone, { dateOfBirth: '1921-04-09' });
     await phone.getByRole('button', { name: 'Continue' }).click();
     await expectState(phone, 'document_selection');
     await walkToFinal(phone, 'Passport');

@@ -68,21 +68,34 @@ export async function check(page: Page, name: string) {
   expect(summary, `axe violations on ${name}`).toEqual([]);
 }
 
-/** Opens the KYC app and starts a case; ends on document_selection. */
-export async function startCase(page: Page, applicant: { firstName: string; lastName: string; email: string }, shots = '') {
+/**
+ * Opens the KYC app and starts a case with the applicant's details (the date of birth is required:
+ * a default is used when none is given); ends on document_selection.
+ */
+export async function startCase(
+  page: Page,
+  applicant: { firstName: string; lastName: string; email: string; dateOfBirth?: string },
+  shots = '',
+) {
   watchCSP(page);
   await page.goto('/kyc/');
   await expect(page.getByRole('button', { name: 'Start KYC' })).toBeVisible();
   if (shots) await check(page, `${shots}-landing`);
-  await page.getByLabel('First name').fill(applicant.firstName);
-  await page.getByLabel('Last name').fill(applicant.lastName);
-  await page.getByLabel('Email').fill(applicant.email);
+  await fillDetails(page, { dateOfBirth: '1990-12-10', ...applicant });
   await page.getByRole('button', { name: 'Start KYC' }).click();
   await expectState(page, 'welcome');
   await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
   if (shots) await check(page, `${shots}-welcome`);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expectState(page, 'document_selection');
+}
+
+/** fillDetails fills the welcome step's details form (English labels); fields left out stay as they are. */
+export async function fillDetails(page: Page, d: { firstName?: string; lastName?: string; dateOfBirth?: string; email?: string }) {
+  if (d.firstName !== undefined) await page.getByLabel('First name').fill(d.firstName);
+  if (d.lastName !== undefined) await page.getByLabel('Last name').fill(d.lastName);
+  if (d.dateOfBirth !== undefined) await page.getByLabel('Date of birth').fill(d.dateOfBirth); // a date input takes YYYY-MM-DD
+  if (d.email !== undefined) await page.getByLabel('Email').fill(d.email);
 }
 
 /** Uploads a photo through the file-picker fallback and waits until the server has it. */
