@@ -372,7 +372,7 @@ func (c *client) get(path string) (int, []byte) {
 // each scene is drawn and encoded once per process.
 const (
 	fixtureJPEGW, fixtureJPEGH = 1600, 1200
-	fixturePNGW, fixturePNGH   = 1280, 960
+	fixturePNGW, fixturePNGH   = 1200, 900
 	fixtureScenes              = 8
 )
 
@@ -408,7 +408,7 @@ func fixture(t *testing.T, kind string) []byte {
 // testJPEG returns a 1600×1200 JPEG photo, a different scene on each call in a test.
 func testJPEG(t *testing.T) []byte { return fixture(t, "jpeg") }
 
-// testPNG returns a 1280×960 PNG photo, a different scene on each call in a test.
+// testPNG returns a 1200×900 PNG photo, a different scene on each call in a test.
 func testPNG(t *testing.T) []byte { return fixture(t, "png") }
 
 // hugePNGHeader is a PNG whose header claims w×h pixels: enough for image.DecodeConfig.
