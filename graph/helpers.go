@@ -120,7 +120,7 @@ func caseFilter(f *model.CaseFilter, v Viewer) []predicate.KycCase {
 		}
 	}
 	if q := search.Query(deref(f.Search)); q != "" {
-		ps = append(ps, predicate.KycCase(search.Predicate(q)))
+		ps = append(ps, predicate.KycCase(search.Predicate(q, len(f.Status) > 0)))
 	}
 	return ps
 }

@@ -4,6 +4,7 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -37,12 +38,18 @@ const MinIndexed = 3
 
 // Predicate selects the cases whose search text contains q (a Query), as a substring: the
 // same rows on both databases, through an index where there is one. PostgreSQL's planner
-// answers `search_text LIKE '%q%'` from the pg_trgm GIN index by itself; on SQLite the
-// query names the FTS5 trigram table (migration case_search_index), as a phrase, so that
-// FTS5's own syntax (AND, *, quotes) is text like any other.
-func Predicate(q string) func(*sql.Selector) {
+// answers `search_text LIKE '%q%'` from the pg_trgm GIN index or the (status, search_text)
+// index by itself, from its statistics. SQLite has no statistics (nothing runs ANALYZE), so
+// the choice is made here: a page names the FTS5 trigram table (migration
+// case_search_index), as a phrase so that FTS5's syntax (AND, *, quotes) is text like any
+// other, and the planner walks the page's order index checking each case against the
+// matches, stopping at the page's end; a count within statuses (withinStatus, marked by
+// Counting) scans the covering (status, search_text, id) index instead, which costs less
+// per row than looking up each match.
+func Predicate(q string, withinStatus bool) func(*sql.Selector) {
 	return func(s *sql.Selector) {
-		if s.Dialect() != dialect.SQLite || utf8.RuneCountInString(q) < MinIndexed {
+		if s.Dialect() != dialect.SQLite || utf8.RuneCountInString(q) < MinIndexed ||
+			(withinStatus && s.Context() != nil && s.Context().Value(countingKey{}) != nil) {
 			s.Where(sql.Contains(s.C("search_text"), q))
 			return
 		}
@@ -52,4 +59,11 @@ func Predicate(q string) func(*sql.Selector) {
 			b.WriteString(")")
 		}))
 	}
+}
+
+type countingKey struct{}
+
+// Counting marks a query that counts the matches rather than reading a page of them.
+func Counting(ctx context.Context) context.Context {
+	return context.WithValue(ctx, countingKey{}, true)
 }
