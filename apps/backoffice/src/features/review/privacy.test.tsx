@@ -16,7 +16,7 @@ function erasedCase(over: Partial<CaseDetailFragment> = {}): CaseDetailFragment 
     status: 'APPROVED',
     decidedAt: '2026-11-26T10:00:00Z',
     availableDecisions: [],
-    applicant: { firstName: null, lastName: null, email: null },
+    applicant: { firstName: null, lastName: null, dateOfBirth: null, email: null },
     erasedAt: ERASED_AT,
     documentsPurgedAt: ERASED_AT,
     documents,
