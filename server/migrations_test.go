@@ -260,3 +260,68 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 		}
 	})
 }
+
+// The SQLite search index (FTS5 trigram, kept by triggers) finds exactly the cases whose
+// search column contains the query, after inserts, changes of name, erasure and deletion.
+func TestSearchIndexMatchesColumn(t *testing.T) {
+	ts := newTestServer(t, testDB{name: "sqlite"})
+	ctx := context.Background()
+	db := ts.app.db
+	names := []string{"anna lindqvist anna.l@example.com", "åsa öberg asa@mail.test", `o"neil quote "q"@x.org`, "bob brown", "zoë zimmer", ""}
+	var ids []uuid.UUID
+	for i, n := range names {
+		id := uuid.New()
+		ids = append(ids, id)
+		if _, err := db.ExecContext(ctx, `INSERT INTO kyc_cases (id, search_text, token_hash, created_at, updated_at) VALUES (?, ?, ?, datetime('now'), datetime('now'))`,
+			id, n, "tok"+string(rune('a'+i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A change of name, an erasure, a deletion, and a change of something else.
+	for _, q := range []struct {
+		q    string
+		args []any
+	}{
+		{"UPDATE kyc_cases SET search_text = 'bob browning' WHERE id = ?", []any{ids[3]}},
+		{"UPDATE kyc_cases SET search_text = '' WHERE id = ?", []any{ids[4]}},
+		{"DELETE FROM kyc_cases WHERE id = ?", []any{ids[1]}},
+		{"UPDATE kyc_cases SET version = version + 1 WHERE id = ?", []any{ids[0]}},
+	} {
+		if _, err := db.ExecContext(ctx, q.q, q.args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids1 := func(q string, args ...any) []string {
+		t.Helper()
+		rows, err := db.QueryContext(ctx, q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, id)
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, q := range []string{"lindqvist", "anna", "example.com", "öberg", "asa@", `"neil`, `quote "q"`, "bob", "browning", "zoë", "zim", "nomatch", "a b", "AND", "*"} {
+		want := ids1(`SELECT id FROM kyc_cases WHERE instr(search_text, ?) > 0`, q)
+		got := ids1(`SELECT c.id FROM kyc_cases c WHERE c.id IN (SELECT r.case_id FROM kyc_cases_fts JOIN kyc_cases_fts_rows r ON r.id = kyc_cases_fts.rowid WHERE kyc_cases_fts MATCH ?)`,
+			`"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
+		if len([]rune(q)) < 3 {
+			continue // shorter queries scan the column (search.MinIndexed)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: the index finds %v, the column %v", q, got, want)
+		}
+	}
+	var rowsLeft int
+	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM kyc_cases_fts_rows WHERE case_id NOT IN (SELECT id FROM kyc_cases)").Scan(&rowsLeft); err != nil || rowsLeft != 0 {
+		t.Fatalf("index rows of deleted cases: %d, %v", rowsLeft, err)
+	}
+}
