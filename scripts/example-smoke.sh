@@ -36,7 +36,7 @@ smoke() { # name port command...
     return 1
   fi
   grep -q 'KYC Manual Review is running' "$dir/log" || { echo "FAIL: $name printed no links" >&2; cat "$dir/log" >&2; return 1; }
-  echo "ok: $name served /readyz and /kyc/"
+  echo "ok: $name served /readyz and /kyc/ (steps: $(sed 's/\x1b\[[0-9;]*m//g' "$dir/log" | grep -o '^▸ [^…]*' | sed 's/^▸ //' | paste -sd ',' -))"
   rm -rf "$dir"
 }
 

@@ -62,6 +62,23 @@ function treeHash(paths) {
   return h.digest('hex');
 }
 
+// The newest modification time (ms) of the files under the given paths (skipping build output).
+function newestMtime(paths) {
+  let newest = 0;
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) {
+        if (['node_modules', 'dist', '.vite', 'coverage'].includes(name) || name.endsWith('.tsbuildinfo')) continue;
+        walk(join(p, name));
+      }
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  paths.forEach((p) => walk(join(root, p)));
+  return newest;
+}
+
 function stamped(file, hash) {
   return existsSync(file) && readFileSync(file, 'utf8') === hash;
 }
@@ -104,7 +121,11 @@ if (!stamped(installStamp, lockHash)) {
 // 2. The apps, only when their sources changed since the last build.
 const appsHash = treeHash(['apps', 'graph/schema.graphqls', 'pnpm-lock.yaml']);
 const buildStamp = join(root, 'server', 'web', 'dist', '.kyc-example-build');
-const built = ['kyc', 'backoffice'].every((a) => existsSync(join(root, 'server', 'web', 'dist', a, 'index.html')));
+const builtAt = ['kyc', 'backoffice'].map((a) => join(root, 'server', 'web', 'dist', a, 'index.html'));
+const built = builtAt.every((f) => existsSync(f));
+// Built since the sources last changed (e.g. by `pnpm -r build` in the test command): keep it.
+const freshBuild = built && newestMtime(['apps', 'graph/schema.graphqls', 'pnpm-lock.yaml']) < Math.min(...builtAt.map((f) => statSync(f).mtimeMs));
+if (freshBuild && !stamped(buildStamp, appsHash)) writeFileSync(buildStamp, appsHash);
 if (!built || !stamped(buildStamp, appsHash)) {
   say('building the KYC app and the backoffice…');
   pn('-r', 'build');
