@@ -646,6 +646,126 @@ func (u *DocumentUpsert) ClearChecks() *DocumentUpsert {
 	return u
 }
 
+// SetPhash sets the "phash" field.
+func (u *DocumentUpsert) SetPhash(v int64) *DocumentUpsert {
+	u.Set(document.FieldPhash, v)
+	return u
+}
+
+// UpdatePhash sets the "phash" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdatePhash() *DocumentUpsert {
+	u.SetExcluded(document.FieldPhash)
+	return u
+}
+
+// AddPhash adds v to the "phash" field.
+func (u *DocumentUpsert) AddPhash(v int64) *DocumentUpsert {
+	u.Add(document.FieldPhash, v)
+	return u
+}
+
+// ClearPhash clears the value of the "phash" field.
+func (u *DocumentUpsert) ClearPhash() *DocumentUpsert {
+	u.SetNull(document.FieldPhash)
+	return u
+}
+
+// SetPhashBand0 sets the "phash_band0" field.
+func (u *DocumentUpsert) SetPhashBand0(v int) *DocumentUpsert {
+	u.Set(document.FieldPhashBand0, v)
+	return u
+}
+
+// UpdatePhashBand0 sets the "phash_band0" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdatePhashBand0() *DocumentUpsert {
+	u.SetExcluded(document.FieldPhashBand0)
+	return u
+}
+
+// AddPhashBand0 adds v to the "phash_band0" field.
+func (u *DocumentUpsert) AddPhashBand0(v int) *DocumentUpsert {
+	u.Add(document.FieldPhashBand0, v)
+	return u
+}
+
+// ClearPhashBand0 clears the value of the "phash_band0" field.
+func (u *DocumentUpsert) ClearPhashBand0() *DocumentUpsert {
+	u.SetNull(document.FieldPhashBand0)
+	return u
+}
+
+// SetPhashBand1 sets the "phash_band1" field.
+func (u *DocumentUpsert) SetPhashBand1(v int) *DocumentUpsert {
+	u.Set(document.FieldPhashBand1, v)
+	return u
+}
+
+// UpdatePhashBand1 sets the "phash_band1" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdatePhashBand1() *DocumentUpsert {
+	u.SetExcluded(document.FieldPhashBand1)
+	return u
+}
+
+// AddPhashBand1 adds v to the "phash_band1" field.
+func (u *DocumentUpsert) AddPhashBand1(v int) *DocumentUpsert {
+	u.Add(document.FieldPhashBand1, v)
+	return u
+}
+
+// ClearPhashBand1 clears the value of the "phash_band1" field.
+func (u *DocumentUpsert) ClearPhashBand1() *DocumentUpsert {
+	u.SetNull(document.FieldPhashBand1)
+	return u
+}
+
+// SetPhashBand2 sets the "phash_band2" field.
+func (u *DocumentUpsert) SetPhashBand2(v int) *DocumentUpsert {
+	u.Set(document.FieldPhashBand2, v)
+	return u
+}
+
+// UpdatePhashBand2 sets the "phash_band2" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdatePhashBand2() *DocumentUpsert {
+	u.SetExcluded(document.FieldPhashBand2)
+	return u
+}
+
+// AddPhashBand2 adds v to the "phash_band2" field.
+func (u *DocumentUpsert) AddPhashBand2(v int) *DocumentUpsert {
+	u.Add(document.FieldPhashBand2, v)
+	return u
+}
+
+// ClearPhashBand2 clears the value of the "phash_band2" field.
+func (u *DocumentUpsert) ClearPhashBand2() *DocumentUpsert {
+	u.SetNull(document.FieldPhashBand2)
+	return u
+}
+
+// SetPhashBand3 sets the "phash_band3" field.
+func (u *DocumentUpsert) SetPhashBand3(v int) *DocumentUpsert {
+	u.Set(document.FieldPhashBand3, v)
+	return u
+}
+
+// UpdatePhashBand3 sets the "phash_band3" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdatePhashBand3() *DocumentUpsert {
+	u.SetExcluded(document.FieldPhashBand3)
+	return u
+}
+
+// AddPhashBand3 adds v to the "phash_band3" field.
+func (u *DocumentUpsert) AddPhashBand3(v int) *DocumentUpsert {
+	u.Add(document.FieldPhashBand3, v)
+	return u
+}
+
+// ClearPhashBand3 clears the value of the "phash_band3" field.
+func (u *DocumentUpsert) ClearPhashBand3() *DocumentUpsert {
+	u.SetNull(document.FieldPhashBand3)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -695,21 +815,6 @@ func (u *DocumentUpsertOne) UpdateNewValues() *DocumentUpsertOne {
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(document.FieldCreatedAt)
-		}
-		if _, exists := u.create.mutation.Phash(); exists {
-			s.SetIgnore(document.FieldPhash)
-		}
-		if _, exists := u.create.mutation.PhashBand0(); exists {
-			s.SetIgnore(document.FieldPhashBand0)
-		}
-		if _, exists := u.create.mutation.PhashBand1(); exists {
-			s.SetIgnore(document.FieldPhashBand1)
-		}
-		if _, exists := u.create.mutation.PhashBand2(); exists {
-			s.SetIgnore(document.FieldPhashBand2)
-		}
-		if _, exists := u.create.mutation.PhashBand3(); exists {
-			s.SetIgnore(document.FieldPhashBand3)
 		}
 	}))
 	return u
@@ -837,6 +942,146 @@ func (u *DocumentUpsertOne) UpdateChecks() *DocumentUpsertOne {
 func (u *DocumentUpsertOne) ClearChecks() *DocumentUpsertOne {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearChecks()
+	})
+}
+
+// SetPhash sets the "phash" field.
+func (u *DocumentUpsertOne) SetPhash(v int64) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhash(v)
+	})
+}
+
+// AddPhash adds v to the "phash" field.
+func (u *DocumentUpsertOne) AddPhash(v int64) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhash(v)
+	})
+}
+
+// UpdatePhash sets the "phash" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdatePhash() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhash()
+	})
+}
+
+// ClearPhash clears the value of the "phash" field.
+func (u *DocumentUpsertOne) ClearPhash() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhash()
+	})
+}
+
+// SetPhashBand0 sets the "phash_band0" field.
+func (u *DocumentUpsertOne) SetPhashBand0(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand0(v)
+	})
+}
+
+// AddPhashBand0 adds v to the "phash_band0" field.
+func (u *DocumentUpsertOne) AddPhashBand0(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand0(v)
+	})
+}
+
+// UpdatePhashBand0 sets the "phash_band0" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdatePhashBand0() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand0()
+	})
+}
+
+// ClearPhashBand0 clears the value of the "phash_band0" field.
+func (u *DocumentUpsertOne) ClearPhashBand0() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand0()
+	})
+}
+
+// SetPhashBand1 sets the "phash_band1" field.
+func (u *DocumentUpsertOne) SetPhashBand1(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand1(v)
+	})
+}
+
+// AddPhashBand1 adds v to the "phash_band1" field.
+func (u *DocumentUpsertOne) AddPhashBand1(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand1(v)
+	})
+}
+
+// UpdatePhashBand1 sets the "phash_band1" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdatePhashBand1() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand1()
+	})
+}
+
+// ClearPhashBand1 clears the value of the "phash_band1" field.
+func (u *DocumentUpsertOne) ClearPhashBand1() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand1()
+	})
+}
+
+// SetPhashBand2 sets the "phash_band2" field.
+func (u *DocumentUpsertOne) SetPhashBand2(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand2(v)
+	})
+}
+
+// AddPhashBand2 adds v to the "phash_band2" field.
+func (u *DocumentUpsertOne) AddPhashBand2(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand2(v)
+	})
+}
+
+// UpdatePhashBand2 sets the "phash_band2" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdatePhashBand2() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand2()
+	})
+}
+
+// ClearPhashBand2 clears the value of the "phash_band2" field.
+func (u *DocumentUpsertOne) ClearPhashBand2() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand2()
+	})
+}
+
+// SetPhashBand3 sets the "phash_band3" field.
+func (u *DocumentUpsertOne) SetPhashBand3(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand3(v)
+	})
+}
+
+// AddPhashBand3 adds v to the "phash_band3" field.
+func (u *DocumentUpsertOne) AddPhashBand3(v int) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand3(v)
+	})
+}
+
+// UpdatePhashBand3 sets the "phash_band3" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdatePhashBand3() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand3()
+	})
+}
+
+// ClearPhashBand3 clears the value of the "phash_band3" field.
+func (u *DocumentUpsertOne) ClearPhashBand3() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand3()
 	})
 }
 
@@ -1056,21 +1301,6 @@ func (u *DocumentUpsertBulk) UpdateNewValues() *DocumentUpsertBulk {
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(document.FieldCreatedAt)
 			}
-			if _, exists := b.mutation.Phash(); exists {
-				s.SetIgnore(document.FieldPhash)
-			}
-			if _, exists := b.mutation.PhashBand0(); exists {
-				s.SetIgnore(document.FieldPhashBand0)
-			}
-			if _, exists := b.mutation.PhashBand1(); exists {
-				s.SetIgnore(document.FieldPhashBand1)
-			}
-			if _, exists := b.mutation.PhashBand2(); exists {
-				s.SetIgnore(document.FieldPhashBand2)
-			}
-			if _, exists := b.mutation.PhashBand3(); exists {
-				s.SetIgnore(document.FieldPhashBand3)
-			}
 		}
 	}))
 	return u
@@ -1198,6 +1428,146 @@ func (u *DocumentUpsertBulk) UpdateChecks() *DocumentUpsertBulk {
 func (u *DocumentUpsertBulk) ClearChecks() *DocumentUpsertBulk {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearChecks()
+	})
+}
+
+// SetPhash sets the "phash" field.
+func (u *DocumentUpsertBulk) SetPhash(v int64) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhash(v)
+	})
+}
+
+// AddPhash adds v to the "phash" field.
+func (u *DocumentUpsertBulk) AddPhash(v int64) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhash(v)
+	})
+}
+
+// UpdatePhash sets the "phash" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdatePhash() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhash()
+	})
+}
+
+// ClearPhash clears the value of the "phash" field.
+func (u *DocumentUpsertBulk) ClearPhash() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhash()
+	})
+}
+
+// SetPhashBand0 sets the "phash_band0" field.
+func (u *DocumentUpsertBulk) SetPhashBand0(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand0(v)
+	})
+}
+
+// AddPhashBand0 adds v to the "phash_band0" field.
+func (u *DocumentUpsertBulk) AddPhashBand0(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand0(v)
+	})
+}
+
+// UpdatePhashBand0 sets the "phash_band0" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdatePhashBand0() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand0()
+	})
+}
+
+// ClearPhashBand0 clears the value of the "phash_band0" field.
+func (u *DocumentUpsertBulk) ClearPhashBand0() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand0()
+	})
+}
+
+// SetPhashBand1 sets the "phash_band1" field.
+func (u *DocumentUpsertBulk) SetPhashBand1(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand1(v)
+	})
+}
+
+// AddPhashBand1 adds v to the "phash_band1" field.
+func (u *DocumentUpsertBulk) AddPhashBand1(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand1(v)
+	})
+}
+
+// UpdatePhashBand1 sets the "phash_band1" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdatePhashBand1() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand1()
+	})
+}
+
+// ClearPhashBand1 clears the value of the "phash_band1" field.
+func (u *DocumentUpsertBulk) ClearPhashBand1() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand1()
+	})
+}
+
+// SetPhashBand2 sets the "phash_band2" field.
+func (u *DocumentUpsertBulk) SetPhashBand2(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand2(v)
+	})
+}
+
+// AddPhashBand2 adds v to the "phash_band2" field.
+func (u *DocumentUpsertBulk) AddPhashBand2(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand2(v)
+	})
+}
+
+// UpdatePhashBand2 sets the "phash_band2" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdatePhashBand2() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand2()
+	})
+}
+
+// ClearPhashBand2 clears the value of the "phash_band2" field.
+func (u *DocumentUpsertBulk) ClearPhashBand2() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand2()
+	})
+}
+
+// SetPhashBand3 sets the "phash_band3" field.
+func (u *DocumentUpsertBulk) SetPhashBand3(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetPhashBand3(v)
+	})
+}
+
+// AddPhashBand3 adds v to the "phash_band3" field.
+func (u *DocumentUpsertBulk) AddPhashBand3(v int) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.AddPhashBand3(v)
+	})
+}
+
+// UpdatePhashBand3 sets the "phash_band3" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdatePhashBand3() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdatePhashBand3()
+	})
+}
+
+// ClearPhashBand3 clears the value of the "phash_band3" field.
+func (u *DocumentUpsertBulk) ClearPhashBand3() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearPhashBand3()
 	})
 }
 

@@ -123,6 +123,141 @@ func (_u *DocumentUpdate) ClearChecks() *DocumentUpdate {
 	return _u
 }
 
+// SetPhash sets the "phash" field.
+func (_u *DocumentUpdate) SetPhash(v int64) *DocumentUpdate {
+	_u.mutation.ResetPhash()
+	_u.mutation.SetPhash(v)
+	return _u
+}
+
+// SetNillablePhash sets the "phash" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillablePhash(v *int64) *DocumentUpdate {
+	if v != nil {
+		_u.SetPhash(*v)
+	}
+	return _u
+}
+
+// AddPhash adds value to the "phash" field.
+func (_u *DocumentUpdate) AddPhash(v int64) *DocumentUpdate {
+	_u.mutation.AddPhash(v)
+	return _u
+}
+
+// ClearPhash clears the value of the "phash" field.
+func (_u *DocumentUpdate) ClearPhash() *DocumentUpdate {
+	_u.mutation.ClearPhash()
+	return _u
+}
+
+// SetPhashBand0 sets the "phash_band0" field.
+func (_u *DocumentUpdate) SetPhashBand0(v int) *DocumentUpdate {
+	_u.mutation.ResetPhashBand0()
+	_u.mutation.SetPhashBand0(v)
+	return _u
+}
+
+// SetNillablePhashBand0 sets the "phash_band0" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillablePhashBand0(v *int) *DocumentUpdate {
+	if v != nil {
+		_u.SetPhashBand0(*v)
+	}
+	return _u
+}
+
+// AddPhashBand0 adds value to the "phash_band0" field.
+func (_u *DocumentUpdate) AddPhashBand0(v int) *DocumentUpdate {
+	_u.mutation.AddPhashBand0(v)
+	return _u
+}
+
+// ClearPhashBand0 clears the value of the "phash_band0" field.
+func (_u *DocumentUpdate) ClearPhashBand0() *DocumentUpdate {
+	_u.mutation.ClearPhashBand0()
+	return _u
+}
+
+// SetPhashBand1 sets the "phash_band1" field.
+func (_u *DocumentUpdate) SetPhashBand1(v int) *DocumentUpdate {
+	_u.mutation.ResetPhashBand1()
+	_u.mutation.SetPhashBand1(v)
+	return _u
+}
+
+// SetNillablePhashBand1 sets the "phash_band1" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillablePhashBand1(v *int) *DocumentUpdate {
+	if v != nil {
+		_u.SetPhashBand1(*v)
+	}
+	return _u
+}
+
+// AddPhashBand1 adds value to the "phash_band1" field.
+func (_u *DocumentUpdate) AddPhashBand1(v int) *DocumentUpdate {
+	_u.mutation.AddPhashBand1(v)
+	return _u
+}
+
+// ClearPhashBand1 clears the value of the "phash_band1" field.
+func (_u *DocumentUpdate) ClearPhashBand1() *DocumentUpdate {
+	_u.mutation.ClearPhashBand1()
+	return _u
+}
+
+// SetPhashBand2 sets the "phash_band2" field.
+func (_u *DocumentUpdate) SetPhashBand2(v int) *DocumentUpdate {
+	_u.mutation.ResetPhashBand2()
+	_u.mutation.SetPhashBand2(v)
+	return _u
+}
+
+// SetNillablePhashBand2 sets the "phash_band2" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillablePhashBand2(v *int) *DocumentUpdate {
+	if v != nil {
+		_u.SetPhashBand2(*v)
+	}
+	return _u
+}
+
+// AddPhashBand2 adds value to the "phash_band2" field.
+func (_u *DocumentUpdate) AddPhashBand2(v int) *DocumentUpdate {
+	_u.mutation.AddPhashBand2(v)
+	return _u
+}
+
+// ClearPhashBand2 clears the value of the "phash_band2" field.
+func (_u *DocumentUpdate) ClearPhashBand2() *DocumentUpdate {
+	_u.mutation.ClearPhashBand2()
+	return _u
+}
+
+// SetPhashBand3 sets the "phash_band3" field.
+func (_u *DocumentUpdate) SetPhashBand3(v int) *DocumentUpdate {
+	_u.mutation.ResetPhashBand3()
+	_u.mutation.SetPhashBand3(v)
+	return _u
+}
+
+// SetNillablePhashBand3 sets the "phash_band3" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillablePhashBand3(v *int) *DocumentUpdate {
+	if v != nil {
+		_u.SetPhashBand3(*v)
+	}
+	return _u
+}
+
+// AddPhashBand3 adds value to the "phash_band3" field.
+func (_u *DocumentUpdate) AddPhashBand3(v int) *DocumentUpdate {
+	_u.mutation.AddPhashBand3(v)
+	return _u
+}
+
+// ClearPhashBand3 clears the value of the "phash_band3" field.
+func (_u *DocumentUpdate) ClearPhashBand3() *DocumentUpdate {
+	_u.mutation.ClearPhashBand3()
+	return _u
+}
+
 // Mutation returns the DocumentMutation object of the builder.
 func (_u *DocumentUpdate) Mutation() *DocumentMutation {
 	return _u.mutation
@@ -226,17 +361,47 @@ func (_u *DocumentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ChecksCleared() {
 		_spec.ClearField(document.FieldChecks, field.TypeJSON)
 	}
+	if value, ok := _u.mutation.Phash(); ok {
+		_spec.SetField(document.FieldPhash, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedPhash(); ok {
+		_spec.AddField(document.FieldPhash, field.TypeInt64, value)
+	}
 	if _u.mutation.PhashCleared() {
 		_spec.ClearField(document.FieldPhash, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.PhashBand0(); ok {
+		_spec.SetField(document.FieldPhashBand0, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand0(); ok {
+		_spec.AddField(document.FieldPhashBand0, field.TypeInt, value)
 	}
 	if _u.mutation.PhashBand0Cleared() {
 		_spec.ClearField(document.FieldPhashBand0, field.TypeInt)
 	}
+	if value, ok := _u.mutation.PhashBand1(); ok {
+		_spec.SetField(document.FieldPhashBand1, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand1(); ok {
+		_spec.AddField(document.FieldPhashBand1, field.TypeInt, value)
+	}
 	if _u.mutation.PhashBand1Cleared() {
 		_spec.ClearField(document.FieldPhashBand1, field.TypeInt)
 	}
+	if value, ok := _u.mutation.PhashBand2(); ok {
+		_spec.SetField(document.FieldPhashBand2, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand2(); ok {
+		_spec.AddField(document.FieldPhashBand2, field.TypeInt, value)
+	}
 	if _u.mutation.PhashBand2Cleared() {
 		_spec.ClearField(document.FieldPhashBand2, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PhashBand3(); ok {
+		_spec.SetField(document.FieldPhashBand3, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand3(); ok {
+		_spec.AddField(document.FieldPhashBand3, field.TypeInt, value)
 	}
 	if _u.mutation.PhashBand3Cleared() {
 		_spec.ClearField(document.FieldPhashBand3, field.TypeInt)
@@ -350,6 +515,141 @@ func (_u *DocumentUpdateOne) AppendChecks(v []photocheck.Check) *DocumentUpdateO
 // ClearChecks clears the value of the "checks" field.
 func (_u *DocumentUpdateOne) ClearChecks() *DocumentUpdateOne {
 	_u.mutation.ClearChecks()
+	return _u
+}
+
+// SetPhash sets the "phash" field.
+func (_u *DocumentUpdateOne) SetPhash(v int64) *DocumentUpdateOne {
+	_u.mutation.ResetPhash()
+	_u.mutation.SetPhash(v)
+	return _u
+}
+
+// SetNillablePhash sets the "phash" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillablePhash(v *int64) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetPhash(*v)
+	}
+	return _u
+}
+
+// AddPhash adds value to the "phash" field.
+func (_u *DocumentUpdateOne) AddPhash(v int64) *DocumentUpdateOne {
+	_u.mutation.AddPhash(v)
+	return _u
+}
+
+// ClearPhash clears the value of the "phash" field.
+func (_u *DocumentUpdateOne) ClearPhash() *DocumentUpdateOne {
+	_u.mutation.ClearPhash()
+	return _u
+}
+
+// SetPhashBand0 sets the "phash_band0" field.
+func (_u *DocumentUpdateOne) SetPhashBand0(v int) *DocumentUpdateOne {
+	_u.mutation.ResetPhashBand0()
+	_u.mutation.SetPhashBand0(v)
+	return _u
+}
+
+// SetNillablePhashBand0 sets the "phash_band0" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillablePhashBand0(v *int) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetPhashBand0(*v)
+	}
+	return _u
+}
+
+// AddPhashBand0 adds value to the "phash_band0" field.
+func (_u *DocumentUpdateOne) AddPhashBand0(v int) *DocumentUpdateOne {
+	_u.mutation.AddPhashBand0(v)
+	return _u
+}
+
+// ClearPhashBand0 clears the value of the "phash_band0" field.
+func (_u *DocumentUpdateOne) ClearPhashBand0() *DocumentUpdateOne {
+	_u.mutation.ClearPhashBand0()
+	return _u
+}
+
+// SetPhashBand1 sets the "phash_band1" field.
+func (_u *DocumentUpdateOne) SetPhashBand1(v int) *DocumentUpdateOne {
+	_u.mutation.ResetPhashBand1()
+	_u.mutation.SetPhashBand1(v)
+	return _u
+}
+
+// SetNillablePhashBand1 sets the "phash_band1" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillablePhashBand1(v *int) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetPhashBand1(*v)
+	}
+	return _u
+}
+
+// AddPhashBand1 adds value to the "phash_band1" field.
+func (_u *DocumentUpdateOne) AddPhashBand1(v int) *DocumentUpdateOne {
+	_u.mutation.AddPhashBand1(v)
+	return _u
+}
+
+// ClearPhashBand1 clears the value of the "phash_band1" field.
+func (_u *DocumentUpdateOne) ClearPhashBand1() *DocumentUpdateOne {
+	_u.mutation.ClearPhashBand1()
+	return _u
+}
+
+// SetPhashBand2 sets the "phash_band2" field.
+func (_u *DocumentUpdateOne) SetPhashBand2(v int) *DocumentUpdateOne {
+	_u.mutation.ResetPhashBand2()
+	_u.mutation.SetPhashBand2(v)
+	return _u
+}
+
+// SetNillablePhashBand2 sets the "phash_band2" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillablePhashBand2(v *int) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetPhashBand2(*v)
+	}
+	return _u
+}
+
+// AddPhashBand2 adds value to the "phash_band2" field.
+func (_u *DocumentUpdateOne) AddPhashBand2(v int) *DocumentUpdateOne {
+	_u.mutation.AddPhashBand2(v)
+	return _u
+}
+
+// ClearPhashBand2 clears the value of the "phash_band2" field.
+func (_u *DocumentUpdateOne) ClearPhashBand2() *DocumentUpdateOne {
+	_u.mutation.ClearPhashBand2()
+	return _u
+}
+
+// SetPhashBand3 sets the "phash_band3" field.
+func (_u *DocumentUpdateOne) SetPhashBand3(v int) *DocumentUpdateOne {
+	_u.mutation.ResetPhashBand3()
+	_u.mutation.SetPhashBand3(v)
+	return _u
+}
+
+// SetNillablePhashBand3 sets the "phash_band3" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillablePhashBand3(v *int) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetPhashBand3(*v)
+	}
+	return _u
+}
+
+// AddPhashBand3 adds value to the "phash_band3" field.
+func (_u *DocumentUpdateOne) AddPhashBand3(v int) *DocumentUpdateOne {
+	_u.mutation.AddPhashBand3(v)
+	return _u
+}
+
+// ClearPhashBand3 clears the value of the "phash_band3" field.
+func (_u *DocumentUpdateOne) ClearPhashBand3() *DocumentUpdateOne {
+	_u.mutation.ClearPhashBand3()
 	return _u
 }
 
@@ -486,17 +786,47 @@ func (_u *DocumentUpdateOne) sqlSave(ctx context.Context) (_node *Document, err 
 	if _u.mutation.ChecksCleared() {
 		_spec.ClearField(document.FieldChecks, field.TypeJSON)
 	}
+	if value, ok := _u.mutation.Phash(); ok {
+		_spec.SetField(document.FieldPhash, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedPhash(); ok {
+		_spec.AddField(document.FieldPhash, field.TypeInt64, value)
+	}
 	if _u.mutation.PhashCleared() {
 		_spec.ClearField(document.FieldPhash, field.TypeInt64)
+	}
+	if value, ok := _u.mutation.PhashBand0(); ok {
+		_spec.SetField(document.FieldPhashBand0, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand0(); ok {
+		_spec.AddField(document.FieldPhashBand0, field.TypeInt, value)
 	}
 	if _u.mutation.PhashBand0Cleared() {
 		_spec.ClearField(document.FieldPhashBand0, field.TypeInt)
 	}
+	if value, ok := _u.mutation.PhashBand1(); ok {
+		_spec.SetField(document.FieldPhashBand1, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand1(); ok {
+		_spec.AddField(document.FieldPhashBand1, field.TypeInt, value)
+	}
 	if _u.mutation.PhashBand1Cleared() {
 		_spec.ClearField(document.FieldPhashBand1, field.TypeInt)
 	}
+	if value, ok := _u.mutation.PhashBand2(); ok {
+		_spec.SetField(document.FieldPhashBand2, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand2(); ok {
+		_spec.AddField(document.FieldPhashBand2, field.TypeInt, value)
+	}
 	if _u.mutation.PhashBand2Cleared() {
 		_spec.ClearField(document.FieldPhashBand2, field.TypeInt)
+	}
+	if value, ok := _u.mutation.PhashBand3(); ok {
+		_spec.SetField(document.FieldPhashBand3, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedPhashBand3(); ok {
+		_spec.AddField(document.FieldPhashBand3, field.TypeInt, value)
 	}
 	if _u.mutation.PhashBand3Cleared() {
 		_spec.ClearField(document.FieldPhashBand3, field.TypeInt)

@@ -29,7 +29,9 @@ func purgeStaged(ctx context.Context, tx *ent.Tx, c *ent.KycCase, now time.Time)
 	if err != nil || len(keys) == 0 {
 		return nil, err
 	}
-	err = tx.Document.Update().Where(document.CaseID(c.ID), document.PurgedAtIsNil()).SetPurgedAt(now).Exec(ctx)
+	// The perceptual hash goes with the photo (it is derived from the applicant's face).
+	err = tx.Document.Update().Where(document.CaseID(c.ID), document.PurgedAtIsNil()).SetPurgedAt(now).
+		ClearPhash().ClearPhashBand0().ClearPhashBand1().ClearPhashBand2().ClearPhashBand3().Exec(ctx)
 	return keys, err
 }
 

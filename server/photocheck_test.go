@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
+
+	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/internal/testphoto"
 )
 
@@ -241,6 +244,21 @@ func TestPhotoCheckDuplicateElsewhere(t *testing.T) {
 		}
 		// The first case's photo was uploaded before the second: it found nothing then.
 		wantCheck(t, rita.reviewCase(first.ID).docOf(t, "PASSPORT"), "DUPLICATE_ELSEWHERE", "PASS")
+
+		// Erasing the first case clears the perceptual hash with the photo: nothing of it is
+		// found again.
+		rita.mustDo(eraseMutation, map[string]any{"id": first.ID, "r": "the applicant asked"}, nil)
+		left, err := ts.app.client.Document.Query().Where(document.CaseID(uuid.MustParse(first.ID)), document.PhashNotNil()).Count(context.Background())
+		if err != nil || left != 0 {
+			t.Fatalf("%d perceptual hashes left after the erasure (%v)", left, err)
+		}
+		third, appC := ts.startCase(t, "Third", "Applicant", "")
+		appC.step(third.ID, "USER_NEXT_STEP", "")
+		appC.step(third.ID, "USER_NEXT_STEP", "ID_CARD")
+		appC.mustUpload(third.ID, "ID_CARD", jpegOf("p.jpg", photo))
+		if c := wantCheck(t, rita.reviewCase(third.ID).docOf(t, "ID_CARD"), "DUPLICATE_ELSEWHERE", "WARN"); val(c.RelatedCaseID) != second.ID {
+			t.Fatalf("after the erasure the duplicate names %v, want the second case %s", val(c.RelatedCaseID), second.ID)
+		}
 
 		d, err := ts.app.client.WebhookDelivery.Query().Only(context.Background())
 		if err != nil {

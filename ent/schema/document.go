@@ -78,15 +78,15 @@ func (Document) Fields() []ent.Field {
 			Optional(),
 		// Phash is the 64-bit perceptual hash of the photo (internal/photocheck.Hash), and
 		// phash_band0–3 its four 16-bit bands, each indexed: two photos within a Hamming
-		// distance of 3 share a band, so a lookup by band finds every candidate.
+		// distance of 3 share a band, so a lookup by band finds every candidate. Cleared
+		// with the photo (retention, erasure): it is derived from the applicant's face.
 		field.Int64("phash").
 			Optional().
-			Nillable().
-			Immutable(),
-		field.Int("phash_band0").Optional().Nillable().Immutable(),
-		field.Int("phash_band1").Optional().Nillable().Immutable(),
-		field.Int("phash_band2").Optional().Nillable().Immutable(),
-		field.Int("phash_band3").Optional().Nillable().Immutable(),
+			Nillable(),
+		field.Int("phash_band0").Optional().Nillable(),
+		field.Int("phash_band1").Optional().Nillable(),
+		field.Int("phash_band2").Optional().Nillable(),
+		field.Int("phash_band3").Optional().Nillable(),
 	}
 }
 
