@@ -18,7 +18,7 @@ test('a case resumes on another device at document_review, with the uploaded pho
   await expectState(page, 'document_review');
   const photo = state(page, 'document_review').getByRole('img').first();
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(640);
+  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1600); // e2e/fixtures/document.jpg
   await expect(page).not.toHaveURL(/resume=/); // the token leaves the address bar
   await check(page, 'resume-document_review-desktop');
 

@@ -1,6 +1,6 @@
 import { FakeServer } from '@kyc/sdk/testing';
 import { waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { png, renderApp, screen, waitForState, startKyc } from '@/testing/render-app';
 
 async function walkToPhoto(user: ReturnType<typeof renderApp>['user']) {
@@ -100,5 +100,22 @@ describe('photo checks after an upload', { timeout: 20_000 }, () => {
     await user.upload(screen.getByLabelText('Upload a photo'), png());
     expect((await screen.findByRole('status')).textContent).toContain('Something about your photo may make it hard to check.');
     expect(document.body.textContent).not.toContain('hologram');
+  });
+});
+
+describe('measuring a photo before its upload', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('Continue pressed at once waits for the measuring and the upload, then moves on', async () => {
+    // The browser takes a while to decode a phone photo (here it then gives up: the file is sent as it is).
+    vi.stubGlobal('createImageBitmap', () => new Promise((_, reject) => setTimeout(() => reject(new Error('cannot decode')), 1500)));
+    const server = new FakeServer();
+    const { user } = renderApp(server);
+    await walkToPhoto(user);
+    await user.upload(screen.getByLabelText('Upload a photo'), png());
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitForState('document_review');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(server.calls.filter((c) => c === 'UploadDocument')).toHaveLength(1);
   });
 });

@@ -64,14 +64,29 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
   const { t } = useTranslation();
   // Photos with warnings the applicant chose to use ("Use this photo anyway"), by document id.
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(() => new Set());
-  const checksState = { accepted, accept: (id: string) => setAccepted((s) => new Set(s).add(id)) };
+  // preparing: a photo being measured (and maybe scaled down) in the browser before its upload
+  // starts; Continue waits for it, as the SDK waits for an upload in flight.
+  const preparing = useRef<Promise<unknown> | null>(null);
+  const checksState = {
+    accepted,
+    accept: (id: string) => setAccepted((s) => new Set(s).add(id)),
+    track: (p: Promise<unknown>) => {
+      preparing.current = p;
+      void p.finally(() => {
+        if (preparing.current === p) preparing.current = null;
+      });
+    },
+  };
 
   async function next() {
+    if (preparing.current) await preparing.current;
+    const c = client.snapshot.case;
     // The back is optional, but a flagged one must be re-taken (the server refuses it too).
-    if (offerBack && refusedBack(snap.case, type)) throw new HumanError(RETAKE_BACK);
+    if (offerBack && refusedBack(c, type)) throw new HumanError(RETAKE_BACK);
     // A photo that failed its checks is retaken; one with warnings is confirmed first (photos kept
     // in a resubmission were confirmed in their round).
-    const changeable = [front, back].filter((d) => d && !isKept(snap.case, type, d));
+    const mine = [currentDocument(c, type, side), offerBack ? currentDocument(c, type, 'BACK') : undefined];
+    const changeable = mine.filter((d) => d && !isKept(c, type, d));
     const refusal = stepRefusal(changeable.map((d) => d && { id: d.id, checks: d.checks }), accepted);
     if (refusal) throw new HumanError(refusal);
     // The selfie step is no submit step of the chart, so the server (not the SDK) refuses to go on
@@ -127,7 +142,11 @@ export function PhotoStep({ state, title, facingMode, side, offerBack = false, c
 }
 
 /** AcceptedChecks carries the step's "Use this photo anyway" choices down to each side. */
-const AcceptedChecks = createContext<{ accepted: ReadonlySet<string>; accept(id: string): void }>({ accepted: new Set(), accept: () => undefined });
+const AcceptedChecks = createContext<{ accepted: ReadonlySet<string>; accept(id: string): void; track(p: Promise<unknown>): void }>({
+  accepted: new Set(),
+  accept: () => undefined,
+  track: () => undefined,
+});
 
 interface PhotoSideProps {
   type: DocumentType | null;
@@ -169,7 +188,7 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
   const uploading = upload?.status === 'uploading';
   const { t } = useTranslation();
   const noun = t(`photo.noun.${type ?? 'none'}`);
-  const { accepted, accept } = useContext(AcceptedChecks);
+  const { accepted, accept, track } = useContext(AcceptedChecks);
   const fileInput = useRef<HTMLInputElement>(null);
   // local: what the browser found before uploading (a photo the server would refuse or fail).
   const [local, setLocal] = useState<LocalCheck[] | null>(null);
@@ -177,7 +196,7 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
   function send(file: File) {
     if (!type) return;
     setLocal(null);
-    void run(async () => {
+    track(run(async () => {
       // Measured in the browser first: told at once, and a photo over the limits is scaled down.
       const prepared = await preparePhoto(file, client.limits, type !== 'SELFIE');
       if (prepared.checks.length > 0) {
@@ -185,7 +204,7 @@ function PhotoSide({ type, side, doc, facingMode, headed = false, children }: Ph
         return undefined;
       }
       return client.upload(type, side, prepared.file);
-    });
+    }));
   }
 
   let tag: { text: string; tone: string } | null = null;
