@@ -64,6 +64,8 @@ export default defineConfig({
       KYC_REVIEWER_NAME: 'E2E Reviewer',
       // e2e/integrations.spec.ts registers a webhook receiver on 127.0.0.1 (refused otherwise: SSRF).
       WEBHOOK_ALLOW_PRIVATE: 'true',
+      // e2e/review-ux.spec.ts: the KYC app's rejection names it.
+      SUPPORT_CONTACT: 'support@example.com',
     },
   }, {
     // Its own binary: the two builds run side by side.

@@ -47,7 +47,7 @@ test('front and back of an ID card; the back is flagged, re-taken alone, and the
 
   await back.getByRole('button', { name: 'Request resubmission' }).click();
   let dialog = reviewer.getByRole('dialog');
-  await dialog.getByLabel('Reason').selectOption('Blurry image');
+  await dialog.getByLabel('Reason').selectOption('Blurry photo');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog).toBeHidden();
   await reviewer.getByRole('region', { name: 'Case decision' }).getByRole('button', { name: 'Request resubmission' }).click();
@@ -63,7 +63,7 @@ test('front and back of an ID card; the back is flagged, re-taken alone, and the
   await phone.getByRole('button', { name: 'Re-take photos' }).click();
   await expectState(phone, 'document_photo');
   await expect(phone.getByRole('note')).toContainText('back side');
-  await expect(phone.getByRole('note')).toContainText('Blurry image');
+  await expect(phone.getByRole('note')).toContainText('The photo is blurry');
   await expect(phone.getByRole('region', { name: 'Front side' }).getByText('Kept', { exact: true })).toBeVisible();
   await expect(phone.getByLabel('Upload a photo')).toHaveCount(0);
   await expect(backSide.getByText('New photo needed', { exact: true })).toBeVisible();

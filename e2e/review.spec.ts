@@ -41,7 +41,7 @@ test('submit, a blurry document sent back, re-taken, approved — each side sees
   const passport = reviewer.getByRole('region', { name: /Passport/ });
   await passport.getByRole('button', { name: 'Request resubmission' }).click();
   let dialog = reviewer.getByRole('dialog');
-  await dialog.getByLabel('Reason').selectOption('Blurry image');
+  await dialog.getByLabel('Reason').selectOption('Blurry photo'); // a preset reason (issue 14): its applicant wording is sent
   await check(reviewer, 'backoffice-dialog-document-resubmission');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog).toBeHidden();
@@ -55,7 +55,7 @@ test('submit, a blurry document sent back, re-taken, approved — each side sees
 
   // The applicant's open final screen changes by itself (caseUpdated subscription).
   await expect(status(phone, 'RESUBMISSION_REQUESTED')).toBeVisible();
-  await expect(phone.getByText(/Blurry image/)).toBeVisible();
+  await expect(phone.getByText(/The photo is blurry — the text must be readable/)).toBeVisible();
   await check(phone, 'kyc-final-resubmission');
   await phone.getByRole('button', { name: 'Re-take photos' }).click();
   await expectState(phone, 'document_photo');
@@ -92,13 +92,13 @@ test('a rejected case shows its reason to the applicant', async ({ browser }) =>
   await openCase(reviewer, /Mallory Fraudster/);
   await caseDecision(reviewer).getByRole('button', { name: 'Reject case' }).click();
   const dialog = reviewer.getByRole('dialog');
-  await dialog.getByLabel('Reason').selectOption('Document does not match applicant');
+  await dialog.getByLabel('Reason').selectOption('Selfie does not match the document');
   await check(reviewer, 'backoffice-dialog-reject');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog).toBeHidden();
 
   await expect(status(phone, 'REJECTED')).toBeVisible();
-  await expect(phone.getByText(/Document does not match applicant/)).toBeVisible();
+  await expect(phone.getByText(/The person in the selfie does not match the photo on the document/)).toBeVisible();
   await check(phone, 'kyc-final-rejected');
 });
 

@@ -4,6 +4,9 @@ import { useShownError } from '@/app/kyc-context';
 import { copyFor, retryable } from '@/lib/error-copy';
 import { SupportContact } from './support-contact';
 
+/** needsHelp: errors no retry or other photo fixes (a dead link, a refusal, the server failing). */
+const needsHelp = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INTERNAL']);
+
 /** ErrorRegion is the one place errors are shown: a role="alert" box with human copy and a retry. */
 export function ErrorRegion() {
   const { shown, clear } = useShownError();
@@ -20,8 +23,8 @@ export function ErrorRegion() {
   return (
     <div role="alert" className="alert" data-code={error.code} ref={box}>
       <p>{copyFor(error)}</p>
-      {/* An error that trying again will not fix: say where to get help, when the server says. */}
-      {!retryable.has(error.code) && <SupportContact />}
+      {/* An error the applicant cannot get past alone: say where to get help, when the server says. */}
+      {needsHelp.has(error.code) && <SupportContact />}
       <div className="alert-actions">
         {retry && retryable.has(error.code) && (
           <button type="button" className="button secondary small" onClick={retry}>
