@@ -28,6 +28,7 @@ import (
 type config struct {
 	smoke       bool
 	usePG       bool
+	pgDurable   bool          // figure 2 also on a PostgreSQL with its durable defaults
 	decisions   int           // figure 1
 	idleSubs    int           // figure 1
 	clients     []int         // figure 2
@@ -37,7 +38,8 @@ type config struct {
 	listQueries int           // figure 4
 	figures     map[int]bool
 	serverBin   string
-	profileDir  string // -pprof: save server CPU/heap profiles here
+	profileDir  string   // -pprof: save server CPU/heap profiles here
+	serverEnv   []string // -server-env: extra KEY=VALUE for every server process (e.g. GOGC=200)
 	out         string
 	stdout      io.Writer
 }
@@ -45,6 +47,7 @@ type config struct {
 func fullConfig() config {
 	return config{
 		usePG:       true,
+		pgDurable:   true,
 		decisions:   500,
 		idleSubs:    100,
 		clients:     []int{1, 16, 64},
@@ -76,7 +79,8 @@ func main() {
 	var (
 		smoke   = flag.Bool("smoke", false, "every figure at tiny sizes, SQLite only, no pgbench (a few seconds)")
 		noPG    = flag.Bool("no-pg", false, "skip the PostgreSQL parts even when PostgreSQL is installed")
-		figs    = flag.String("figures", "1,2,3,4,5", "comma-separated figures to run")
+		durable = flag.Bool("pg-durable", true, "figure 2: also run on a second PostgreSQL with fsync and synchronous_commit on")
+		figs    = flag.String("figures", "1,2,3,4,5,6", "comma-separated figures to run")
 		out     = flag.String("out", "", "Markdown output (default bench/RESULTS.md for a full run, none for -smoke)")
 		bin     = flag.String("server-bin", "", "use this kyc-server binary instead of building ./server")
 		dec     = flag.Int("decisions", 0, "figure 1: decisions (default 500)")
@@ -84,6 +88,7 @@ func main() {
 		subs    = flag.String("subs", "", "figure 3: subscriber counts, e.g. 1000,5000,10000")
 		seed    = flag.Int("cases", 0, "figure 4: seeded cases (default 100000)")
 		clients = flag.String("clients", "", "figure 2: client counts, e.g. 1,16,64")
+		srvEnv  = flag.String("server-env", "", "extra environment for every server process, comma-separated KEY=VALUE (e.g. GOGC=200), to measure a setting before changing a default")
 		prof    = flag.String("pprof", "", "build the server with net/http/pprof (through a build overlay) and save CPU/heap profiles of it under load into this folder")
 	)
 	flag.Parse()
@@ -93,6 +98,9 @@ func main() {
 	}
 	if *noPG {
 		cfg.usePG = false
+	}
+	if !*durable {
+		cfg.pgDurable = false
 	}
 	if *dec > 0 {
 		cfg.decisions = *dec
@@ -115,6 +123,9 @@ func main() {
 	}
 	cfg.serverBin = *bin
 	cfg.profileDir = *prof
+	if *srvEnv != "" {
+		cfg.serverEnv = strings.Split(*srvEnv, ",")
+	}
 	cfg.out = *out
 	cfg.stdout = os.Stdout
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -169,6 +180,7 @@ type env struct {
 	bin      string
 	pprofBin string
 	pg       *pgCluster
+	pgDur    *pgCluster // PostgreSQL's durable defaults (figure 2's "postgres-durable")
 	rep      *report
 	log      func(format string, a ...any)
 }
@@ -177,7 +189,7 @@ type env struct {
 // the run goes on.
 func run(ctx context.Context, cfg config) (*report, error) {
 	if len(cfg.figures) == 0 {
-		cfg.figures = map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true}
+		cfg.figures = map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true, 6: true}
 	}
 	if cfg.stdout == nil {
 		cfg.stdout = io.Discard
@@ -216,18 +228,27 @@ func run(ctx context.Context, cfg config) (*report, error) {
 			pgNote = "PostgreSQL: binaries not found, PostgreSQL parts skipped"
 		} else {
 			e.log("starting a throwaway PostgreSQL (scripts/pg.sh)")
-			if e.pg, err = startPG(ctx, root); err != nil {
+			if e.pg, err = startPG(ctx, root, false); err != nil {
 				pgNote = "PostgreSQL: could not start (" + err.Error() + "), PostgreSQL parts skipped"
 			} else {
 				defer e.pg.stop()
 				pgNote = "PostgreSQL " + e.pg.version + " (scripts/pg.sh: fsync=off, synchronous_commit=off) on 127.0.0.1, same machine"
+			}
+			if e.pg != nil && cfg.pgDurable && cfg.figures[2] {
+				e.log("starting a second throwaway PostgreSQL with durable defaults (PG_DURABLE=1 scripts/pg.sh)")
+				if e.pgDur, err = startPG(ctx, root, true); err != nil {
+					pgNote += "; durable PostgreSQL could not start (" + err.Error() + ")"
+				} else {
+					defer e.pgDur.stop()
+					pgNote += "; figure 2's postgres-durable: a second cluster of the same version with PostgreSQL's defaults (fsync=on, synchronous_commit=on, full_page_writes=on), data on the same disk (" + diskOf(e.pgDur.dir) + ")"
+				}
 			}
 		}
 	}
 	figures := []struct {
 		n  int
 		fn func(context.Context, *env) error
-	}{{1, fig1}, {2, fig2}, {3, fig3}, {4, fig4}, {5, fig5}}
+	}{{1, fig1}, {2, fig2}, {3, fig3}, {4, fig4}, {5, fig5}, {6, fig6}}
 	for _, f := range figures {
 		if !cfg.figures[f.n] || ctx.Err() != nil {
 			continue
@@ -261,6 +282,7 @@ var figureNames = map[int]string{
 	3: "Subscribers",
 	4: "Backoffice list (first page)",
 	5: "KYC app JS, gzipped",
+	6: "Decision → applicant, two replicas",
 }
 
 func firstLine(s string) string {
@@ -322,6 +344,7 @@ func machine(pgNote string, cfg config, took time.Duration) []string {
 		pgNote,
 		"SQLite: the server's own (modernc.org/sqlite, WAL, synchronous=NORMAL) in a temp DATA_DIR",
 		"Mode: " + mode + fmt.Sprintf(", run took %s", took.Round(time.Second)),
+		"Server environment added: " + map[bool]string{true: "none", false: strings.Join(cfg.serverEnv, " ")}[len(cfg.serverEnv) == 0],
 	}
 }
 
@@ -342,7 +365,7 @@ func markdown(r *report, cfg config) string {
 	for _, x := range r.rows {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", x.Figure, x.Name, x.Backend, x.Measured, x.Baseline, x.Ratio, x.Target, x.Verdict)
 	}
-	for f := 1; f <= 5; f++ {
+	for f := 1; f <= 6; f++ {
 		if len(r.notes[f]) == 0 {
 			continue
 		}

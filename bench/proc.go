@@ -217,9 +217,12 @@ type pgCluster struct {
 	url       string // …/postgres
 	bin       string
 	version   string
+	durable   bool // fsync, synchronous_commit and full_page_writes on (PostgreSQL's defaults)
 }
 
-func startPG(ctx context.Context, root string) (*pgCluster, error) {
+// startPG starts a throwaway cluster: with scripts/pg.sh's fast, not crash-safe settings,
+// or with PostgreSQL's durable defaults (PG_DURABLE=1).
+func startPG(ctx context.Context, root string, durable bool) (*pgCluster, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -227,9 +230,15 @@ func startPG(ctx context.Context, root string) (*pgCluster, error) {
 	// pg.sh hands the folder to the postgres user when run as root: keep it directly under
 	// /tmp so that user can reach it.
 	dir := filepath.Join(os.TempDir(), fmt.Sprintf("kyc-bench-pg-%d", os.Getpid()))
+	if durable {
+		dir += "-durable"
+	}
 	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(cctx, filepath.Join(root, "scripts", "pg.sh"), "start", dir, strconv.Itoa(port))
+	if durable {
+		cmd.Env = append(os.Environ(), "PG_DURABLE=1")
+	}
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -237,7 +246,7 @@ func startPG(ctx context.Context, root string) (*pgCluster, error) {
 		_ = exec.Command(filepath.Join(root, "scripts", "pg.sh"), "stop", dir).Run()
 		return nil, fmt.Errorf("scripts/pg.sh start: %w: %s", err, stderr.String())
 	}
-	c := &pgCluster{root: root, dir: dir, url: strings.TrimSpace(string(out)), bin: pgBinDir()}
+	c := &pgCluster{root: root, dir: dir, url: strings.TrimSpace(string(out)), bin: pgBinDir(), durable: durable}
 	conn, err := pgx.Connect(ctx, c.url)
 	if err == nil {
 		_ = conn.QueryRow(ctx, "SHOW server_version").Scan(&c.version)

@@ -3,6 +3,7 @@
 # URL. Needs PostgreSQL's server binaries (Debian: apt-get install postgresql).
 #   scripts/pg.sh start [DIR] [PORT]   → prints postgres://postgres@127.0.0.1:PORT/postgres?sslmode=disable
 #   scripts/pg.sh stop  [DIR]
+# PG_DURABLE=1 scripts/pg.sh start … keeps fsync and synchronous_commit on.
 set -euo pipefail
 cmd=${1:-start}
 dir=${2:-${TMPDIR:-/tmp}/kyc-pg-$$}
@@ -19,8 +20,12 @@ case "$cmd" in
     rm -rf "$dir"; mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
     as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1
+    # Fast and not crash-safe by default; PG_DURABLE=1 keeps PostgreSQL's durable defaults
+    # (fsync, synchronous_commit, full_page_writes on), as benchmark figure 2 also reports.
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [ "${PG_DURABLE:-}" = 1 ]; then durability=""; fi
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
-      "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=300" \
       start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
     ;;
