@@ -53,7 +53,9 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 
 step "go test (SQLite and PostgreSQL)"
-go test -count=1 ./...
+# Packages run in parallel on few cores; the server package alone takes minutes (every API test on
+# both databases, with phone-sized photos), past go test's 10-minute default on a loaded machine.
+go test -count=1 -timeout 30m ./...
 
 step "fuzz the parsers that anonymous input reaches (6 s each)"
 for target in FuzzPrepareImage FuzzScanJPEG FuzzParseCursor FuzzSignerVerify; do
