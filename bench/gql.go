@@ -38,6 +38,7 @@ const (
 	qListCases = `query ListCases($first: Int, $after: String, $last: Int, $before: String, $filter: CaseFilter, $orderBy: CaseOrder) {
   cases(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
     totalCount
+    totalCountCapped
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { ...CaseListItem } }
   }
