@@ -30,6 +30,8 @@ test('the details on the welcome step: refused until valid, editable, and shown 
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const phone = await ctx.newPage();
   await phone.goto('/kyc/');
+  await expect(phone.getByRole('button', { name: 'Start KYC' })).toBeVisible();
+  await check(phone, 'kyc-welcome-landing');
   await fillDetails(phone, { firstName: 'Katherine', lastName: 'Johnson', dateOfBirth: '2030-01-01', email: 'not-an-email' });
   await phone.getByRole('button', { name: 'Start KYC' }).click();
   await expect(phone.getByText('Your date of birth must be in the past.')).toBeVisible();
