@@ -6,7 +6,8 @@ import { ME } from './fixtures';
 /** renderApp mounts the whole app at path with a signed-in reviewer unless handlers say otherwise. */
 export function renderApp(path: string, handlers: FakeClient['handlers'] = {}) {
   history.replaceState(null, '', `/backoffice/${path.replace(/^\//, '')}`);
-  const client = createFakeClient({ Me: () => ({ me: ME }), ...handlers });
+  // The list reads the review SLA (the server's default unless a test says otherwise).
+  const client = createFakeClient({ Me: () => ({ me: ME }), ReviewSla: () => ({ reviewPolicy: { reviewSlaSeconds: 24 * 3600 } }), ...handlers });
   const view = render(<App client={client} />);
   return { client, ...view };
 }

@@ -12,7 +12,7 @@ describe('list filters', () => {
       filter: { status: ['PENDING_REVIEW'] },
       orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' },
     });
-    expect(listVariables(filtersFromParams(new URLSearchParams('status=AWAITING_SECOND_REVIEW'))).orderBy).toEqual({ field: 'SUBMITTED_AT', direction: 'ASC' });
+    expect(listVariables(filtersFromParams(new URLSearchParams('status=AWAITING_SECOND_REVIEW'))).orderBy).toEqual({ field: 'SUBMITTED_AT', direction: 'DESC' });
     expect(listVariables(filtersFromParams(new URLSearchParams('status=RESUBMISSION_REQUESTED'))).orderBy).toEqual({ field: 'SUBMITTED_AT', direction: 'DESC' });
     expect(filtersToSearch(f)).toBe('');
   });

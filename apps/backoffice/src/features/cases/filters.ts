@@ -40,11 +40,8 @@ export function filtersToSearch(f: ListFilters): string {
   return s ? `?${s}` : '';
 }
 
-/**
- * oldestFirst: the review queues (pending review, waiting for a second reviewer) are served
- * first in, first out: the case that has waited longest is at the top.
- */
-export const oldestFirst = (status: StatusFilter) => status === 'PENDING_REVIEW' || status === 'AWAITING_SECOND_REVIEW';
+/** oldestFirst: the review queue (pending review) is first in, first out: the case that has waited longest is at the top. */
+export const oldestFirst = (status: StatusFilter) => status === 'PENDING_REVIEW';
 
 /** listVariables turns filters into the `cases` arguments, one page: review queues oldest submission first, others newest first. */
 export function listVariables(f: ListFilters, pageSize = PAGE_SIZE): ListCasesQueryVariables {
@@ -54,9 +51,9 @@ export function listVariables(f: ListFilters, pageSize = PAGE_SIZE): ListCasesQu
   if (f.unassigned) filter.unassigned = true;
   if (f.q.trim()) filter.search = f.q.trim();
   const page = f.before && !f.after ? { last: pageSize, before: f.before } : { first: pageSize, after: f.after ?? null };
-  // The review queues: oldest submission first (a resubmitted case waits from its new submission).
-  // Resubmission requested: newest submission first. Others may have no submission time: newest created first.
-  const submitted = oldestFirst(f.status) || f.status === 'RESUBMISSION_REQUESTED';
+  // The review queue: oldest submission first (a resubmitted case waits from its new submission).
+  // Other submitted cases: newest submission first. Others may have no submission time: newest created first.
+  const submitted = f.status === 'PENDING_REVIEW' || f.status === 'AWAITING_SECOND_REVIEW' || f.status === 'RESUBMISSION_REQUESTED';
   const field = submitted ? 'SUBMITTED_AT' : 'CREATED_AT';
   return { ...page, filter, orderBy: { field, direction: oldestFirst(f.status) ? 'ASC' : 'DESC' } };
 }
