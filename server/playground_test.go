@@ -17,7 +17,7 @@ var externalRef = regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?(https?:)?//|@im
 
 func TestPlaygroundServedFromBinary(t *testing.T) {
 	ts := newTestServer(t, testDB{name: "sqlite"})
-	get := func(path string) (*http.Response, string) {
+	get := func(path string) (int, http.Header, string) {
 		t.Helper()
 		resp, err := http.Get(ts.URL + path)
 		if err != nil {
@@ -25,19 +25,19 @@ func TestPlaygroundServedFromBinary(t *testing.T) {
 		}
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(resp.Body)
-		return resp, string(b)
+		return resp.StatusCode, resp.Header, string(b)
 	}
-	resp, page := get("/playground")
-	if resp.StatusCode == http.StatusNotFound && strings.Contains(page, "not built") && os.Getenv("CI") == "" {
+	status, header, page := get("/playground")
+	if status == http.StatusNotFound && strings.Contains(page, "not built") && os.Getenv("CI") == "" {
 		t.Skip("the playground is not built: pnpm -r build (CI builds it before go test)")
 	}
-	if resp.StatusCode != http.StatusOK || !strings.Contains(page, `<div id="root">`) {
-		t.Fatalf("GET /playground: %d %.200s", resp.StatusCode, page)
+	if status != http.StatusOK || !strings.Contains(page, `<div id="root">`) {
+		t.Fatalf("GET /playground: %d %.200s", status, page)
 	}
 	if m := externalRef.FindString(page); m != "" {
 		t.Fatalf("the playground page loads from another origin: %q", m)
 	}
-	csp := resp.Header.Get("Content-Security-Policy")
+	csp := header.Get("Content-Security-Policy")
 	for _, want := range []string{"script-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"} {
 		if !strings.Contains(csp, want) {
 			t.Fatalf("playground CSP %q lacks %q", csp, want)
@@ -53,9 +53,9 @@ func TestPlaygroundServedFromBinary(t *testing.T) {
 		t.Fatalf("the page names %d assets, want its script and stylesheet", len(assets))
 	}
 	for _, a := range assets {
-		resp, body := get(a[1])
-		if resp.StatusCode != http.StatusOK || len(body) == 0 {
-			t.Fatalf("GET %s: %d", a[1], resp.StatusCode)
+		status, _, body := get(a[1])
+		if status != http.StatusOK || len(body) == 0 {
+			t.Fatalf("GET %s: %d", a[1], status)
 		}
 		if strings.HasSuffix(a[1], ".css") {
 			if m := externalRef.FindString(body); m != "" {
@@ -63,8 +63,8 @@ func TestPlaygroundServedFromBinary(t *testing.T) {
 			}
 		}
 	}
-	if resp, _ := get("/playground/"); resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET /playground/: %d", resp.StatusCode)
+	if status, _, _ := get("/playground/"); status != http.StatusOK {
+		t.Fatalf("GET /playground/: %d", status)
 	}
 }
 
