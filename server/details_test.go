@@ -50,7 +50,9 @@ func TestApplicantDetails(t *testing.T) {
 		app.wantCode("BAD_USER_INPUT", detailsMutation, in(map[string]any{"dateOfBirth": tooYoung}))
 		app.wantCode("BAD_USER_INPUT", detailsMutation, in(map[string]any{"dateOfBirth": time.Now().UTC().AddDate(0, 0, 1).Format("2006-01-02")}))
 
-		var out struct{ UpdateMyDetails struct{ Applicant applicantView } }
+		var out struct {
+			UpdateMyDetails struct{ Applicant applicantView }
+		}
 		app.mustDo(detailsMutation, in(map[string]any{"firstName": "  Ada ", "email": nil}), &out)
 		if got := out.UpdateMyDetails.Applicant.String(); got != "Ada|Lovelace|1990-12-10|<nil>" {
 			t.Fatalf("applicant after update: %s", got)
@@ -62,7 +64,9 @@ func TestApplicantDetails(t *testing.T) {
 		if got.eventCount("DETAILS_UPDATED") != 1 {
 			t.Fatalf("DETAILS_UPDATED events: %d", got.eventCount("DETAILS_UPDATED"))
 		}
-		var node struct{ Node struct{ Applicant applicantView } }
+		var node struct {
+			Node struct{ Applicant applicantView }
+		}
 		rita.mustDo(`query($id:ID!){ node(id:$id){ ... on Case { applicant{ firstName lastName dateOfBirth email } } } }`, map[string]any{"id": c.ID}, &node)
 		if s := node.Node.Applicant.String(); s != "Ada|Lovelace|1990-12-10|<nil>" {
 			t.Fatalf("reviewer reads %s", s)
@@ -103,7 +107,9 @@ func TestStartCaseChecksDetails(t *testing.T) {
 		}
 		ts.anon(t).wantCode("BAD_USER_INPUT", start, map[string]any{"in": map[string]any{"dateOfBirth": "1990-13-01"}})
 		var out struct {
-			StartCase struct{ Case struct{ Applicant applicantView } }
+			StartCase struct {
+				Case struct{ Applicant applicantView }
+			}
 		}
 		ts.anon(t).mustDo(start, map[string]any{"in": map[string]any{"firstName": " Grace ", "lastName": "Hopper", "dateOfBirth": "1906-12-09", "email": "grace@example.com"}}, &out)
 		if s := out.StartCase.Case.Applicant.String(); s != "Grace|Hopper|1906-12-09|grace@example.com" {
