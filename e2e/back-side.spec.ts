@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applicantContext, check, chooseDocument, expectState, fixtures, reviewerPage, startCase, state, status, uploadPhoto } from './support';
+import { applicantContext, check, chooseDocument, expectState, fixtures, reviewerPage, startCase, submitFromDocumentReview, state, status, uploadPhoto } from './support';
 
 // The back of an ID card: optional for the applicant, its own panel for the reviewer, and — once
 // flagged — the only photo the applicant re-takes.
@@ -26,13 +26,7 @@ test('front and back of an ID card; the back is flagged, re-taken alone, and the
   await expect(state(phone, 'document_review').getByAltText('Your ID card photo', { exact: true })).toBeVisible();
   await expect(state(phone, 'document_review').getByAltText('Your ID card photo (back)')).toBeVisible();
   await check(phone, 'kyc-document_review-both-sides');
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'selfie');
-  await uploadPhoto(phone, fixtures.selfie);
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'selfie_review');
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expect(status(phone, 'PENDING_REVIEW')).toBeVisible();
+  await submitFromDocumentReview(phone);
 
   // The reviewer sees both sides, each in its own panel, and sends back only the back.
   const row = reviewer.getByRole('row').filter({ has: reviewer.getByRole('link', { name: /Grace Hopper/ }) });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { applicantContext, check, chooseDocument, expectState, fixtures, reviewerPage, startCase, state, status, uploadPhoto } from './support';
+import { applicantContext, check, chooseDocument, expectState, fixtures, reviewerPage, startCase, submitFromDocumentReview, state, status, uploadPhoto } from './support';
 
 // The automatic photo checks (issue 13), end to end: the applicant is told at once and cannot go
 // on with a black photo, may go on with a blurred one after confirming, cannot answer a
@@ -39,13 +39,7 @@ test('photo checks: black refused at once, blurred confirmed, reviewer warned, t
   await expect(warned).toContainText('You chose to use this photo.');
   await phone.getByRole('button', { name: 'Continue' }).click();
   await expectState(phone, 'document_review');
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'selfie');
-  await uploadPhoto(phone, fixtures.selfie);
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'selfie_review');
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expect(status(phone, 'PENDING_REVIEW')).toBeVisible();
+  await submitFromDocumentReview(phone);
 
   // The reviewer: a summary in the list, a badge on the document, and an approval that must be confirmed.
   const row = reviewer.getByRole('row').filter({ has: reviewer.getByRole('link', { name: /Katherine Johnson/ }) });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { applicantContext, check, chooseDocument, expectState, fixtures, reviewerPage, startCase, status, uploadPhoto, walkToFinal } from './support';
+import { applicantContext, check, chooseDocument, expectState, fixtures, reviewerPage, startCase, submitFromDocumentReview, status, uploadPhoto, walkToFinal } from './support';
 
 // Issue 14 items 2–5 and 7 (reviewer experience): flagged photos form a request that is visibly
 // not sent until "Send to applicant"; preset reasons reach the applicant in their wording; the
@@ -119,13 +119,7 @@ test('photos replaced before submission are collapsed; Esc on a dialog opened by
   await uploadPhoto(phone, fixtures.retake); // replaced before submitting
   await phone.getByRole('button', { name: 'Continue' }).click();
   await expectState(phone, 'document_review');
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'selfie');
-  await uploadPhoto(phone, fixtures.selfie);
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expectState(phone, 'selfie_review');
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await expect(status(phone, 'PENDING_REVIEW')).toBeVisible();
+  await submitFromDocumentReview(phone);
 
   await openCase(reviewer, /Henrietta Leavitt/);
   const passport = reviewer.getByRole('region', { name: 'Passport', exact: true });

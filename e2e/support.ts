@@ -132,6 +132,17 @@ export async function walkToFinal(page: Page, docLabel = 'Passport', shots = '')
   await expectState(page, 'final');
 }
 
+/** From document_review (photo checked) on: the selfie, then submission, until the case is pending review. */
+export async function submitFromDocumentReview(page: Page) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'selfie');
+  await uploadPhoto(page, fixtures.selfie);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectState(page, 'selfie_review');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(status(page, 'PENDING_REVIEW')).toBeVisible();
+}
+
 /**
  * acknowledgeChecks ticks the approval dialog's confirmation when the automatic photo checks
  * flagged the case's photos — as they do for a fixture photo already sent in another case of the
