@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"sync"
 	"testing"
 	"time"
 
@@ -12,13 +13,26 @@ import (
 	"github.com/openkyc/kyc-manual-review/graph/live"
 )
 
-// feedBroker hands the test the delivery function of the one feed subscribed.
+// feedBroker hands the test the delivery function of the one feed subscribed. Like the real
+// broker, no delivery runs once stop has returned (the feed closes its channel right after).
 type feedBroker struct{ deliver chan func(Notice) }
 
 func (feedBroker) Publish(context.Context, Notice) error { return nil }
 func (b feedBroker) Subscribe(_ uuid.UUID, deliver func(Notice)) (stop func()) {
-	b.deliver <- deliver
-	return func() {}
+	var mu sync.Mutex
+	stopped := false
+	b.deliver <- func(n Notice) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !stopped {
+			deliver(n)
+		}
+	}
+	return func() {
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
+	}
 }
 
 // A feed that falls behind is ended, not silently thinned: the notices it got are still
