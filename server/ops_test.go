@@ -95,7 +95,8 @@ func TestDrainHandsSubscribersToAnotherReplica(t *testing.T) {
 	again.subscribe("case", caseUpdatedSub, map[string]any{"id": c.ID})
 	again.sync()
 	app.step(c.ID, "USER_NEXT_STEP", "") // on the draining replica: in-flight work still runs
-	m, ok := again.next(15 * time.Second) // a liveness bound: CI runs the package's tests side by side
+	// A liveness bound: CI runs the package's tests side by side on two cores.
+	m, ok := again.next(15 * time.Second)
 	if !ok || m.Type != "next" || !strings.Contains(string(m.Payload), "document_selection") {
 		t.Fatalf("after reconnecting to the other replica: %+v %s", m, m.Payload)
 	}
