@@ -114,7 +114,7 @@ describe('measuring a photo before its upload', { timeout: 20_000 }, () => {
     await walkToPhoto(user);
     await user.upload(screen.getByLabelText('Upload a photo'), png());
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    await waitForState('document_review');
+    await waitForState('document_review', 5000); // the decode alone takes 1.5 s here
     expect(screen.queryByRole('alert')).toBeNull();
     expect(server.calls.filter((c) => c === 'UploadDocument')).toHaveLength(1);
   });

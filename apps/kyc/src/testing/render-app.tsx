@@ -18,8 +18,8 @@ export function stateShown(): string | null {
   return document.querySelector('main')?.getAttribute('data-state') ?? null;
 }
 
-export async function waitForState(state: string) {
-  await waitFor(() => expect(stateShown()).toBe(state));
+export async function waitForState(state: string, timeout = 1000) {
+  await waitFor(() => expect(stateShown()).toBe(state), { timeout });
 }
 
 /** startKyc fills the landing page's details (required since issue 14) and presses Start KYC. */
