@@ -36,15 +36,15 @@ test('with WebSockets blocked, the applicant sees the decision within 5 s and th
   const phoneCtx = await applicantContext(browser);
   const phoneNet = await blockWebSockets(phoneCtx);
   const phone = await phoneCtx.newPage();
-  await startCase(phone, { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
+  await startCase(phone, { firstName: 'Hedy', lastName: 'Lamarr', email: 'hedy@example.com' });
   await walkToFinal(phone, 'Passport');
   await expect(status(phone, 'PENDING_REVIEW')).toBeVisible();
 
   // The new case reaches the reviewer's list over the caseFeed subscription (SSE): no reload.
-  const row = reviewer.getByRole('link', { name: /Grace Hopper/ });
+  const row = reviewer.getByRole('link', { name: /Hedy Lamarr/ });
   await expect(row).toBeVisible();
   await row.click();
-  await expect(reviewer.getByRole('heading', { name: /Grace Hopper/, level: 1 })).toBeVisible();
+  await expect(reviewer.getByRole('heading', { name: /Hedy Lamarr/, level: 1 })).toBeVisible();
   await check(reviewer, 'backoffice-case-no-websocket');
 
   const decision = reviewer.getByRole('region', { name: 'Case decision' });
