@@ -91,3 +91,24 @@ func integratorFields(v Viewer, externalID *string, metadata map[string]any) (*u
 	}
 	return &v.APIKey.ID, trimmed(externalID), nil
 }
+
+// revokeAPIKey revokes key id for admin me: new requests with it are refused at once (keys
+// are checked on every request), and once the revocation is stored, the WebSockets and SSE
+// streams opened with it close on every replica, as a logout closes a reviewer's. Revoking
+// a revoked key changes nothing but closes its streams again, should a replica have missed
+// the first notice.
+func (res *Resolver) revokeAPIKey(ctx context.Context, me *ent.Reviewer, id uuid.UUID) (*ent.APIKey, error) {
+	k, err := res.Client.APIKey.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if k.RevokedAt == nil {
+		if k, err = res.Client.APIKey.UpdateOne(k).SetRevokedAt(res.now()).Save(ctx); err != nil {
+			return nil, err
+		}
+		res.Log.InfoContext(ctx, "API key revoked", "key", k.ID, "name", k.Name, "prefix", k.Prefix, "by", me.Email)
+	}
+	res.keyUses.Delete(k.ID)
+	res.CloseAPIKey(ctx, k.ID)
+	return k, nil
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/google/uuid"
 
+	"github.com/openkyc/kyc-manual-review/ent/apikey"
 	"github.com/openkyc/kyc-manual-review/ent/session"
 	"github.com/openkyc/kyc-manual-review/graph/gqlws"
 	"github.com/openkyc/kyc-manual-review/workflow"
@@ -37,12 +38,14 @@ var errTooManyOps = workflow.Errorf(workflow.ERateLimited, "too many subscriptio
 // SessionEnd says which reviewer sockets must close: every socket of a reviewer, those of
 // one session (by token hash), or, with Recheck, those whose session is no longer valid
 // (sent after notices may have been missed). CaseTokenHash names an applicant's case token
-// that was revoked: the sockets opened with it close too.
+// that was revoked, APIKeyID an integrator's API key that was revoked: the sockets and
+// streams opened with them close too (and, with Recheck, those of any revoked key).
 type SessionEnd struct {
 	ReviewerID    uuid.UUID `json:"reviewerId,omitempty"`
 	SessionHash   string    `json:"sessionHash,omitempty"`
 	Recheck       bool      `json:"recheck,omitempty"`
 	CaseTokenHash string    `json:"caseTokenHash,omitempty"`
+	APIKeyID      uuid.UUID `json:"apiKeyId,omitempty"`
 }
 
 // SessionBus carries session ends to the other API replicas, so that a logout on one closes
@@ -54,12 +57,13 @@ type SessionBus interface {
 }
 
 // sockets is the registry of this process's WebSocket connections: by reviewer, so that a
-// logout, an expired session or a deactivated reviewer closes them, and by case, to cap what
-// one case token holds open.
+// logout, an expired session or a deactivated reviewer closes them, by case, to cap what
+// one case token holds open, and by API key, so that revoking the key closes them.
 type sockets struct {
 	mu         sync.Mutex
 	byReviewer map[uuid.UUID]map[*socket]struct{}
 	byCase     map[uuid.UUID]*caseLoad
+	byAPIKey   map[uuid.UUID]map[*socket]struct{}
 	// streams holds every SSE stream, with or without credentials, so that a drain ends
 	// them all and the metrics count them.
 	streams map[*socket]struct{}
@@ -137,6 +141,14 @@ func (res *Resolver) register(ctx context.Context, s *socket) (context.Context, 
 			load.socks = map[*socket]struct{}{}
 		}
 		load.socks[s] = struct{}{}
+	case v.APIKey != nil:
+		if reg.byAPIKey == nil {
+			reg.byAPIKey = map[uuid.UUID]map[*socket]struct{}{}
+		}
+		if reg.byAPIKey[v.APIKey.ID] == nil {
+			reg.byAPIKey[v.APIKey.ID] = map[*socket]struct{}{}
+		}
+		reg.byAPIKey[v.APIKey.ID][s] = struct{}{}
 	}
 	if s.sse {
 		if reg.streams == nil {
@@ -145,7 +157,7 @@ func (res *Resolver) register(ctx context.Context, s *socket) (context.Context, 
 		reg.streams[s] = struct{}{}
 	}
 	reg.mu.Unlock()
-	if v.Reviewer != nil || v.CaseID != uuid.Nil {
+	if !v.anonymous() {
 		res.listenSessionEnds()
 	}
 	context.AfterFunc(ctx, func() { reg.remove(s) })
@@ -171,6 +183,11 @@ func (reg *sockets) remove(s *socket) {
 			if load.conns--; load.conns <= 0 && load.ops <= 0 {
 				delete(reg.byCase, v.CaseID)
 			}
+		}
+	case v.APIKey != nil:
+		delete(reg.byAPIKey[v.APIKey.ID], s)
+		if len(reg.byAPIKey[v.APIKey.ID]) == 0 {
+			delete(reg.byAPIKey, v.APIKey.ID)
 		}
 	}
 }
@@ -229,6 +246,12 @@ func (res *Resolver) CloseCaseToken(ctx context.Context, hash string) {
 	res.endSessions(ctx, SessionEnd{CaseTokenHash: hash})
 }
 
+// CloseAPIKey closes the WebSockets and SSE streams opened with a revoked API key, on every
+// replica.
+func (res *Resolver) CloseAPIKey(ctx context.Context, id uuid.UUID) {
+	res.endSessions(ctx, SessionEnd{APIKeyID: id})
+}
+
 func (res *Resolver) endSessions(ctx context.Context, e SessionEnd) {
 	res.closeSockets(ctx, e)
 	if bus, ok := res.Broker.(SessionBus); ok {
@@ -241,7 +264,7 @@ func (res *Resolver) endSessions(ctx context.Context, e SessionEnd) {
 }
 
 // listenSessionEnds subscribes this replica's registry to the other replicas' session ends,
-// once, when it first holds a reviewer socket.
+// once, when it first holds a socket with credentials.
 func (res *Resolver) listenSessionEnds() {
 	res.sockets.busOnce.Do(func() {
 		if bus, ok := res.Broker.(SessionBus); ok {
@@ -253,7 +276,7 @@ func (res *Resolver) listenSessionEnds() {
 	})
 }
 
-// closeSockets closes this process's reviewer sockets that e names, with 4401 Unauthorized:
+// closeSockets closes this process's sockets that e names, with 4401 Unauthorized:
 // graphql-ws clients then stop retrying, and the backoffice asks the reviewer to sign in.
 func (res *Resolver) closeSockets(ctx context.Context, e SessionEnd) {
 	var doomed []*socket
@@ -275,9 +298,23 @@ func (res *Resolver) closeSockets(ctx context.Context, e SessionEnd) {
 			}
 		}
 	}
+	var keyed []*socket
+	for id, set := range res.sockets.byAPIKey {
+		if e.Recheck || id == e.APIKeyID {
+			for s := range set {
+				keyed = append(keyed, s)
+			}
+		}
+	}
 	res.sockets.mu.Unlock()
 	for _, s := range revoked {
 		s.conn.Close(gqlws.CloseUnauthorized, "Case token revoked")
+	}
+	if e.Recheck && len(keyed) > 0 {
+		keyed = res.withRevokedKeys(ctx, keyed)
+	}
+	for _, s := range keyed {
+		s.conn.Close(gqlws.CloseUnauthorized, "API key revoked")
 	}
 	if e.Recheck && len(doomed) > 0 {
 		doomed = res.withoutLiveSessions(ctx, doomed)
@@ -314,8 +351,33 @@ func (res *Resolver) withoutLiveSessions(ctx context.Context, socks []*socket) [
 	return out
 }
 
-// LiveSockets counts this process's registered WebSocket connections (reviewers' and
-// applicants') and the operations running on them.
+// withRevokedKeys keeps the sockets whose API key no longer exists or is revoked. On a
+// database error it keeps none: a socket is closed only for a definite reason.
+func (res *Resolver) withRevokedKeys(ctx context.Context, socks []*socket) []*socket {
+	ids := make([]uuid.UUID, 0, len(socks))
+	for _, s := range socks {
+		ids = append(ids, s.viewer.APIKey.ID)
+	}
+	live, err := res.Client.APIKey.Query().Where(apikey.IDIn(ids...), apikey.RevokedAtIsNil()).IDs(ctx)
+	if err != nil {
+		res.Log.WarnContext(ctx, "recheck API keys", "err", err)
+		return nil
+	}
+	alive := make(map[uuid.UUID]bool, len(live))
+	for _, id := range live {
+		alive[id] = true
+	}
+	var out []*socket
+	for _, s := range socks {
+		if !alive[s.viewer.APIKey.ID] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// LiveSockets counts this process's registered WebSocket connections (reviewers',
+// applicants' and integrators') and the operations running on them.
 func (res *Resolver) LiveSockets() (conns, ops int) {
 	reg := &res.sockets
 	reg.mu.Lock()
@@ -330,6 +392,14 @@ func (res *Resolver) LiveSockets() (conns, ops int) {
 	}
 	for _, load := range reg.byCase {
 		for s := range load.socks {
+			if !s.sse {
+				conns++
+				ops += s.ops
+			}
+		}
+	}
+	for _, set := range reg.byAPIKey {
+		for s := range set {
 			if !s.sse {
 				conns++
 				ops += s.ops
@@ -363,8 +433,13 @@ func (res *Resolver) CloseAllSockets(reason string) {
 			all = append(all, s)
 		}
 	}
+	for _, set := range res.sockets.byAPIKey {
+		for s := range set {
+			all = append(all, s)
+		}
+	}
 	for s := range res.sockets.streams {
-		if s.viewer.Reviewer == nil && s.viewer.CaseID == uuid.Nil {
+		if s.viewer.anonymous() {
 			all = append(all, s) // the others were found above
 		}
 	}
@@ -374,7 +449,8 @@ func (res *Resolver) CloseAllSockets(reason string) {
 	}
 }
 
-// RecheckSessions closes the reviewer sockets whose session no longer exists or has expired.
+// RecheckSessions closes the reviewer sockets whose session no longer exists or has expired,
+// and the sockets of API keys revoked since they opened.
 // The server runs it every minute: it catches what no notice reached this process, such as a
 // reviewer deactivated by `server reviewers` from another process on SQLite.
 func (res *Resolver) RecheckSessions(ctx context.Context) {

@@ -711,14 +711,11 @@ func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateA
 
 // RevokeAPIKey is the resolver for the revokeApiKey field.
 func (r *mutationResolver) RevokeAPIKey(ctx context.Context, input model.RevokeAPIKeyInput) (*ent.APIKey, error) {
-	if _, err := requireAdmin(ctx); err != nil {
+	me, err := requireAdmin(ctx)
+	if err != nil {
 		return nil, err
 	}
-	k, err := r.Client.APIKey.Get(ctx, input.ID)
-	if err != nil || k.RevokedAt != nil {
-		return k, err
-	}
-	return r.Client.APIKey.UpdateOne(k).SetRevokedAt(r.now()).Save(ctx)
+	return r.revokeAPIKey(ctx, me, input.ID)
 }
 
 // CreateWebhookEndpoint is the resolver for the createWebhookEndpoint field.
