@@ -13,8 +13,12 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/openkyc/kyc-manual-review/internal/search"
 )
 
 var (
@@ -137,7 +141,7 @@ func fig4(ctx context.Context, e *env) error {
 			e.rep.add(row{Figure: 4, Name: figureNames[4], Backend: backend, Verdict: "ERROR: " + firstLine(err.Error())})
 		}
 	}
-	e.rep.note(4, "The query is the backoffice's ListCases (totalCount, totalCountCapped, pageInfo, 25 edges of CaseListItem with documents and assignee) with filter {status:[PENDING_REVIEW], search:%q} and orderBy SUBMITTED_AT ASC (the pending queue, oldest submission first), exactly as apps/backoffice sends it; ~25%% of cases are PENDING_REVIEW and ~1%% carry the name. \"unsearched\" is the same queue without a search: its count stops at 10,000 (totalCountCapped). %d sequential requests after 5 warm-ups. Seeded cases have no documents (the per-row documents lookup still runs). The search uses the trigram indexes of the migrations: SQLite FTS5 (trigram tokenizer, kept by triggers), PostgreSQL pg_trgm GIN. Raw SQL baseline: the page (LIMIT 26) and the count with the server's predicate (SQLite: the FTS5 MATCH; PostgreSQL: `search_text LIKE` the lower-cased term between wildcards; the count capped at 10,001 rows like the server's), straight on the database from the benchmark process.", searchTerm, e.cfg.listQueries)
+	e.rep.note(4, "The query is the backoffice's ListCases (totalCount, totalCountCapped, pageInfo, 25 edges of CaseListItem with documents and assignee) with filter {status:[PENDING_REVIEW], search:%q} and orderBy SUBMITTED_AT ASC (the pending queue, oldest submission first), exactly as apps/backoffice sends it; ~25%% of cases are PENDING_REVIEW and ~1%% carry the name. \"unsearched\" is the same queue without a search: its count stops at 10,000 (totalCountCapped). %d sequential requests after 5 warm-ups. Seeded cases have no documents (the per-row documents lookup still runs). The search uses the trigram indexes of the migrations, each holding the case's status beside its text (migration case_search_by_status): SQLite FTS5 (trigram tokenizer, kept by triggers) whose rowids carry the status, so a status is a rowid range; PostgreSQL one GIN index on (status, search_text gin_trgm_ops) through btree_gin. Raw SQL baseline: the page (LIMIT 26) and the count (capped at 10,001 rows like the server's) with the server's own predicate (internal/search), straight on the database from the benchmark process.", searchTerm, e.cfg.listQueries)
 	return nil
 }
 
@@ -254,21 +258,35 @@ func fig4List(ctx context.Context, e *env, srv *proc, cl *client, rv auth, backe
 // through the same index (SQLite: the FTS5 table; PostgreSQL: LIKE, which pg_trgm serves),
 // the count stopped at 10,001 rows like the server's.
 func rawListBaseline(ctx context.Context, backend, url, dbPath string, n int, searched bool) (loadResult, error) {
-	cols := strings.Join(caseColumns, ", ")
-	like := "%" + searchTerm + "%"
-	const order = " ORDER BY submitted_at ASC, id ASC LIMIT 26"
+	// The server's own predicate (internal/search): status and search through the same index.
+	dia := dialect.SQLite
+	if backend == "postgres" {
+		dia = dialect.Postgres
+	}
+	where := func(sel *entsql.Selector) {
+		if searched {
+			search.Predicate(searchTerm, []string{"PENDING_REVIEW"})(sel)
+		} else {
+			sel.Where(entsql.In(sel.C("status"), "PENDING_REVIEW"))
+		}
+	}
+	page := entsql.Dialect(dia).Select(caseColumns...).From(entsql.Table("kyc_cases"))
+	where(page)
+	page.OrderBy("submitted_at", "id").Limit(26)
+	inner := entsql.Dialect(dia).Select("id").From(entsql.Table("kyc_cases"))
+	where(inner)
+	inner.Limit(10001)
+	count := entsql.Dialect(dia).Select(entsql.Count("*")).From(inner.As("t"))
+	pageQ, pageArgs := page.Query()
+	countQ, countArgs := count.Query()
 	if backend == "postgres" {
 		conn, err := pgx.Connect(ctx, url)
 		if err != nil {
 			return loadResult{}, err
 		}
 		defer conn.Close(ctx)
-		where, args := `status IN ($1)`, []any{"PENDING_REVIEW"}
-		if searched {
-			where, args = where+` AND search_text LIKE $2`, append(args, like)
-		}
 		op := func(ctx context.Context, _ int) error {
-			rows, err := conn.Query(ctx, "SELECT "+cols+" FROM kyc_cases WHERE "+where+order, args...)
+			rows, err := conn.Query(ctx, pageQ, pageArgs...)
 			if err != nil {
 				return err
 			}
@@ -280,23 +298,18 @@ func rawListBaseline(ctx context.Context, backend, url, dbPath string, n int, se
 			}
 			rows.Close()
 			var c int
-			return conn.QueryRow(ctx, "SELECT COUNT(*) FROM (SELECT id FROM kyc_cases WHERE "+where+" LIMIT 10001) t", args...).Scan(&c)
+			return conn.QueryRow(ctx, countQ, countArgs...).Scan(&c)
 		}
 		runLoad(ctx, 1, time.Minute, 5, op)
 		return runLoad(ctx, 1, 5*time.Minute, n, op), nil
 	}
-	db, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)")
+	db, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=cache_size(-32768)&_pragma=mmap_size(268435456)")
 	if err != nil {
 		return loadResult{}, err
 	}
 	defer db.Close()
-	where, args := `status IN (?)`, []any{"PENDING_REVIEW"}
-	if searched {
-		where += ` AND id IN (SELECT r.case_id FROM kyc_cases_fts JOIN kyc_cases_fts_rows r ON r.id = kyc_cases_fts.rowid WHERE kyc_cases_fts MATCH ?)`
-		args = append(args, `"`+searchTerm+`"`)
-	}
 	op := func(ctx context.Context, _ int) error {
-		rows, err := db.QueryContext(ctx, "SELECT "+cols+" FROM kyc_cases WHERE "+where+order, args...)
+		rows, err := db.QueryContext(ctx, pageQ, pageArgs...)
 		if err != nil {
 			return err
 		}
@@ -313,7 +326,7 @@ func rawListBaseline(ctx context.Context, backend, url, dbPath string, n int, se
 		}
 		rows.Close()
 		var c int
-		return db.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT id FROM kyc_cases WHERE "+where+" LIMIT 10001)", args...).Scan(&c)
+		return db.QueryRowContext(ctx, countQ, countArgs...).Scan(&c)
 	}
 	runLoad(ctx, 1, time.Minute, 5, op)
 	return runLoad(ctx, 1, 5*time.Minute, n, op), nil

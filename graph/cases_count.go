@@ -6,7 +6,6 @@ import (
 	entgo "entgo.io/ent"
 
 	"github.com/openkyc/kyc-manual-review/ent"
-	"github.com/openkyc/kyc-manual-review/internal/search"
 )
 
 // maxExactCount is how far the case list counts: past it, totalCount says 10,000 and
@@ -40,7 +39,7 @@ func CappedCounts() ent.Interceptor {
 			}
 			// A query context of its own (ent keeps the first one it finds, which says
 			// Count), and none of the cap: the ids query is not capped again.
-			ctx = context.WithValue(search.Counting(ctx), cappedCountKey{}, (*cappedCount)(nil))
+			ctx = context.WithValue(ctx, cappedCountKey{}, (*cappedCount)(nil))
 			ctx = entgo.NewQueryContext(ctx, &entgo.QueryContext{Type: ent.TypeKycCase, Op: entgo.OpQueryIDs})
 			ids, err := kq.Clone().Limit(c.max + 1).IDs(ctx)
 			if err != nil {

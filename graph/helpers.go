@@ -104,7 +104,8 @@ func caseFilter(f *model.CaseFilter, v Viewer) []predicate.KycCase {
 		return nil
 	}
 	var ps []predicate.KycCase
-	if len(f.Status) > 0 {
+	q := search.Query(deref(f.Search))
+	if len(f.Status) > 0 && q == "" {
 		ps = append(ps, kyccase.StatusIn(f.Status...))
 	}
 	if f.AssignedToMe != nil && *f.AssignedToMe {
@@ -119,8 +120,12 @@ func caseFilter(f *model.CaseFilter, v Viewer) []predicate.KycCase {
 			ps = append(ps, kyccase.APIKeyID(v.APIKey.ID))
 		}
 	}
-	if q := search.Query(deref(f.Search)); q != "" {
-		ps = append(ps, predicate.KycCase(search.Predicate(q, len(f.Status) > 0)))
+	if q != "" { // the search filters by status too: on SQLite its index holds the status
+		statuses := make([]string, len(f.Status))
+		for i, st := range f.Status {
+			statuses[i] = string(st)
+		}
+		ps = append(ps, predicate.KycCase(search.Predicate(q, statuses)))
 	}
 	return ps
 }

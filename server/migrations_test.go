@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,9 +15,12 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent/migrate/migrations"
+	"github.com/openkyc/kyc-manual-review/internal/search"
+	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
 func (db testDB) dialect() string {
@@ -267,17 +271,18 @@ func TestSearchIndexMatchesColumn(t *testing.T) {
 	ts := newTestServer(t, testDB{name: "sqlite"})
 	ctx := context.Background()
 	db := ts.app.db
-	names := []string{"anna lindqvist anna.l@example.com", "åsa öberg asa@mail.test", `o"neil quote "q"@x.org`, "bob brown", "zoë zimmer", ""}
+	names := []string{"anna lindqvist anna.l@example.com", "åsa öberg asa@mail.test", `o"neil quote "q"@x.org`, "bob brown", "zoë zimmer", "", "anna berg anna.b@example.com"}
+	statuses := []string{"IN_PROGRESS", "PENDING_REVIEW", "PENDING_REVIEW", "APPROVED", "REJECTED", "PENDING_REVIEW", "PENDING_REVIEW"}
 	var ids []uuid.UUID
 	for i, n := range names {
 		id := uuid.New()
 		ids = append(ids, id)
-		if _, err := db.ExecContext(ctx, `INSERT INTO kyc_cases (id, search_text, token_hash, created_at, updated_at) VALUES (?, ?, ?, datetime('now'), datetime('now'))`,
-			id, n, "tok"+string(rune('a'+i))); err != nil {
+		if _, err := db.ExecContext(ctx, `INSERT INTO kyc_cases (id, status, search_text, token_hash, created_at, updated_at) VALUES (?, ?, ?, ?, datetime('now'), datetime('now'))`,
+			id, statuses[i], n, "tok"+string(rune('a'+i))); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// A change of name, an erasure, a deletion, and a change of something else.
+	// A change of name, an erasure, a deletion, a change of status, of both, and of something else.
 	for _, q := range []struct {
 		q    string
 		args []any
@@ -286,6 +291,8 @@ func TestSearchIndexMatchesColumn(t *testing.T) {
 		{"UPDATE kyc_cases SET search_text = '' WHERE id = ?", []any{ids[4]}},
 		{"DELETE FROM kyc_cases WHERE id = ?", []any{ids[1]}},
 		{"UPDATE kyc_cases SET version = version + 1 WHERE id = ?", []any{ids[0]}},
+		{"UPDATE kyc_cases SET status = 'PENDING_REVIEW' WHERE id = ?", []any{ids[0]}},
+		{"UPDATE kyc_cases SET status = 'APPROVED', search_text = 'anna bergström' WHERE id = ?", []any{ids[6]}},
 	} {
 		if _, err := db.ExecContext(ctx, q.q, q.args...); err != nil {
 			t.Fatal(err)
@@ -309,19 +316,61 @@ func TestSearchIndexMatchesColumn(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	for _, q := range []string{"lindqvist", "anna", "example.com", "öberg", "asa@", `"neil`, `quote "q"`, "bob", "browning", "zoë", "zim", "nomatch", "a b", "AND", "*"} {
-		want := ids1(`SELECT id FROM kyc_cases WHERE instr(search_text, ?) > 0`, q)
-		got := ids1(`SELECT c.id FROM kyc_cases c WHERE c.id IN (SELECT r.case_id FROM kyc_cases_fts JOIN kyc_cases_fts_rows r ON r.id = kyc_cases_fts.rowid WHERE kyc_cases_fts MATCH ?)`,
-			`"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
-		if len([]rune(q)) < 3 {
-			continue // shorter queries scan the column (search.MinIndexed)
+	// The server's own predicate (internal/search), against a scan of the column.
+	indexed := func(q string, sts []string) []string {
+		t.Helper()
+		sel := entsql.Dialect(dialect.SQLite).Select("id").From(entsql.Table("kyc_cases"))
+		search.Predicate(q, sts)(sel)
+		query, args := sel.Query()
+		if len([]rune(q)) >= search.MinIndexed && !strings.Contains(query, "kyc_cases_fts") {
+			t.Fatalf("%q: the index is not used: %s", q, query)
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%q: the index finds %v, the column %v", q, got, want)
+		return ids1(query, args...)
+	}
+	for _, sts := range [][]string{nil, {"PENDING_REVIEW"}, {"APPROVED", "PENDING_REVIEW"}, {"REJECTED"}} {
+		for _, q := range []string{"lindqvist", "anna", "example.com", "öberg", "asa@", `"neil`, `quote "q"`, "bob", "browning", "zoë", "zim", "nomatch", "a b", "AND", "*", "bergström"} {
+			scan := `SELECT id FROM kyc_cases WHERE instr(search_text, ?) > 0`
+			args := []any{q}
+			if len(sts) > 0 {
+				scan += " AND status IN (?" + strings.Repeat(", ?", len(sts)-1) + ")"
+				for _, st := range sts {
+					args = append(args, st)
+				}
+			}
+			if len([]rune(q)) < search.MinIndexed {
+				continue // shorter queries scan the column
+			}
+			if got, want := indexed(q, sts), ids1(scan, args...); !slices.Equal(got, want) {
+				t.Errorf("%q in %v: the index finds %v, the column %v", q, sts, got, want)
+			}
 		}
 	}
 	var rowsLeft int
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM kyc_cases_fts_rows WHERE case_id NOT IN (SELECT id FROM kyc_cases)").Scan(&rowsLeft); err != nil || rowsLeft != 0 {
 		t.Fatalf("index rows of deleted cases: %d, %v", rowsLeft, err)
+	}
+	// The index's status codes: the migration's table, internal/search and the schema's
+	// statuses say the same.
+	codes := map[string]int64{}
+	rows, err := db.QueryContext(ctx, "SELECT status, code FROM kyc_cases_fts_status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st string
+		var c int64
+		if err := rows.Scan(&st, &c); err != nil {
+			t.Fatal(err)
+		}
+		codes[st] = c
+	}
+	if !maps.Equal(codes, search.StatusCodes) {
+		t.Errorf("kyc_cases_fts_status %v, internal/search %v", codes, search.StatusCodes)
+	}
+	for _, st := range workflow.Status("").Values() {
+		if _, ok := search.StatusCodes[st]; !ok {
+			t.Errorf("status %s has no code in the search index: add it to kyc_cases_fts_status (a migration) and search.StatusCodes", st)
+		}
 	}
 }
