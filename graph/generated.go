@@ -227,12 +227,19 @@ type ComplexityRoot struct {
 		Me                func(childComplexity int) int
 		MyCase            func(childComplexity int) int
 		Node              func(childComplexity int, id uuid.UUID) int
+		ReasonPresets     func(childComplexity int) int
 		ReviewPolicy      func(childComplexity int) int
 		Reviewers         func(childComplexity int) int
 		Settings          func(childComplexity int) int
 		WebhookDeliveries func(childComplexity int, endpointID uuid.UUID, first *int, after *string) int
 		WebhookEndpoints  func(childComplexity int) int
 		Workflow          func(childComplexity int) int
+	}
+
+	ReasonPreset struct {
+		ApplicantText func(childComplexity int) int
+		AppliesTo     func(childComplexity int) int
+		Code          func(childComplexity int) int
 	}
 
 	ReturnedDecision struct {
@@ -414,6 +421,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*ent.Reviewer, error)
 	Reviewers(ctx context.Context) ([]*ent.Reviewer, error)
 	ReviewPolicy(ctx context.Context) (*model.ReviewPolicy, error)
+	ReasonPresets(ctx context.Context) ([]*workflow.ReasonPreset, error)
 	Settings(ctx context.Context) (*model.Settings, error)
 	APIKeys(ctx context.Context) ([]*ent.APIKey, error)
 	WebhookEndpoints(ctx context.Context) ([]*ent.WebhookEndpoint, error)
@@ -1367,6 +1375,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(uuid.UUID)), true
+	case "Query.reasonPresets":
+		if e.ComplexityRoot.Query.ReasonPresets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ReasonPresets(childComplexity), true
 	case "Query.reviewPolicy":
 		if e.ComplexityRoot.Query.ReviewPolicy == nil {
 			break
@@ -1408,6 +1422,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Workflow(childComplexity), true
+
+	case "ReasonPreset.applicantText":
+		if e.ComplexityRoot.ReasonPreset.ApplicantText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonPreset.ApplicantText(childComplexity), true
+	case "ReasonPreset.appliesTo":
+		if e.ComplexityRoot.ReasonPreset.AppliesTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonPreset.AppliesTo(childComplexity), true
+	case "ReasonPreset.code":
+		if e.ComplexityRoot.ReasonPreset.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonPreset.Code(childComplexity), true
 
 	case "ReturnedDecision.at":
 		if e.ComplexityRoot.ReturnedDecision.At == nil {
@@ -2217,6 +2250,18 @@ func (ec *executionContext) childFields_ProposedDecision(ctx context.Context, fi
 		return ec.fieldContext_ProposedDecision_at(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProposedDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_ReasonPreset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ReasonPreset_code(ctx, field)
+	case "applicantText":
+		return ec.fieldContext_ReasonPreset_applicantText(ctx, field)
+	case "appliesTo":
+		return ec.fieldContext_ReasonPreset_appliesTo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReasonPreset", field.Name)
 }
 
 func (ec *executionContext) childFields_ReturnedDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6829,6 +6874,38 @@ func (ec *executionContext) fieldContext_Query_reviewPolicy(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reasonPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reasonPresets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ReasonPresets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*workflow.ReasonPreset) graphql.Marshaler {
+			return ec.marshalNReasonPreset2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonPresetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reasonPresets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReasonPreset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_settings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7043,6 +7120,75 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReasonPreset_code(ctx context.Context, field graphql.CollectedField, obj *workflow.ReasonPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonPreset_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonPreset_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonPreset", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _ReasonPreset_applicantText(ctx context.Context, field graphql.CollectedField, obj *workflow.ReasonPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonPreset_applicantText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApplicantText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonPreset_applicantText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReasonPreset_appliesTo(ctx context.Context, field graphql.CollectedField, obj *workflow.ReasonPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonPreset_appliesTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppliesTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.ReasonTarget) graphql.Marshaler {
+			return ec.marshalNReasonTarget2ᚕgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonPreset_appliesTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonPreset", field, false, false, "ReasonTarget")
 }
 
 func (ec *executionContext) _ReturnedDecision_decision(ctx context.Context, field graphql.CollectedField, obj *model.ReturnedDecision) (ret graphql.Marshaler) {
@@ -12275,6 +12421,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reviewPolicy(ctx, field)
 				})
+		case "reasonPresets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reasonPresets(ctx, field)
+				})
 		case "settings":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -12312,6 +12464,49 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reasonPresetImplementors = []string{"ReasonPreset"}
+
+func (ec *executionContext) _ReasonPreset(ctx context.Context, sel ast.SelectionSet, obj *workflow.ReasonPreset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reasonPresetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReasonPreset")
+		case "code":
+			out.Values[i] = ec._ReasonPreset_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applicantText":
+			out.Values[i] = ec._ReasonPreset_applicantText(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "appliesTo":
+			out.Values[i] = ec._ReasonPreset_appliesTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13897,6 +14092,80 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[uuid.UUID]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNReasonCode2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx context.Context, v any) (workflow.ReasonCode, error) {
+	var res workflow.ReasonCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReasonCode2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonCode(ctx context.Context, sel ast.SelectionSet, v workflow.ReasonCode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReasonPreset2ᚕᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonPresetᚄ(ctx context.Context, sel ast.SelectionSet, v []*workflow.ReasonPreset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReasonPreset2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonPreset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReasonPreset2ᚖgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonPreset(ctx context.Context, sel ast.SelectionSet, v *workflow.ReasonPreset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReasonPreset!")
+		return graphql.Null
+	}
+	return ec._ReasonPreset(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReasonTarget2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonTarget(ctx context.Context, v any) (workflow.ReasonTarget, error) {
+	var res workflow.ReasonTarget
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReasonTarget2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonTarget(ctx context.Context, sel ast.SelectionSet, v workflow.ReasonTarget) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReasonTarget2ᚕgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonTargetᚄ(ctx context.Context, v any) ([]workflow.ReasonTarget, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]workflow.ReasonTarget, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReasonTarget2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonTarget(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNReasonTarget2ᚕgithubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonTargetᚄ(ctx context.Context, sel ast.SelectionSet, v []workflow.ReasonTarget) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReasonTarget2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋworkflowᚐReasonTarget(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNRedeliverWebhookInput2githubᚗcomᚋopenkycᚋkycᚑmanualᚑreviewᚋgraphᚋmodelᚐRedeliverWebhookInput(ctx context.Context, v any) (model.RedeliverWebhookInput, error) {

@@ -857,6 +857,14 @@ func (r *queryResolver) ReviewPolicy(ctx context.Context) (*model.ReviewPolicy, 
 	return &model.ReviewPolicy{FourEyes: fourEyesPolicy(r.FourEyes), ReviewSLASeconds: int(r.reviewSLA().Seconds())}, nil
 }
 
+// ReasonPresets is the resolver for the reasonPresets field.
+func (r *queryResolver) ReasonPresets(ctx context.Context) ([]*workflow.ReasonPreset, error) {
+	if _, err := requireReviewer(ctx); err != nil {
+		return nil, err
+	}
+	return workflow.ReasonPresets(), nil
+}
+
 // Settings is the resolver for the settings field.
 func (r *queryResolver) Settings(ctx context.Context) (*model.Settings, error) {
 	return &model.Settings{SupportContact: nonEmpty(r.SupportContact)}, nil

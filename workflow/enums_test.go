@@ -86,6 +86,16 @@ func TestEnums(t *testing.T) {
 			},
 		},
 		{
+			name:  "ReasonTarget",
+			want:  []string{"DOCUMENT", "CASE"},
+			value: func(s string) gqlEnum { return workflow.ReasonTarget(s) },
+			decode: func(v any) (gqlEnum, error) {
+				var x workflow.ReasonTarget
+				err := x.UnmarshalGQL(v)
+				return x, err
+			},
+		},
+		{
 			name:  "State",
 			want:  []string{"welcome", "document_selection", "document_photo", "document_review", "selfie", "selfie_review", "final"},
 			value: func(s string) gqlEnum { return workflow.State(s) },

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -24,17 +25,64 @@ const (
 	ReasonOther          ReasonCode = "OTHER"
 )
 
-// applicantWording is the English text the applicant reads for each code; the KYC app shows
-// the same in the applicant's language. OTHER has none: the reviewer writes it.
-var applicantWording = map[ReasonCode]string{
-	ReasonBlurry:         "The photo is blurry — the text must be readable.",
-	ReasonGlare:          "Light reflects on the document — take the photo without glare so that every detail is visible.",
-	ReasonCutOff:         "Part of the document is cut off — all four corners must be in the photo.",
-	ReasonExpired:        "The document has expired — please use a valid one.",
-	ReasonWrongDocument:  "This is not the document you selected — please photograph the right one.",
-	ReasonFaceNotVisible: "Your face is not clearly visible — look into the camera in good light, without sunglasses or a hat.",
-	ReasonDoesNotMatch:   "The person in the selfie does not match the photo on the document.",
-	ReasonUnableToVerify: "We could not verify your identity with the information provided.",
+// ReasonTarget is what a preset reason is offered for: deciding a document (flagging it for
+// resubmission or rejecting it) or rejecting a whole case.
+type ReasonTarget string
+
+// Reason targets.
+const (
+	TargetDocument ReasonTarget = "DOCUMENT"
+	TargetCase     ReasonTarget = "CASE"
+)
+
+// Values lists the reason targets (for the API).
+func (ReasonTarget) Values() []string { return []string{"DOCUMENT", "CASE"} }
+
+// MarshalGQL implements graphql.Marshaler.
+func (t ReasonTarget) MarshalGQL(w io.Writer) { writeEnum(w, t) }
+
+// UnmarshalGQL implements graphql.Unmarshaler.
+func (t *ReasonTarget) UnmarshalGQL(v any) error { return unmarshalEnum(t, v, "ReasonTarget") }
+
+// ReasonPreset is a reason code with the English text the applicant reads (what the server
+// stores as the decision's reason when the reviewer adds none) and what the backoffice offers
+// it for. The server does not refuse a code outside AppliesTo: that is the reviewer's choice.
+type ReasonPreset struct {
+	Code          ReasonCode
+	ApplicantText string
+	AppliesTo     []ReasonTarget
+}
+
+var (
+	forDocument = []ReasonTarget{TargetDocument}
+	forCase     = []ReasonTarget{TargetCase}
+	forBoth     = []ReasonTarget{TargetDocument, TargetCase}
+)
+
+// reasonPresets is the one source of the applicant's English wording of each code, in the
+// order of Values: the backoffice reads it through the API (reasonPresets), and a test holds
+// the KYC app's English catalog (reasons.*) to it; the app shows it in the applicant's
+// language. OTHER has none: the reviewer writes it.
+var reasonPresets = []ReasonPreset{
+	{ReasonBlurry, "The photo is blurry — the text must be readable.", forDocument},
+	{ReasonGlare, "Light reflects on the document — take the photo without glare so that every detail is visible.", forDocument},
+	{ReasonCutOff, "Part of the document is cut off — all four corners must be in the photo.", forDocument},
+	{ReasonExpired, "The document has expired — please use a valid one.", forBoth},
+	{ReasonWrongDocument, "This is not the document you selected — please photograph the right one.", forDocument},
+	{ReasonFaceNotVisible, "Your face is not clearly visible — look into the camera in good light, without sunglasses or a hat.", forDocument},
+	{ReasonDoesNotMatch, "The person in the selfie does not match the photo on the document.", forBoth},
+	{ReasonUnableToVerify, "We could not verify your identity with the information provided.", forCase},
+	{ReasonOther, "", forBoth},
+}
+
+// ReasonPresets returns every reason code with its wording and targets, in the order of Values.
+func ReasonPresets() []*ReasonPreset {
+	out := make([]*ReasonPreset, len(reasonPresets))
+	for i, p := range reasonPresets {
+		p.AppliesTo = slices.Clone(p.AppliesTo)
+		out[i] = &p
+	}
+	return out
 }
 
 // Values lists the reason codes (for ent and the API).
@@ -43,7 +91,14 @@ func (ReasonCode) Values() []string {
 }
 
 // ApplicantText is the code's English wording for the applicant ("" for OTHER).
-func (c ReasonCode) ApplicantText() string { return applicantWording[c] }
+func (c ReasonCode) ApplicantText() string {
+	for _, p := range reasonPresets {
+		if p.Code == c {
+			return p.ApplicantText
+		}
+	}
+	return ""
+}
 
 // MarshalGQL implements graphql.Marshaler.
 func (c ReasonCode) MarshalGQL(w io.Writer) { writeEnum(w, c) }

@@ -50,6 +50,7 @@ type Documents = {
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.AddNoteDocument,
     "\n  mutation EraseCase($input: EraseCaseInput!) {\n    eraseCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": typeof types.EraseCaseDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n      active\n    }\n  }\n": typeof types.ReviewersDocument,
+    "\n  query ReasonPresets {\n    reasonPresets {\n      code\n      applicantText\n      appliesTo\n    }\n  }\n": typeof types.ReasonPresetsDocument,
     "\n  fragment TeamMember on Reviewer {\n    id\n    email\n    name\n    role\n    active\n    lastSignInAt\n    invitePending\n  }\n": typeof types.TeamMemberFragmentDoc,
     "\n  query Team {\n    reviewers {\n      ...TeamMember\n    }\n  }\n": typeof types.TeamDocument,
     "\n  mutation InviteReviewer($input: InviteReviewerInput!) {\n    inviteReviewer(input: $input) {\n      reviewer {\n        ...TeamMember\n      }\n      inviteUrl\n    }\n  }\n": typeof types.InviteReviewerDocument,
@@ -91,6 +92,7 @@ const documents: Documents = {
     "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.AddNoteDocument,
     "\n  mutation EraseCase($input: EraseCaseInput!) {\n    eraseCase(input: $input) {\n      ...CaseDetail\n    }\n  }\n": types.EraseCaseDocument,
     "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n      active\n    }\n  }\n": types.ReviewersDocument,
+    "\n  query ReasonPresets {\n    reasonPresets {\n      code\n      applicantText\n      appliesTo\n    }\n  }\n": types.ReasonPresetsDocument,
     "\n  fragment TeamMember on Reviewer {\n    id\n    email\n    name\n    role\n    active\n    lastSignInAt\n    invitePending\n  }\n": types.TeamMemberFragmentDoc,
     "\n  query Team {\n    reviewers {\n      ...TeamMember\n    }\n  }\n": types.TeamDocument,
     "\n  mutation InviteReviewer($input: InviteReviewerInput!) {\n    inviteReviewer(input: $input) {\n      reviewer {\n        ...TeamMember\n      }\n      inviteUrl\n    }\n  }\n": types.InviteReviewerDocument,
@@ -237,6 +239,10 @@ export function graphql(source: "\n  mutation EraseCase($input: EraseCaseInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Reviewers {\n    reviewers {\n      id\n      name\n      email\n      active\n    }\n  }\n"): typeof import('./graphql').ReviewersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReasonPresets {\n    reasonPresets {\n      code\n      applicantText\n      appliesTo\n    }\n  }\n"): typeof import('./graphql').ReasonPresetsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -171,6 +171,11 @@ export type ReasonCode =
   | 'UNABLE_TO_VERIFY'
   | 'WRONG_DOCUMENT';
 
+/** What a preset reason is offered for: DOCUMENT, deciding one photo (re-take or reject it); CASE, rejecting the whole case. */
+export type ReasonTarget =
+  | 'CASE'
+  | 'DOCUMENT';
+
 export type RedeliverWebhookInput = {
   deliveryId: string | number;
 };
@@ -410,6 +415,11 @@ export type ReviewersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ReviewersQuery = { reviewers: Array<{ id: string, name: string, email: string, active: boolean }> };
+
+export type ReasonPresetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReasonPresetsQuery = { reasonPresets: Array<{ code: ReasonCode, applicantText: string, appliesTo: Array<ReasonTarget> }> };
 
 export type TeamMemberFragment = { id: string, email: string, name: string, role: ReviewerRole, active: boolean, lastSignInAt: string | null, invitePending: boolean };
 
@@ -2171,6 +2181,15 @@ export const ReviewersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewersQuery, ReviewersQueryVariables>;
+export const ReasonPresetsDocument = new TypedDocumentString(`
+    query ReasonPresets {
+  reasonPresets {
+    code
+    applicantText
+    appliesTo
+  }
+}
+    `) as unknown as TypedDocumentString<ReasonPresetsQuery, ReasonPresetsQueryVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team {
   reviewers {

@@ -105,22 +105,6 @@ export function caseStatusSentence(status: CaseStatus): string {
   }
 }
 
-/**
- * The preset reasons' wording for the applicant, in English, as the server stores it when the
- * reviewer adds no text of their own (the KYC app shows it in the applicant's language).
- */
-export const REASON_TEXT: Record<ReasonCode, string> = {
-  BLURRY: 'The photo is blurry — the text must be readable.',
-  GLARE: 'Light reflects on the document — take the photo without glare so that every detail is visible.',
-  CUT_OFF: 'Part of the document is cut off — all four corners must be in the photo.',
-  EXPIRED: 'The document has expired — please use a valid one.',
-  WRONG_DOCUMENT: 'This is not the document you selected — please photograph the right one.',
-  FACE_NOT_VISIBLE: 'Your face is not clearly visible — look into the camera in good light, without sunglasses or a hat.',
-  DOES_NOT_MATCH: 'The person in the selfie does not match the photo on the document.',
-  UNABLE_TO_VERIFY: 'We could not verify your identity with the information provided.',
-  OTHER: '',
-};
-
 /** A reason a reviewer picks: its code, its name for the team, and for some a note kept for the team only. */
 export interface ReasonPreset {
   key: string;

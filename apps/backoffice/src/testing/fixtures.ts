@@ -1,4 +1,4 @@
-import type { CaseDetailFragment, CaseListItemFragment, DocumentFieldsFragment } from '../gql/graphql';
+import type { CaseDetailFragment, CaseListItemFragment, DocumentFieldsFragment, ReasonPresetsQuery } from '../gql/graphql';
 
 export const ME = { id: 'rev-1', email: 'rita@example.com', name: 'Rita Reviewer', role: 'ADMIN' as const, active: true };
 export const OTHER = { id: 'rev-2', email: 'bob@example.com', name: 'Bob Builder', role: 'REVIEWER' as const, active: true };
@@ -90,4 +90,29 @@ export function connection(nodes: CaseListItemFragment[], pageInfo: Partial<{ ha
       edges: nodes.map((node, i) => ({ cursor: `c${i}`, node })),
     },
   };
+}
+
+/**
+ * The server's answer to ReasonPresets (workflow/reasons.go is the source of this wording; the
+ * server tests hold the API to it): what the decision dialog shows as "The applicant reads".
+ */
+export const REASON_PRESETS: ReasonPresetsQuery['reasonPresets'] = [
+  { code: 'BLURRY', applicantText: 'The photo is blurry — the text must be readable.', appliesTo: ['DOCUMENT'] },
+  { code: 'GLARE', applicantText: 'Light reflects on the document — take the photo without glare so that every detail is visible.', appliesTo: ['DOCUMENT'] },
+  { code: 'CUT_OFF', applicantText: 'Part of the document is cut off — all four corners must be in the photo.', appliesTo: ['DOCUMENT'] },
+  { code: 'EXPIRED', applicantText: 'The document has expired — please use a valid one.', appliesTo: ['DOCUMENT', 'CASE'] },
+  { code: 'WRONG_DOCUMENT', applicantText: 'This is not the document you selected — please photograph the right one.', appliesTo: ['DOCUMENT'] },
+  {
+    code: 'FACE_NOT_VISIBLE',
+    applicantText: 'Your face is not clearly visible — look into the camera in good light, without sunglasses or a hat.',
+    appliesTo: ['DOCUMENT'],
+  },
+  { code: 'DOES_NOT_MATCH', applicantText: 'The person in the selfie does not match the photo on the document.', appliesTo: ['DOCUMENT', 'CASE'] },
+  { code: 'UNABLE_TO_VERIFY', applicantText: 'We could not verify your identity with the information provided.', appliesTo: ['CASE'] },
+  { code: 'OTHER', applicantText: '', appliesTo: ['DOCUMENT', 'CASE'] },
+];
+
+/** reasonText is a preset's wording for the applicant, as the server stores it. */
+export function reasonText(code: ReasonPresetsQuery['reasonPresets'][number]['code']): string {
+  return REASON_PRESETS.find((p) => p.code === code)?.applicantText ?? '';
 }

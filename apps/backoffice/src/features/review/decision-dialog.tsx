@@ -1,10 +1,33 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { isKycError } from '@kyc/sdk/errors';
 import { Dialog, FormError } from '../../components/dialog';
-import type { CaseDetailFragment, Decision, DocumentFieldsFragment, ReasonCode } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { CaseDetailFragment, Decision, DocumentFieldsFragment, ReasonCode, ReasonTarget } from '../../gql/graphql';
+import { apiQuery, useApi } from '../../lib/api-context';
 import { approvalFindings, findingText } from '../../lib/checks';
 import { errorMessage } from '../../lib/error-copy';
-import { applicantName, CASE_REJECT_REASONS, documentLabel, DOCUMENT_REASONS, DOCUMENT_STATUS_LABEL, REASON_TEXT } from '../../lib/labels';
+import { applicantName, CASE_REJECT_REASONS, documentLabel, DOCUMENT_REASONS, DOCUMENT_STATUS_LABEL } from '../../lib/labels';
+
+/** The preset reasons as the server words them for the applicant: it stores that text when the reviewer writes none. */
+export const ReasonPresetsQuery = graphql(`
+  query ReasonPresets {
+    reasonPresets {
+      code
+      applicantText
+      appliesTo
+    }
+  }
+`);
+
+/**
+ * useReasonPresets reads the server's presets once per page load (they change only with a new
+ * server): by code, undefined until they arrive.
+ */
+function useReasonPresets() {
+  const { data } = useQuery({ ...apiQuery(useApi(), ReasonPresetsQuery, {}), staleTime: Infinity, gcTime: Infinity });
+  return useMemo(() => (data ? new Map(data.reasonPresets.map((p) => [p.code, p])) : undefined), [data]);
+}
 
 export type DecisionRequest =
   | { kind: 'document'; decision: 'REJECT' | 'REQUEST_RESUBMISSION'; document: DocumentFieldsFragment }
@@ -73,7 +96,10 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
   // Reasons are needed for a rejection, a flagged document, and each newly picked document.
   const needsReason = !isApprove && (!isCaseResubmit || picked.size > 0);
   const showReason = !isApprove;
-  const presets = request.decision === 'REJECT' && request.kind === 'case' ? CASE_REJECT_REASONS : DOCUMENT_REASONS;
+  const target: ReasonTarget = request.decision === 'REJECT' && request.kind === 'case' ? 'CASE' : 'DOCUMENT';
+  const server = useReasonPresets();
+  // The backoffice's choices (order, names, team-only variants), less any the server does not offer for this decision.
+  const presets = (target === 'CASE' ? CASE_REJECT_REASONS : DOCUMENT_REASONS).filter((p) => !server || server.get(p.code)?.appliesTo.includes(target));
   const preset = presets.find((p) => p.key === choice);
   // Approving over the automatic checks' warnings or failures takes an explicit confirmation.
   const flagged = isApprove ? approvalFindings(caseData.documents, documentLabel) : [];
@@ -264,7 +290,7 @@ export function DecisionDialog({ request, caseData, changed, propose = false, on
             </select>
             {preset && preset.code !== 'OTHER' && (
               <p id={wordingId} className="hint applicant-wording" data-applicant-wording>
-                The applicant reads: <q>{REASON_TEXT[preset.code]}</q>
+                The applicant reads: {server ? <q>{server.get(preset.code)?.applicantText}</q> : '…'}
                 {preset.note ? ' Your remark goes to a note for the team.' : ''}
               </p>
             )}

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetailFragment } from '../../gql/graphql';
-import { caseStatusSentence, DOCUMENT_STATUS_PHRASE, formatSla, overSla, REASON_TEXT, waitingTime } from '../../lib/labels';
-import { makeCase, makeDocument, ME } from '../../testing/fixtures';
+import { caseStatusSentence, DOCUMENT_STATUS_PHRASE, formatSla, overSla, waitingTime } from '../../lib/labels';
+import { makeCase, makeDocument, ME, REASON_PRESETS, reasonText } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
 const flaggedCase = () =>
@@ -11,7 +11,7 @@ const flaggedCase = () =>
     assignee: ME,
     availableDecisions: ['REJECT', 'REQUEST_RESUBMISSION'],
     documents: [
-      makeDocument({ status: 'RESUBMISSION_REQUESTED', reasonCode: 'BLURRY', reason: REASON_TEXT.BLURRY }),
+      makeDocument({ status: 'RESUBMISSION_REQUESTED', reasonCode: 'BLURRY', reason: reasonText('BLURRY') }),
       makeDocument({ type: 'SELFIE', status: 'RESUBMISSION_REQUESTED', reasonCode: 'FACE_NOT_VISIBLE', reason: 'Take off your sunglasses.' }),
     ],
   });
@@ -60,6 +60,30 @@ describe('the resubmission request (issue 14 item 2)', () => {
     open(makeCase());
     await screen.findByRole('region', { name: 'Passport' });
     expect(screen.queryByRole('region', { name: 'Resubmission request' })).toBeNull();
+  });
+});
+
+describe('the preset reasons come from the server (workflow/reasons.go)', () => {
+  it('shows the wording the server stores, asked once, and offers only the codes the server offers for the decision', async () => {
+    const presets = REASON_PRESETS.map((p) =>
+      p.code === 'BLURRY' ? { ...p, applicantText: 'Server wording: the photo is blurry.' } : p.code === 'GLARE' ? { ...p, appliesTo: ['CASE' as const] } : p,
+    );
+    const { client } = open(makeCase(), { ReasonPresets: () => ({ reasonPresets: presets }) });
+    const user = userEvent.setup();
+    for (let round = 0; round < 2; round++) {
+      const selfie = await screen.findByRole('region', { name: 'Selfie' });
+      await user.click(within(selfie).getByRole('button', { name: 'Request resubmission' }));
+      const dialog = screen.getByRole('dialog');
+      const reason = within(dialog).getByLabelText('Reason');
+      await user.selectOptions(reason, 'Blurry photo');
+      await waitFor(() => expect(dialog.querySelector('[data-applicant-wording]')?.textContent).toMatch(/The applicant reads: “?Server wording: the photo is blurry\./));
+      const options = within(reason).getAllByRole('option').map((o) => o.textContent);
+      expect(options).not.toContain('Glare on the document');
+      expect(options).toContain('Document cut off');
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(client.callsOf('ReasonPresets')).toHaveLength(1); // the second dialog reads the cache
+    }
   });
 });
 
