@@ -53,6 +53,8 @@ type app struct {
 	res    *graph.Resolver
 	hooks  *webhooks
 	stats  *metrics
+	// tracing is nil unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (otel.go).
+	tracing *tracing
 	// closeBlobs releases the document store.
 	closeBlobs func() error
 	cancel     context.CancelFunc
@@ -60,7 +62,19 @@ type app struct {
 	draining atomic.Bool
 }
 
-func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
+func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err error) {
+	tr, err := newTracing(ctx, log)
+	if err != nil {
+		return nil, fmt.Errorf("tracing: %w", err)
+	}
+	if tr != nil {
+		log = slog.New(tr.logHandler(log.Handler())) // trace_id and span_id in request logs
+		defer func() {
+			if err != nil {
+				_ = tr.shutdown()
+			}
+		}()
+	}
 	key, err := secretKey(cfg.SecretKey, cfg.DataDir)
 	if err != nil {
 		return nil, fmt.Errorf("secret key: %w", err)
@@ -124,9 +138,12 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	}
 	res.Webhooks = hooks
 	res.WebhookAllowPrivate = cfg.WebhookAllowPrivate
-	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel}
+	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel, tracing: tr}
 	a.stats = newMetrics(a)
 	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
+	if tr != nil {
+		hooks.tracer = tr.tracer
+	}
 	return a, nil
 }
 
@@ -162,6 +179,9 @@ func (a *app) Close() {
 	a.cancel()
 	a.client.Close()
 	_ = a.closeBlobs()
+	if err := a.tracing.shutdown(); err != nil { // flush the last spans, bounded
+		a.log.Warn("flush traces", "err", err)
+	}
 }
 
 // Handler mounts every route in one place.
@@ -194,9 +214,9 @@ func (a *app) Handler() http.Handler {
 	mux.Handle("/backoffice/", securityHeaders(http.StripPrefix("/backoffice", web.SPA("backoffice"))))
 	mux.Handle("GET /{$}", http.RedirectHandler("/kyc/", http.StatusFound))
 
-	h := withRequestID(a.logRequests(mux))
+	h := withRequestID(a.logRequests(a.tracing.route(mux)))
 	if len(a.cfg.AppOrigins) == 0 {
-		return h // same origin only: no CORS headers at all
+		return a.tracing.serve(h) // same origin only: no CORS headers at all
 	}
 	c := cors.New(cors.Options{
 		AllowedOrigins:   a.cfg.AppOrigins,
@@ -205,7 +225,7 @@ func (a *app) Handler() http.Handler {
 		AllowCredentials: true,
 		MaxAge:           600,
 	})
-	return c.Handler(h)
+	return a.tracing.serve(c.Handler(h))
 }
 
 // logRequests logs each request's method, path (never the query: it may hold a link
@@ -279,6 +299,9 @@ func (a *app) graphqlHandler() http.Handler {
 		srv.Use(extension.Introspection{})
 	} else {
 		srv.Use(graph.NoIntrospection{})
+	}
+	if ext := a.tracing.extension(); ext != nil {
+		srv.Use(ext) // a span per operation
 	}
 	srv.Use(metricsExtension{a.stats})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))

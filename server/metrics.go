@@ -105,13 +105,7 @@ func (m *metrics) observe(oc *graphql.OperationContext, resp *graphql.Response) 
 	if oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
 		return
 	}
-	code := "OK"
-	if resp != nil && len(resp.Errors) > 0 {
-		code = "INTERNAL"
-		if c, ok := resp.Errors[0].Extensions["code"].(string); ok {
-			code = c
-		}
-	}
+	code := outcomeCode(resp) // otel.go: the operation span records the same code
 	op := operationLabel(oc)
 	m.requests.WithLabelValues(op, code).Inc()
 	if oc != nil && !oc.Stats.OperationStart.IsZero() {

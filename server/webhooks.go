@@ -26,6 +26,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
@@ -94,6 +95,8 @@ type webhooks struct {
 	relayAfter time.Duration
 	// attempted, when set, hears each attempt's outcome: delivered, failed, gave_up (metrics).
 	attempted func(outcome string)
+	// tracer, when set, gets a span per attempt (otel.go).
+	tracer trace.Tracer
 }
 
 // newWebhooks migrates River's tables and starts its client on db.
@@ -187,7 +190,9 @@ func (d *deliverWorker) Work(ctx context.Context, job *river.Job[deliverArgs]) e
 	} else if err != nil {
 		return err
 	}
-	status, sendErr := w.send(ctx, ep, del)
+	sendCtx, span := startWebhookSpan(ctx, w.tracer, del, job.Attempt)
+	status, sendErr := w.send(sendCtx, ep, del)
+	endWebhookSpan(span, status, sendErr)
 	upd := w.client.WebhookDelivery.UpdateOne(del).AddAttempts(1)
 	if status != 0 {
 		upd.SetLastStatusCode(status)
