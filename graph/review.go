@@ -7,6 +7,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/document"
@@ -17,6 +19,25 @@ import (
 // EvDocumentDecisionCleared records that a reviewer took back a document's decision (e.g.
 // unflagged a resubmission request before sending it to the applicant).
 const EvDocumentDecisionCleared EventType = "DOCUMENT_DECISION_CLEARED"
+
+// mutateDocumentCase is mutateCase for a change to one document: it finds the document's
+// case, and fn gets the document as read inside the transaction (after the case row, so that
+// it is the version the change is checked against).
+func (r *Resolver) mutateDocumentCase(ctx context.Context, docID uuid.UUID, expectedVersion *int,
+	fn func(tx *ent.Tx, c *ent.KycCase, d *ent.Document, upd *ent.KycCaseUpdate) ([]change, error),
+) (*ent.KycCase, error) {
+	doc, err := r.Client.Document.Get(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	return r.mutateCase(ctx, doc.CaseID, expectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+		d, err := tx.Document.Get(ctx, docID)
+		if err != nil {
+			return nil, err
+		}
+		return fn(tx, c, d, upd)
+	})
+}
 
 // documentSubmitted reports whether d was the current revision of its document at one of the
 // case's submissions: uploaded at or before it, and not replaced by the next revision until

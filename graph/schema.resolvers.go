@@ -415,11 +415,7 @@ func (r *mutationResolver) DecideDocument(ctx context.Context, input model.Decid
 	if err != nil {
 		return nil, err
 	}
-	doc, err := r.Client.Document.Get(ctx, input.DocumentID)
-	if err != nil {
-		return nil, err
-	}
-	return r.mutateCase(ctx, doc.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
+	return r.mutateDocumentCase(ctx, input.DocumentID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, doc *ent.Document, upd *ent.KycCaseUpdate) ([]change, error) {
 		why, err := workflow.ApplicantReason(input.Decision, input.ReasonCode, deref(input.Reason))
 		if err != nil {
 			return nil, err
@@ -453,15 +449,7 @@ func (r *mutationResolver) ClearDocumentDecision(ctx context.Context, input mode
 	if err != nil {
 		return nil, err
 	}
-	doc, err := r.Client.Document.Get(ctx, input.DocumentID)
-	if err != nil {
-		return nil, err
-	}
-	return r.mutateCase(ctx, doc.CaseID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error) {
-		d, err := tx.Document.Get(ctx, doc.ID)
-		if err != nil {
-			return nil, err
-		}
+	return r.mutateDocumentCase(ctx, input.DocumentID, &input.ExpectedVersion, func(tx *ent.Tx, c *ent.KycCase, d *ent.Document, upd *ent.KycCaseUpdate) ([]change, error) {
 		if err := workflow.ClearDocumentDecision(c.Status, d.Status); err != nil {
 			return nil, err
 		}
