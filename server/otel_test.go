@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -449,4 +450,88 @@ func TestTracingFlushOnClose(t *testing.T) {
 	if _, spans := recv.received(); findSpan(spans, "query Workflow") == nil {
 		t.Fatalf("query Workflow was not exported on Close (%d spans)", len(spans))
 	}
+}
+
+// benchMyCase starts the app with tracing on or off and returns a function that makes one
+// GraphQL request, an applicant's myCase (SQLite), through the app's whole handler in
+// process: no socket, so that the machine's network and scheduling add less noise.
+func benchMyCase(b *testing.B, on bool) func() {
+	b.Helper()
+	url := ""
+	if on {
+		url = newOTLPReceiver(b).srv.URL
+	}
+	setTracingEnv(b, url)
+	a, _, _ := startLoggedServer(b, io.Discard)
+	if (a.tracing != nil) != on {
+		b.Fatalf("tracing on: got %v, want %v", a.tracing != nil, on)
+	}
+	h := a.Handler()
+	post := func(body []byte, token string) []byte {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body.Bytes())
+		}
+		return rec.Body.Bytes()
+	}
+	var started struct {
+		Data struct{ StartCase struct{ Token string } }
+	}
+	start, _ := json.Marshal(map[string]any{"query": `mutation StartCase($in: StartCaseInput){ startCase(input:$in){ token } }`,
+		"variables": map[string]any{"in": map[string]any{"firstName": tracedFirst, "lastName": tracedLast}}})
+	if err := json.Unmarshal(post(start, ""), &started); err != nil {
+		b.Fatal(err)
+	}
+	token := started.Data.StartCase.Token
+	query, _ := json.Marshal(map[string]any{"query": `query MyCase { myCase { id status revision availableEvents documents { id type status } } }`})
+	return func() { post(query, token) }
+}
+
+// BenchmarkGraphQLTracing is one GraphQL request with tracing off and on (batch export to
+// the in-process receiver): time and allocations per request.
+func BenchmarkGraphQLTracing(b *testing.B) {
+	for _, mode := range []string{"off", "on"} {
+		b.Run(mode, func(b *testing.B) {
+			request := benchMyCase(b, mode == "on")
+			b.ReportAllocs()
+			for b.Loop() {
+				request()
+			}
+		})
+	}
+}
+
+// BenchmarkGraphQLTracingRatio alternates the same request between an app with tracing off
+// and one with it on, so that the load of a shared machine weighs on both alike, and reports
+// the median of each and their ratio (bench/PROFILE.md, "Tracing overhead").
+func BenchmarkGraphQLTracingRatio(b *testing.B) {
+	off, on := benchMyCase(b, false), benchMyCase(b, true)
+	var offT, onT []time.Duration
+	timed := func(request func()) time.Duration {
+		t0 := time.Now()
+		request()
+		return time.Since(t0)
+	}
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 { // either goes first as often
+			offT = append(offT, timed(off))
+			onT = append(onT, timed(on))
+		} else {
+			onT = append(onT, timed(on))
+			offT = append(offT, timed(off))
+		}
+	}
+	median := func(d []time.Duration) float64 {
+		slices.Sort(d)
+		return float64(d[len(d)/2])
+	}
+	b.ReportMetric(median(offT), "off-ns/req")
+	b.ReportMetric(median(onT), "on-ns/req")
+	b.ReportMetric(median(onT)/median(offT), "on/off")
 }
