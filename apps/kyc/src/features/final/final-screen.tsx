@@ -2,6 +2,7 @@ import type { CaseStatus } from '@kyc/sdk';
 import { useTranslation } from 'react-i18next';
 import { useKyc } from '@/app/kyc-context';
 import { DeleteMyData } from '@/components/delete-my-data';
+import { LiveStatus } from '@/components/live-status';
 import { Screen } from '@/components/screen';
 import { SupportContact } from '@/components/support-contact';
 import { applicantReason } from '@/lib/reasons';
@@ -18,6 +19,8 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
   const status: CaseStatus = c?.status ?? 'PENDING_REVIEW';
   const flagged = c?.documents.filter((d) => d.status === 'RESUBMISSION_REQUESTED') ?? [];
   const rejection = applicantReason(c?.reasonCode, c?.reason);
+  // Waiting for a decision: the screen the applicant may keep open for a while.
+  const waiting = status === 'PENDING_REVIEW' || status === 'AWAITING_SECOND_REVIEW';
 
   return (
     <Screen state="final" title={t(`final.title.${status}`)} status={status} back={status === 'IN_PROGRESS'}>
@@ -81,7 +84,9 @@ export function FinalScreen({ onRetake }: { onRetake?: () => void }) {
         )}
         {status === 'IN_PROGRESS' && <p>{t('final.notSubmitted')}</p>}
       </section>
-      {status === 'PENDING_REVIEW' && snap.connection === 'reconnecting' && (
+      {waiting && <LiveStatus transport={snap.liveTransport} everySeconds={snap.pollSeconds} />}
+      {/* Polling also reports 'reconnecting'; then the line above says how it goes on instead. */}
+      {status === 'PENDING_REVIEW' && snap.connection === 'reconnecting' && snap.liveTransport !== 'polling' && (
         <p className="connection" role="status">
           {t('final.reconnecting')}
         </p>

@@ -235,6 +235,7 @@ export const fr: Catalog = {
     retakePhotos: 'Reprendre les photos',
     notSubmitted: "Votre vérification n'a pas encore été envoyée.",
     reconnecting: 'Les mises à jour en direct sont suspendues pendant la reconnexion. Votre envoi est en sécurité.',
+    polling: 'Mises à jour en direct indisponibles — vérification toutes les {{seconds}} s',
   },
   erase: {
     link: 'Supprimer mes données',
