@@ -535,3 +535,46 @@ func BenchmarkGraphQLTracingRatio(b *testing.B) {
 	b.ReportMetric(median(onT), "on-ns/req")
 	b.ReportMetric(median(onT)/median(offT), "on/off")
 }
+
+// TestTracingWebhooks: each delivery attempt gets a span with the endpoint id and the answer's
+// status, never the endpoint's URL.
+func TestTracingWebhooks(t *testing.T) {
+	recv := newOTLPReceiver(t)
+	setTracingEnv(t, recv.srv.URL)
+	ts := webhookServer(t, testDB{name: "sqlite"}, nil)
+	rita := ts.rita(t)
+	hooks := newReceiver(t, 1) // one 503, then 204
+	epID, _ := rita.endpoint(hooks.srv.URL+"/hooks?sig=endpoint-secret-query", "case.submitted")
+	c, app := ts.startCase(t, tracedFirst, tracedLast, tracedEmail)
+	submitCase(t, app, c.ID)
+
+	spans := flushUntil(t, ts.app, recv, "two webhook attempts", func(s []recvSpan) bool {
+		n := 0
+		for _, sp := range s {
+			if sp.GetName() == "webhook deliver" {
+				n++
+			}
+		}
+		return n == 2
+	})
+	statuses := map[string]tracepb.Status_StatusCode{}
+	for _, s := range spans {
+		if s.GetName() != "webhook deliver" {
+			continue
+		}
+		if got, _ := spanAttr(s.GetAttributes(), "kyc.webhook.endpoint_id"); got != epID {
+			t.Errorf("webhook span endpoint %q, want %q", got, epID)
+		}
+		code, _ := spanAttr(s.GetAttributes(), "http.response.status_code")
+		statuses[code] = s.GetStatus().GetCode()
+		for _, kv := range s.GetAttributes() {
+			v := kv.GetValue().String()
+			if strings.Contains(v, "endpoint-secret-query") || strings.Contains(v, hooks.srv.URL) || strings.Contains(v, tracedFirst) {
+				t.Errorf("webhook span attribute %s = %s", kv.GetKey(), v)
+			}
+		}
+	}
+	if statuses["503"] != tracepb.Status_STATUS_CODE_ERROR || statuses["204"] != tracepb.Status_STATUS_CODE_UNSET {
+		t.Fatalf("webhook attempts by answer and span status: %v, want 503 ERROR and 204 UNSET", statuses)
+	}
+}
