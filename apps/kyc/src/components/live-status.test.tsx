@@ -8,7 +8,8 @@ import { i18n } from '@/i18n';
 import { png, screen, startKyc, waitForState } from '@/testing/render-app';
 import { LiveStatus } from './live-status';
 
-const POLLING_10 = 'Live updates unavailable — checking every 10 s';
+// A no-break space keeps the number and its unit together.
+const POLLING_10 = 'Live updates unavailable — checking every 10\u00a0s';
 
 describe('LiveStatus', () => {
   it('says how often it checks while polling, and nothing once a live transport is back', () => {
@@ -20,7 +21,7 @@ describe('LiveStatus', () => {
     view.rerender(<LiveStatus transport="polling" everySeconds={10} />);
     expect(screen.getByRole('status').textContent).toBe(POLLING_10);
     view.rerender(<LiveStatus transport="polling" everySeconds={15} />);
-    expect(screen.getByRole('status').textContent).toBe('Live updates unavailable — checking every 15 s');
+    expect(screen.getByRole('status').textContent).toBe('Live updates unavailable — checking every 15\u00a0s');
 
     view.rerender(<LiveStatus transport="sse" everySeconds={null} />);
     expect(screen.getByRole('status').textContent).toBe('');
@@ -30,7 +31,7 @@ describe('LiveStatus', () => {
   it('is translated', async () => {
     await act(() => i18n.changeLanguage('de'));
     render(<LiveStatus transport="polling" everySeconds={10} />);
-    expect(screen.getByRole('status').textContent).toBe('Live-Aktualisierungen nicht verfügbar — wir prüfen alle 10 s');
+    expect(screen.getByRole('status').textContent).toBe('Live-Aktualisierungen nicht verfügbar — wir prüfen alle 10\u00a0s');
   });
 });
 
@@ -80,8 +81,8 @@ describe('the waiting screen', { timeout: 30_000 }, () => {
       s.transport?.('polling', 10);
       s.connection?.('reconnecting');
     }));
-    expect(await screen.findByText(POLLING_10)).toBeTruthy();
-    expect(screen.getByText(POLLING_10).closest('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
+    const line = await screen.findByText((_, el) => el?.tagName === 'P' && el.textContent === POLLING_10);
+    expect(line.closest('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
     // Not also "paused": updates go on, only slower.
     expect(screen.queryByText(/Live updates are paused/)).toBeNull();
 

@@ -235,7 +235,7 @@ export const de: Catalog = {
     retakePhotos: 'Fotos neu aufnehmen',
     notSubmitted: 'Ihre Prüfung wurde noch nicht eingereicht.',
     reconnecting: 'Live-Aktualisierungen sind pausiert, während wir die Verbindung wiederherstellen. Ihre Einreichung ist sicher.',
-    polling: 'Live-Aktualisierungen nicht verfügbar — wir prüfen alle {{seconds}} s',
+    polling: 'Live-Aktualisierungen nicht verfügbar — wir prüfen alle {{seconds}}\u00a0s',
   },
   erase: {
     link: 'Meine Daten löschen',

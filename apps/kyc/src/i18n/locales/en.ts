@@ -235,7 +235,7 @@ export const en = {
     retakePhotos: 'Re-take photos',
     notSubmitted: 'Your verification has not been submitted yet.',
     reconnecting: 'Live updates are paused while we reconnect. Your submission is safe.',
-    polling: 'Live updates unavailable — checking every {{seconds}} s',
+    polling: 'Live updates unavailable — checking every {{seconds}}\u00a0s',
   },
   erase: {
     link: 'Delete my data',

@@ -235,7 +235,7 @@ export const es: Catalog = {
     retakePhotos: 'Repetir las fotos',
     notSubmitted: 'Su verificación aún no se ha enviado.',
     reconnecting: 'Las actualizaciones en directo están en pausa mientras volvemos a conectar. Su envío está a salvo.',
-    polling: 'Actualizaciones en directo no disponibles — comprobamos cada {{seconds}} s',
+    polling: 'Actualizaciones en directo no disponibles — comprobamos cada {{seconds}}\u00a0s',
   },
   erase: {
     link: 'Eliminar mis datos',

@@ -235,7 +235,7 @@ export const fr: Catalog = {
     retakePhotos: 'Reprendre les photos',
     notSubmitted: "Votre vérification n'a pas encore été envoyée.",
     reconnecting: 'Les mises à jour en direct sont suspendues pendant la reconnexion. Votre envoi est en sécurité.',
-    polling: 'Mises à jour en direct indisponibles — vérification toutes les {{seconds}} s',
+    polling: 'Mises à jour en direct indisponibles — vérification toutes les {{seconds}}\u00a0s',
   },
   erase: {
     link: 'Supprimer mes données',
