@@ -281,10 +281,23 @@ func TestTracing(t *testing.T) {
 	ws.subscribe("x", `subscription Elsewhere($id: ID!){ caseUpdated(caseId: $id){ id } }`,
 		map[string]any{"id": "0b6f3a1e-1d2c-4c5b-9a8e-7f6d5c4b3a21"})
 
+	// A subscription over Server-Sent Events continues the caller's trace too.
+	const streamTrace, streamParent = "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"
+	sseHeader := bearer(token)
+	sseHeader.Set("traceparent", "00-"+streamTrace+"-"+streamParent+"-01")
+	ts.dialSSE(t, ts.URL, `subscription Stream($id: ID!){ caseUpdated(caseId: $id){ id status } }`,
+		map[string]any{"id": caseID}, sseHeader)
+
 	spans := flushUntil(t, a, recv, "subscription span", func(s []recvSpan) bool {
 		return findSpan(s, "subscription Watch") != nil && findSpan(s, "subscription Elsewhere") != nil &&
-			findSpan(s, "query Cases") != nil
+			findSpan(s, "subscription Stream") != nil && findSpan(s, "query Cases") != nil
 	})
+	// No span for the stream itself (it lasts as long as the connection): the operation's
+	// parent is the caller's span.
+	if st := findSpan(spans, "subscription Stream"); hex.EncodeToString(st.GetTraceId()) != streamTrace ||
+		hex.EncodeToString(st.GetParentSpanId()) != streamParent {
+		t.Errorf("subscription Stream: trace %x parent %x, want %s %s", st.GetTraceId(), st.GetParentSpanId(), streamTrace, streamParent)
+	}
 
 	// The operation span: name, attributes, a child of the request's server span.
 	op := findSpan(spans, "mutation StartCase")
