@@ -268,7 +268,7 @@ func (e tracingExtension) start(ctx context.Context, oc *graphql.OperationContex
 	return e.tracer.Start(ctx, spanName, opts...)
 }
 
-// end records the outcome code and ends the span.
+// endOperationSpan records the outcome code and ends the span.
 func endOperationSpan(span trace.Span, code string) {
 	span.SetAttributes(attrOutcomeCode.String(code))
 	if code == string(workflow.EInternal) {
@@ -365,7 +365,7 @@ func truncate(s string, n int) string {
 	return s
 }
 
-// webhookSpan opens the span of one webhook delivery attempt: ids and the attempt number
+// startWebhookSpan opens the span of one webhook delivery attempt: ids and the attempt number
 // only (no URL, no payload). The caller ends it with endWebhookSpan.
 func startWebhookSpan(ctx context.Context, tracer trace.Tracer, del *ent.WebhookDelivery, attempt int) (context.Context, trace.Span) {
 	if tracer == nil {
