@@ -155,21 +155,8 @@ func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string
 			return fmt.Errorf("fill the search column: %w", err)
 		}
 	}
-	if dia != dialect.Postgres {
-		return nil
-	}
-	// The NOTIFY trigger of the baseline migration, which that release installed here (a
-	// database adopted from a release older still may lack it).
-	if _, err := db.ExecContext(ctx, `
-		CREATE OR REPLACE FUNCTION kyc_notify_case_event() RETURNS trigger LANGUAGE plpgsql AS $$
-		BEGIN
-			PERFORM pg_notify('`+pgChannel+`', json_build_object('caseId', NEW.case_id, 'eventId', NEW.id)::text);
-			RETURN NULL;
-		END $$;
-		DROP TRIGGER IF EXISTS case_events_notify ON case_events;
-		CREATE TRIGGER case_events_notify AFTER INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION kyc_notify_case_event();`); err != nil {
-		return fmt.Errorf("install the case event trigger: %w", err)
-	}
+	// PostgreSQL: the NOTIFY trigger that release installed is dropped by a migration
+	// (case_events_notify_after_commit); the server sends the notices after commit.
 	return nil
 }
 

@@ -68,6 +68,9 @@ func newMetrics(a *app) *metrics {
 			return float64(n)
 		}),
 	)
+	if b, ok := a.res.Broker.(*pgBroker); ok {
+		m.reg.MustRegister(b.collectors()...) // NOTIFY after commit: sent, batches, dropped; sweep
+	}
 	a.res.Committed = func(c *ent.KycCase, events []*ent.CaseEvent) {
 		for _, ev := range events {
 			m.events.WithLabelValues(ev.Type).Inc()

@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgxlisten"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/openkyc/kyc-manual-review/graph"
 )
@@ -69,13 +70,16 @@ func (h *hub) Subscribe(caseID uuid.UUID, deliver func(graph.Notice)) (stop func
 	}
 }
 
-// The PostgreSQL NOTIFY channels: committed case events (sent by a trigger, server/db.go) and
-// ended reviewer sessions (sent by PublishSessionEnd).
+// The PostgreSQL NOTIFY channels: committed case events (sent after commit by the
+// publishing replica's notifier, pgNotifier) and ended reviewer sessions (sent by
+// PublishSessionEnd).
 const (
 	pgChannel        = "kyc_case_events"
 	pgSessionChannel = "kyc_session_ends"
-	// pgListenerName is the LISTEN connection's application_name, to find it in pg_stat_activity.
+	// pgListenerName and pgNotifierName are the application_name of the LISTEN connection and
+	// of the connection that sends case events' NOTIFYs, to find them in pg_stat_activity.
 	pgListenerName = "kyc-listener"
+	pgNotifierName = "kyc-notifier"
 )
 
 // Listener timing.
@@ -88,25 +92,40 @@ const (
 	// commits, and replicas' clocks differ a little.
 	pgCatchUpMargin = 10 * time.Second
 	// pgSeenIDs is how many recent event ids are remembered to deliver each event once
-	// (published here, echoed by NOTIFY, read again by a catch-up). It covers the events of
-	// a catch-up window (the margin plus an outage) at well over a thousand events a second.
-	pgSeenIDs = 1 << 15
+	// (published here, echoed by NOTIFY, read again by a catch-up or a sweep). It covers a
+	// sweep's window (the interval plus the margin, 15 s) at over 4,000 events a second.
+	pgSeenIDs = 1 << 16
+	// pgSweepEvery is how often each replica reads the case events committed since its last
+	// sweep (less the margin) and delivers those it has not heard of: the NOTIFY follows the
+	// commit, so a crash between the two loses it, and the sweep brings it at most this late.
+	pgSweepEvery = 5 * time.Second
 )
 
 // pgBroker delivers what LISTEN hears to the local hub, so that every API replica on the
-// database hears every replica's events. The NOTIFY itself is sent by a trigger on the audit
-// table (server/db.go), inside the transaction that appends the event. Events published in
-// this process reach its subscribers at once; their NOTIFY echo is dropped. When the LISTEN
-// connection comes back after it was lost, the events committed meanwhile are read from the
-// audit table and delivered (a catch-up), so an outage delays notices but loses none.
+// database hears every replica's events. Events published in this process reach its
+// subscribers at once and are handed to the notifier, which sends their NOTIFYs after the
+// commit, many per statement; the echo of an event heard already is dropped. The NOTIFY is
+// not sent inside the event's transaction: PostgreSQL serialises the commits of all
+// transactions that sent one (a global lock held through the commit's WAL flush), which cost
+// half the throughput of transitions on a durable cluster. When the LISTEN connection comes
+// back after it was lost, the events committed meanwhile are read from the audit table and
+// delivered (a catch-up); every replica also sweeps the audit table every few seconds, for
+// notices lost between a commit and its NOTIFY (a crash), so those arrive late but arrive.
 type pgBroker struct {
 	*hub
-	log  *slog.Logger
-	db   *sql.DB // sends session ends; one connection at most, opened when first needed
-	seen recentIDs
+	log      *slog.Logger
+	db       *sql.DB     // sends session ends and sweeps; one connection at most, opened when first needed
+	notifier *pgNotifier // sends case events' NOTIFYs; nil: none are sent (tests)
+	seen     recentIDs
 
-	lastHealthy atomic.Int64 // Unix ns when the listener last was known to hear: connect, or a notice
-	failing     atomic.Int64 // Unix ns of the last listener error logged; 0 while healthy
+	// sweepEvery is the interval of the sweep (pgSweepEvery; tests change it with
+	// setSweepEvery), in ns; sweepReset restarts the wait with a new one.
+	sweepEvery atomic.Int64
+	sweepReset chan struct{}
+
+	lastHealthy atomic.Int64  // Unix ns when the listener last was known to hear: connect, or a notice
+	swept       atomic.Uint64 // events the sweep delivered (no NOTIFY or catch-up had)
+	failing     atomic.Int64  // Unix ns of the last listener error logged; 0 while healthy
 
 	sessMu   sync.Mutex
 	sessSubs map[*func(graph.SessionEnd)]struct{}
@@ -115,12 +134,15 @@ type pgBroker struct {
 var _ graph.SessionBus = (*pgBroker)(nil)
 
 func newPGBroker(ctx context.Context, dsn string, log *slog.Logger) *pgBroker {
-	b := &pgBroker{hub: newHub(), log: log, sessSubs: map[*func(graph.SessionEnd)]struct{}{}}
+	b := &pgBroker{hub: newHub(), log: log, sessSubs: map[*func(graph.SessionEnd)]struct{}{}, sweepReset: make(chan struct{}, 1)}
+	b.sweepEvery.Store(int64(pgSweepEvery))
 	if db, err := sql.Open("pgx", dsn); err == nil {
 		db.SetMaxOpenConns(1)
 		b.db = db
 		context.AfterFunc(ctx, func() { _ = db.Close() })
+		go b.sweep(ctx, time.Now())
 	}
+	b.notifier = newPGNotifier(ctx, dsn, log)
 	h := &pgHandler{b: b, listening: make(chan struct{})}
 	l := &pgxlisten.Listener{
 		Connect: func(ctx context.Context) (*pgx.Conn, error) {
@@ -177,9 +199,13 @@ func (b *pgBroker) deliverOnce(n graph.Notice) {
 }
 
 // Publish implements graph.Broker: the subscribers of this process hear at once, with the
-// committed case and event; the other replicas hear through the trigger's NOTIFY.
+// committed case and event; the other replicas hear through the NOTIFY the notifier sends
+// soon after (Publish does not wait for it), or else through their sweep.
 func (b *pgBroker) Publish(_ context.Context, n graph.Notice) error {
 	b.deliverOnce(n)
+	if b.notifier != nil {
+		b.notifier.enqueue(n)
+	}
 	return nil
 }
 
@@ -217,12 +243,14 @@ func (b *pgBroker) sessionEnded(e graph.SessionEnd) {
 	}
 }
 
+// catchUpQuery reads the events created since $1, oldest first.
+const catchUpQuery = "SELECT id, case_id FROM case_events WHERE created_at >= $1 ORDER BY created_at, seq"
+
 // catchUp delivers the events created since shortly before the listener was last healthy:
 // those committed while it was down never sent it a notification. Already delivered ones
 // are skipped by id.
 func (b *pgBroker) catchUp(ctx context.Context, conn *pgx.Conn, since time.Time) error {
-	rows, err := conn.Query(ctx, "SELECT id, case_id FROM case_events WHERE created_at >= $1 ORDER BY created_at, seq",
-		since.Add(-pgCatchUpMargin).UTC())
+	rows, err := conn.Query(ctx, catchUpQuery, since.Add(-pgCatchUpMargin).UTC())
 	if err != nil {
 		return fmt.Errorf("catch up on case events: %w", err)
 	}
@@ -238,6 +266,13 @@ func (b *pgBroker) catchUp(ctx context.Context, conn *pgx.Conn, since time.Time)
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("catch up on case events: %w", err)
 	}
+	delivered := b.deliverNew(ns)
+	b.log.Info("postgres listener back: caught up", "since", since, "events", len(ns), "delivered", delivered)
+	return nil
+}
+
+// deliverNew delivers the notices not delivered before and returns how many.
+func (b *pgBroker) deliverNew(ns []graph.Notice) int {
 	delivered := 0
 	for _, n := range ns {
 		if b.seen.first(n.EventID) {
@@ -245,7 +280,67 @@ func (b *pgBroker) catchUp(ctx context.Context, conn *pgx.Conn, since time.Time)
 			delivered++
 		}
 	}
-	b.log.Info("postgres listener back: caught up", "since", since, "events", len(ns), "delivered", delivered)
+	return delivered
+}
+
+// sweep reads, every sweepEvery, the case events created since shortly before the previous
+// sweep began (the catch-up's query and margin, on the broker's own connection, not the
+// listener's) and delivers those not heard of: a NOTIFY is sent after its event committed,
+// so one lost to a crash in between (or to a full notifier queue) is delivered here, late.
+// Events written by a process without a broker (the migrate subcommand re-keying old audit
+// chains) are found the same way.
+func (b *pgBroker) sweep(ctx context.Context, since time.Time) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-b.sweepReset:
+			continue
+		case <-time.After(time.Duration(b.sweepEvery.Load())):
+		}
+		start := time.Now()
+		if err := b.sweepOnce(ctx, since); err != nil {
+			if ctx.Err() == nil {
+				b.log.Warn("sweep case events", "err", err)
+			}
+			continue // the same window again next time
+		}
+		since = start
+	}
+}
+
+// setSweepEvery changes the sweep's interval, starting a new wait.
+func (b *pgBroker) setSweepEvery(d time.Duration) {
+	b.sweepEvery.Store(int64(d))
+	select {
+	case b.sweepReset <- struct{}{}:
+	default:
+	}
+}
+
+func (b *pgBroker) sweepOnce(ctx context.Context, since time.Time) error {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	rows, err := b.db.QueryContext(ctx, catchUpQuery, since.Add(-pgCatchUpMargin).UTC())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var ns []graph.Notice
+	for rows.Next() {
+		var n graph.Notice
+		if err := rows.Scan(&n.EventID, &n.CaseID); err != nil {
+			return err
+		}
+		ns = append(ns, n)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if delivered := b.deliverNew(ns); delivered > 0 {
+		b.swept.Add(uint64(delivered))
+		b.log.Info("sweep delivered case events no NOTIFY brought", "events", delivered)
+	}
 	return nil
 }
 
@@ -327,4 +422,220 @@ func (r *recentIDs) first(id uuid.UUID) bool {
 	r.next = (r.next + 1) % len(r.ring)
 	r.set[id] = struct{}{}
 	return true
+}
+
+// collectors are the broker's counters for /metrics.
+func (b *pgBroker) collectors() []prometheus.Collector {
+	notifier := func(get func(*pgNotifier) uint64) func() float64 {
+		return func() float64 {
+			if b.notifier == nil {
+				return 0
+			}
+			return float64(get(b.notifier))
+		}
+	}
+	return []prometheus.Collector{
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "kyc_pg_notify_sent_total",
+			Help: "Case event notices sent by NOTIFY (after their commit) to the other replicas."},
+			notifier(func(q *pgNotifier) uint64 { return q.sent.Load() })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "kyc_pg_notify_batches_total",
+			Help: "NOTIFY statements (and transactions) that sent those notices, each all that was queued."},
+			notifier(func(q *pgNotifier) uint64 { return q.batches.Load() })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "kyc_pg_notify_dropped_total",
+			Help: "Case event notices never sent (queue full, or unsent at shutdown); the replicas' sweeps deliver them."},
+			notifier(func(q *pgNotifier) uint64 { return q.dropped.Load() })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "kyc_pg_sweep_delivered_total",
+			Help: "Case events this replica heard of only through its periodic sweep of the audit table (their NOTIFY was lost)."},
+			func() float64 { return float64(b.swept.Load()) }),
+	}
+}
+
+// Notifier limits.
+const (
+	// pgNotifyQueue is how many notices may wait for their NOTIFY; when it is full the
+	// oldest is dropped (and counted): the sweep delivers it.
+	pgNotifyQueue = 10_000
+	// pgNotifyBackoff is the first pause after a failed NOTIFY, doubling to pgNotifyBackoffMax.
+	pgNotifyBackoff    = 100 * time.Millisecond
+	pgNotifyBackoffMax = 5 * time.Second
+	// pgNotifyFlush bounds the last send when the broker stops.
+	pgNotifyFlush = 2 * time.Second
+)
+
+// pgNotifyStmt sends one NOTIFY per payload, in one statement and so one transaction: the
+// global lock PostgreSQL takes to commit a transaction that notified is taken once for all.
+const pgNotifyStmt = "SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n"
+
+// pgNotifier sends the NOTIFYs of the case events published in this process, after their
+// commit, from one goroutine on its own connection: each round trip sends everything queued
+// since the last one, so under load many events share a NOTIFY transaction. Its connection
+// commits with synchronous_commit off: a notification lost to a crash is delivered by the
+// replicas' sweeps (the event itself committed with the caller's settings).
+type pgNotifier struct {
+	dsn  string
+	log  *slog.Logger
+	wake chan struct{} // a send is due; capacity 1
+	done chan struct{} // closed when run returns
+
+	mu    sync.Mutex
+	queue []string // payloads, oldest first; at most pgNotifyQueue
+
+	sent, batches, dropped atomic.Uint64
+
+	// gate, when set, is waited on before the queue is taken (tests: hold the NOTIFYs back).
+	gate atomic.Pointer[chan struct{}]
+
+	failing time.Time // when the last error was logged; only run reads and writes it
+}
+
+func newPGNotifier(ctx context.Context, dsn string, log *slog.Logger) *pgNotifier {
+	n := &pgNotifier{dsn: dsn, log: log, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	go n.run(ctx)
+	return n
+}
+
+// enqueue queues the NOTIFY of n and returns at once.
+func (q *pgNotifier) enqueue(n graph.Notice) {
+	// The trigger's payload, which other replicas (and older releases) parse.
+	payload, err := json.Marshal(n)
+	if err != nil {
+		return
+	}
+	q.mu.Lock()
+	if len(q.queue) >= pgNotifyQueue {
+		q.queue = q.queue[1:]
+		q.dropped.Add(1)
+	}
+	q.queue = append(q.queue, string(payload))
+	q.mu.Unlock()
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+}
+
+// take moves the queued payloads into batch (emptied first) and returns it.
+func (q *pgNotifier) take(batch []string) []string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	batch = append(batch[:0], q.queue...)
+	q.queue = q.queue[:0]
+	return batch
+}
+
+// requeue puts an unsent batch back in front of what was queued since, oldest first,
+// dropping the oldest beyond the bound.
+func (q *pgNotifier) requeue(batch []string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	all := append(append(make([]string, 0, len(batch)+len(q.queue)), batch...), q.queue...)
+	if over := len(all) - pgNotifyQueue; over > 0 {
+		all = all[over:]
+		q.dropped.Add(uint64(over))
+	}
+	q.queue = all
+}
+
+func (q *pgNotifier) connect(ctx context.Context) (*pgx.Conn, error) {
+	cfg, err := pgx.ParseConfig(q.dsn)
+	if err != nil {
+		return nil, err
+	}
+	cfg.RuntimeParams["application_name"] = pgNotifierName
+	cfg.RuntimeParams["synchronous_commit"] = "off"
+	return pgx.ConnectConfig(ctx, cfg)
+}
+
+// run sends what is queued until ctx ends, then makes one last, bounded attempt.
+func (q *pgNotifier) run(ctx context.Context) {
+	defer close(q.done)
+	var (
+		conn    *pgx.Conn
+		batch   []string
+		backoff = pgNotifyBackoff
+	)
+	defer func() {
+		if conn != nil {
+			_ = conn.Close(context.Background())
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			q.flush(conn)
+			return
+		case <-q.wake:
+		}
+		if g := q.gate.Load(); g != nil {
+			select {
+			case <-*g:
+			case <-ctx.Done():
+			}
+		}
+		for batch = q.take(batch); len(batch) > 0; batch = q.take(batch) {
+			err := q.send(ctx, &conn, batch)
+			if err == nil {
+				backoff = pgNotifyBackoff
+				continue
+			}
+			q.requeue(batch)
+			if ctx.Err() != nil {
+				break
+			}
+			q.logError(err)
+			select {
+			case <-ctx.Done():
+			case <-time.After(backoff):
+			}
+			backoff = min(2*backoff, pgNotifyBackoffMax)
+		}
+	}
+}
+
+// send sends batch on *conn, connecting first if needed; on an error the connection is
+// closed, to be opened again.
+func (q *pgNotifier) send(ctx context.Context, conn **pgx.Conn, batch []string) error {
+	if *conn == nil {
+		c, err := q.connect(ctx)
+		if err != nil {
+			return err
+		}
+		*conn = c
+	}
+	if _, err := (*conn).Exec(ctx, pgNotifyStmt, pgChannel, batch); err != nil {
+		_ = (*conn).Close(context.Background())
+		*conn = nil
+		return err
+	}
+	q.sent.Add(uint64(len(batch)))
+	q.batches.Add(1)
+	q.failing = time.Time{}
+	return nil
+}
+
+// flush sends what is still queued when the broker stops, within pgNotifyFlush.
+func (q *pgNotifier) flush(conn *pgx.Conn) {
+	batch := q.take(nil)
+	if len(batch) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), pgNotifyFlush)
+	defer cancel()
+	own := conn
+	if err := q.send(ctx, &own, batch); err != nil {
+		q.dropped.Add(uint64(len(batch)))
+		q.log.Warn("postgres notifier: the last notices were not sent; the other replicas' sweeps deliver them", "notices", len(batch), "err", err)
+	}
+	if own != nil && own != conn {
+		_ = own.Close(context.Background())
+	}
+}
+
+// logError logs the first error after a success, then one every 30 s.
+func (q *pgNotifier) logError(err error) {
+	if !q.failing.IsZero() && time.Since(q.failing) < 30*time.Second {
+		return
+	}
+	q.failing = time.Now()
+	q.log.Warn("postgres notifier", "err", err)
 }
