@@ -276,9 +276,9 @@ func rawListBaseline(ctx context.Context, backend, url, dbPath string, n int, se
 	inner := entsql.Dialect(dia).Select("id").From(entsql.Table("kyc_cases"))
 	where(inner)
 	inner.Limit(10001)
-	count := entsql.Dialect(dia).Select(entsql.Count("*")).From(inner.As("t"))
 	pageQ, pageArgs := page.Query()
-	countQ, countArgs := count.Query()
+	countQ, countArgs := inner.Query()
+	countQ = "SELECT COUNT(*) FROM (" + countQ + ") t"
 	if backend == "postgres" {
 		conn, err := pgx.Connect(ctx, url)
 		if err != nil {

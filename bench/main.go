@@ -268,12 +268,28 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		outPath = filepath.Join(root, "bench", "RESULTS.md")
 	}
 	if outPath != "" {
-		if err := os.WriteFile(outPath, []byte(md), 0o644); err != nil {
+		if err := os.WriteFile(outPath, []byte(md+handWritten(outPath)), 0o644); err != nil {
 			return e.rep, err
 		}
 		e.log("wrote %s", outPath)
 	}
 	return e.rep, ctx.Err()
+}
+
+// handMarker starts the part of a results file that is written by hand (measurements made
+// outside `go run ./bench`, such as the photo checks' Go benchmark): a run keeps it.
+const handMarker = "<!-- Below: written by hand; go run ./bench keeps it. -->"
+
+// handWritten is the hand-written part of the file at path, from handMarker on, if any.
+func handWritten(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	if i := strings.Index(string(b), handMarker); i >= 0 {
+		return "\n" + string(b[i:])
+	}
+	return ""
 }
 
 var figureNames = map[int]string{
