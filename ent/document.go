@@ -50,6 +50,8 @@ type Document struct {
 	StorageKey string `json:"storage_key,omitempty"`
 	// PurgedAt holds the value of the "purged_at" field.
 	PurgedAt *time.Time `json:"purged_at,omitempty"`
+	// SubmittedAt holds the value of the "submitted_at" field.
+	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Checks holds the value of the "checks" field.
@@ -103,7 +105,7 @@ func (*Document) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case document.FieldType, document.FieldSide, document.FieldStatus, document.FieldReason, document.FieldReasonCode, document.FieldContentType, document.FieldSha256, document.FieldStorageKey:
 			values[i] = new(sql.NullString)
-		case document.FieldPurgedAt, document.FieldCreatedAt:
+		case document.FieldPurgedAt, document.FieldSubmittedAt, document.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
 		case document.FieldID, document.FieldCaseID:
 			values[i] = new(uuid.UUID)
@@ -217,6 +219,13 @@ func (_m *Document) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PurgedAt = new(time.Time)
 				*_m.PurgedAt = value.Time
+			}
+		case document.FieldSubmittedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field submitted_at", values[i])
+			} else if value.Valid {
+				_m.SubmittedAt = new(time.Time)
+				*_m.SubmittedAt = value.Time
 			}
 		case document.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -359,6 +368,11 @@ func (_m *Document) String() string {
 	builder.WriteString(", ")
 	if v := _m.PurgedAt; v != nil {
 		builder.WriteString("purged_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.SubmittedAt; v != nil {
+		builder.WriteString("submitted_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

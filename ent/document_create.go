@@ -167,6 +167,20 @@ func (_c *DocumentCreate) SetNillablePurgedAt(v *time.Time) *DocumentCreate {
 	return _c
 }
 
+// SetSubmittedAt sets the "submitted_at" field.
+func (_c *DocumentCreate) SetSubmittedAt(v time.Time) *DocumentCreate {
+	_c.mutation.SetSubmittedAt(v)
+	return _c
+}
+
+// SetNillableSubmittedAt sets the "submitted_at" field if the given value is not nil.
+func (_c *DocumentCreate) SetNillableSubmittedAt(v *time.Time) *DocumentCreate {
+	if v != nil {
+		_c.SetSubmittedAt(*v)
+	}
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *DocumentCreate) SetCreatedAt(v time.Time) *DocumentCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -465,6 +479,10 @@ func (_c *DocumentCreate) createSpec() (*Document, *sqlgraph.CreateSpec) {
 		_spec.SetField(document.FieldPurgedAt, field.TypeTime, value)
 		_node.PurgedAt = &value
 	}
+	if value, ok := _c.mutation.SubmittedAt(); ok {
+		_spec.SetField(document.FieldSubmittedAt, field.TypeTime, value)
+		_node.SubmittedAt = &value
+	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(document.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
@@ -625,6 +643,24 @@ func (u *DocumentUpsert) UpdatePurgedAt() *DocumentUpsert {
 // ClearPurgedAt clears the value of the "purged_at" field.
 func (u *DocumentUpsert) ClearPurgedAt() *DocumentUpsert {
 	u.SetNull(document.FieldPurgedAt)
+	return u
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (u *DocumentUpsert) SetSubmittedAt(v time.Time) *DocumentUpsert {
+	u.Set(document.FieldSubmittedAt, v)
+	return u
+}
+
+// UpdateSubmittedAt sets the "submitted_at" field to the value that was provided on create.
+func (u *DocumentUpsert) UpdateSubmittedAt() *DocumentUpsert {
+	u.SetExcluded(document.FieldSubmittedAt)
+	return u
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (u *DocumentUpsert) ClearSubmittedAt() *DocumentUpsert {
+	u.SetNull(document.FieldSubmittedAt)
 	return u
 }
 
@@ -921,6 +957,27 @@ func (u *DocumentUpsertOne) UpdatePurgedAt() *DocumentUpsertOne {
 func (u *DocumentUpsertOne) ClearPurgedAt() *DocumentUpsertOne {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearPurgedAt()
+	})
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (u *DocumentUpsertOne) SetSubmittedAt(v time.Time) *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetSubmittedAt(v)
+	})
+}
+
+// UpdateSubmittedAt sets the "submitted_at" field to the value that was provided on create.
+func (u *DocumentUpsertOne) UpdateSubmittedAt() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdateSubmittedAt()
+	})
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (u *DocumentUpsertOne) ClearSubmittedAt() *DocumentUpsertOne {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearSubmittedAt()
 	})
 }
 
@@ -1407,6 +1464,27 @@ func (u *DocumentUpsertBulk) UpdatePurgedAt() *DocumentUpsertBulk {
 func (u *DocumentUpsertBulk) ClearPurgedAt() *DocumentUpsertBulk {
 	return u.Update(func(s *DocumentUpsert) {
 		s.ClearPurgedAt()
+	})
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (u *DocumentUpsertBulk) SetSubmittedAt(v time.Time) *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.SetSubmittedAt(v)
+	})
+}
+
+// UpdateSubmittedAt sets the "submitted_at" field to the value that was provided on create.
+func (u *DocumentUpsertBulk) UpdateSubmittedAt() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.UpdateSubmittedAt()
+	})
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (u *DocumentUpsertBulk) ClearSubmittedAt() *DocumentUpsertBulk {
+	return u.Update(func(s *DocumentUpsert) {
+		s.ClearSubmittedAt()
 	})
 }
 

@@ -105,6 +105,26 @@ func (_u *DocumentUpdate) ClearPurgedAt() *DocumentUpdate {
 	return _u
 }
 
+// SetSubmittedAt sets the "submitted_at" field.
+func (_u *DocumentUpdate) SetSubmittedAt(v time.Time) *DocumentUpdate {
+	_u.mutation.SetSubmittedAt(v)
+	return _u
+}
+
+// SetNillableSubmittedAt sets the "submitted_at" field if the given value is not nil.
+func (_u *DocumentUpdate) SetNillableSubmittedAt(v *time.Time) *DocumentUpdate {
+	if v != nil {
+		_u.SetSubmittedAt(*v)
+	}
+	return _u
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (_u *DocumentUpdate) ClearSubmittedAt() *DocumentUpdate {
+	_u.mutation.ClearSubmittedAt()
+	return _u
+}
+
 // SetChecks sets the "checks" field.
 func (_u *DocumentUpdate) SetChecks(v []photocheck.Check) *DocumentUpdate {
 	_u.mutation.SetChecks(v)
@@ -350,6 +370,12 @@ func (_u *DocumentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PurgedAtCleared() {
 		_spec.ClearField(document.FieldPurgedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.SubmittedAt(); ok {
+		_spec.SetField(document.FieldSubmittedAt, field.TypeTime, value)
+	}
+	if _u.mutation.SubmittedAtCleared() {
+		_spec.ClearField(document.FieldSubmittedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.Checks(); ok {
 		_spec.SetField(document.FieldChecks, field.TypeJSON, value)
 	}
@@ -497,6 +523,26 @@ func (_u *DocumentUpdateOne) SetNillablePurgedAt(v *time.Time) *DocumentUpdateOn
 // ClearPurgedAt clears the value of the "purged_at" field.
 func (_u *DocumentUpdateOne) ClearPurgedAt() *DocumentUpdateOne {
 	_u.mutation.ClearPurgedAt()
+	return _u
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (_u *DocumentUpdateOne) SetSubmittedAt(v time.Time) *DocumentUpdateOne {
+	_u.mutation.SetSubmittedAt(v)
+	return _u
+}
+
+// SetNillableSubmittedAt sets the "submitted_at" field if the given value is not nil.
+func (_u *DocumentUpdateOne) SetNillableSubmittedAt(v *time.Time) *DocumentUpdateOne {
+	if v != nil {
+		_u.SetSubmittedAt(*v)
+	}
+	return _u
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (_u *DocumentUpdateOne) ClearSubmittedAt() *DocumentUpdateOne {
+	_u.mutation.ClearSubmittedAt()
 	return _u
 }
 
@@ -774,6 +820,12 @@ func (_u *DocumentUpdateOne) sqlSave(ctx context.Context) (_node *Document, err 
 	}
 	if _u.mutation.PurgedAtCleared() {
 		_spec.ClearField(document.FieldPurgedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SubmittedAt(); ok {
+		_spec.SetField(document.FieldSubmittedAt, field.TypeTime, value)
+	}
+	if _u.mutation.SubmittedAtCleared() {
+		_spec.ClearField(document.FieldSubmittedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Checks(); ok {
 		_spec.SetField(document.FieldChecks, field.TypeJSON, value)

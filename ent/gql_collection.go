@@ -337,6 +337,11 @@ func (_q *DocumentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, document.FieldPurgedAt)
 				fieldSeen[document.FieldPurgedAt] = struct{}{}
 			}
+		case "submittedAt":
+			if _, ok := fieldSeen[document.FieldSubmittedAt]; !ok {
+				selectedFields = append(selectedFields, document.FieldSubmittedAt)
+				fieldSeen[document.FieldSubmittedAt] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[document.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, document.FieldCreatedAt)

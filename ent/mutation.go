@@ -1734,6 +1734,7 @@ type DocumentMutation struct {
 	addheight      *int
 	storage_key    *string
 	purged_at      *time.Time
+	submitted_at   *time.Time
 	created_at     *time.Time
 	checks         *[]photocheck.Check
 	appendchecks   []photocheck.Check
@@ -2523,6 +2524,55 @@ func (m *DocumentMutation) ResetPurgedAt() {
 	delete(m.clearedFields, document.FieldPurgedAt)
 }
 
+// SetSubmittedAt sets the "submitted_at" field.
+func (m *DocumentMutation) SetSubmittedAt(t time.Time) {
+	m.submitted_at = &t
+}
+
+// SubmittedAt returns the value of the "submitted_at" field in the mutation.
+func (m *DocumentMutation) SubmittedAt() (r time.Time, exists bool) {
+	v := m.submitted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedAt returns the old "submitted_at" field's value of the Document entity.
+// If the Document object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMutation) OldSubmittedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedAt: %w", err)
+	}
+	return oldValue.SubmittedAt, nil
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (m *DocumentMutation) ClearSubmittedAt() {
+	m.submitted_at = nil
+	m.clearedFields[document.FieldSubmittedAt] = struct{}{}
+}
+
+// SubmittedAtCleared returns if the "submitted_at" field was cleared in this mutation.
+func (m *DocumentMutation) SubmittedAtCleared() bool {
+	_, ok := m.clearedFields[document.FieldSubmittedAt]
+	return ok
+}
+
+// ResetSubmittedAt resets all changes to the "submitted_at" field.
+func (m *DocumentMutation) ResetSubmittedAt() {
+	m.submitted_at = nil
+	delete(m.clearedFields, document.FieldSubmittedAt)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *DocumentMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -3035,7 +3085,7 @@ func (m *DocumentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DocumentMutation) Fields() []string {
-	fields := make([]string, 0, 21)
+	fields := make([]string, 0, 22)
 	if m._case != nil {
 		fields = append(fields, document.FieldCaseID)
 	}
@@ -3077,6 +3127,9 @@ func (m *DocumentMutation) Fields() []string {
 	}
 	if m.purged_at != nil {
 		fields = append(fields, document.FieldPurgedAt)
+	}
+	if m.submitted_at != nil {
+		fields = append(fields, document.FieldSubmittedAt)
 	}
 	if m.created_at != nil {
 		fields = append(fields, document.FieldCreatedAt)
@@ -3135,6 +3188,8 @@ func (m *DocumentMutation) Field(name string) (ent.Value, bool) {
 		return m.StorageKey()
 	case document.FieldPurgedAt:
 		return m.PurgedAt()
+	case document.FieldSubmittedAt:
+		return m.SubmittedAt()
 	case document.FieldCreatedAt:
 		return m.CreatedAt()
 	case document.FieldChecks:
@@ -3186,6 +3241,8 @@ func (m *DocumentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStorageKey(ctx)
 	case document.FieldPurgedAt:
 		return m.OldPurgedAt(ctx)
+	case document.FieldSubmittedAt:
+		return m.OldSubmittedAt(ctx)
 	case document.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	case document.FieldChecks:
@@ -3306,6 +3363,13 @@ func (m *DocumentMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPurgedAt(v)
+		return nil
+	case document.FieldSubmittedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedAt(v)
 		return nil
 	case document.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -3515,6 +3579,9 @@ func (m *DocumentMutation) ClearedFields() []string {
 	if m.FieldCleared(document.FieldPurgedAt) {
 		fields = append(fields, document.FieldPurgedAt)
 	}
+	if m.FieldCleared(document.FieldSubmittedAt) {
+		fields = append(fields, document.FieldSubmittedAt)
+	}
 	if m.FieldCleared(document.FieldChecks) {
 		fields = append(fields, document.FieldChecks)
 	}
@@ -3564,6 +3631,9 @@ func (m *DocumentMutation) ClearField(name string) error {
 		return nil
 	case document.FieldPurgedAt:
 		m.ClearPurgedAt()
+		return nil
+	case document.FieldSubmittedAt:
+		m.ClearSubmittedAt()
 		return nil
 	case document.FieldChecks:
 		m.ClearChecks()
@@ -3632,6 +3702,9 @@ func (m *DocumentMutation) ResetField(name string) error {
 		return nil
 	case document.FieldPurgedAt:
 		m.ResetPurgedAt()
+		return nil
+	case document.FieldSubmittedAt:
+		m.ResetSubmittedAt()
 		return nil
 	case document.FieldCreatedAt:
 		m.ResetCreatedAt()

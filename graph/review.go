@@ -10,7 +10,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent"
-	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/graph/model"
 	"github.com/openkyc/kyc-manual-review/workflow"
@@ -39,35 +38,25 @@ func (r *Resolver) mutateDocumentCase(ctx context.Context, docID uuid.UUID, expe
 	})
 }
 
-// documentSubmitted reports whether d was the current revision of its document at one of the
-// case's submissions: uploaded at or before it, and not replaced by the next revision until
-// after it.
-func (r *Resolver) documentSubmitted(ctx context.Context, d *ent.Document) (bool, error) {
-	subs, err := r.Client.CaseEvent.Query().
-		Where(caseevent.CaseID(d.CaseID), caseevent.Type(string(EvCaseSubmitted)), caseevent.CreatedAtGTE(d.CreatedAt)).
-		Order(ent.Asc(caseevent.FieldCreatedAt)).
-		First(ctx)
-	if ent.IsNotFound(err) {
-		return false, nil // never submitted since this photo was taken
+// markSubmitted records, in the transaction of a submission at, that the case's current
+// documents docs were submitted (Document.submitted), keeping the time of an earlier
+// submission. It returns docs as they now are, as new values: docs may be shared by the cache.
+func markSubmitted(ctx context.Context, tx *ent.Tx, docs []*ent.Document, at time.Time) ([]*ent.Document, error) {
+	out := make([]*ent.Document, len(docs))
+	var ids []uuid.UUID
+	for i, d := range docs {
+		out[i] = d
+		if d.SubmittedAt == nil {
+			ids = append(ids, d.ID)
+			marked := *d
+			marked.SubmittedAt = &at
+			out[i] = &marked
+		}
 	}
-	if err != nil {
-		return false, err
+	if len(ids) == 0 {
+		return out, nil
 	}
-	q := r.Client.Document.Query().Where(document.CaseID(d.CaseID), document.TypeEQ(d.Type), document.RevisionGT(d.Revision))
-	if d.Side == nil {
-		q = q.Where(document.SideIsNil())
-	} else {
-		q = q.Where(document.SideEQ(*d.Side))
-	}
-	next, err := q.Order(ent.Asc(document.FieldRevision)).First(ctx)
-	if ent.IsNotFound(err) {
-		return true, nil // still the current photo, and a submission came after it
-	}
-	if err != nil {
-		return false, err
-	}
-	// The first submission after this photo was taken happened before the next photo.
-	return next.CreatedAt.After(subs.CreatedAt), nil
+	return out, tx.Document.Update().Where(document.IDIn(ids...), document.SubmittedAtIsNil()).SetSubmittedAt(at).Exec(ctx)
 }
 
 // resubmissionReasons turns a resubmission request's documents into what the applicant

@@ -148,7 +148,7 @@ func (r *documentResolver) Submitted(ctx context.Context, obj *ent.Document) (bo
 	if _, err := requireReviewer(ctx); err != nil {
 		return false, err
 	}
-	return r.documentSubmitted(ctx, obj)
+	return obj.SubmittedAt != nil, nil
 }
 
 // URL is the resolver for the url field.
@@ -249,7 +249,11 @@ func (r *mutationResolver) SendCaseEvent(ctx context.Context, input model.SendCa
 		}
 		if move.Submits {
 			status, revision := workflow.Submission(c.Revision)
-			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(r.now()).ClearResumeFloor().ClearResubmissionTypes().ClearReason().ClearReasonCode().ClearDecidedAt()
+			now := r.now()
+			upd.SetStatus(status).SetRevision(revision).SetSubmittedAt(now).ClearResumeFloor().ClearResubmissionTypes().ClearReason().ClearReasonCode().ClearDecidedAt()
+			if docs, err = markSubmitted(ctx, tx, docs, now); err != nil {
+				return nil, err
+			}
 			changes = append(changes, change{Type: EvCaseSubmitted, Actor: "applicant", Data: map[string]any{"revision": revision}})
 		}
 		return changes, nil

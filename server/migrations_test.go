@@ -204,6 +204,10 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 		now := time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC)
 		ts := now.Format("2006-01-02 15:04:05.999999999-07:00")
 		author, caseID, docID := uuid.New(), uuid.New(), uuid.New()
+		// Two revisions of the ID card uploaded before the submission: only the second was
+		// submitted; a third, uploaded after it, was not (yet).
+		idCard := []uuid.UUID{uuid.New(), uuid.New(), uuid.New()}
+		before, after := now.Add(-time.Hour).Format("2006-01-02 15:04:05.999999999-07:00"), now.Add(time.Hour).Format("2006-01-02 15:04:05.999999999-07:00")
 		for _, ins := range []struct {
 			q    string
 			args []any
@@ -216,6 +220,12 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 			{`INSERT INTO documents (id, type, status, revision, content_type, size, sha256, width, height, storage_key, created_at, case_id)
 				VALUES (?, 'SELFIE', 'PENDING', 1, 'image/jpeg', 1234, 'abc', 1600, 1200, 'documents/x', ?, ?)`, []any{docID, ts, caseID}},
 			{`INSERT INTO notes (id, body, created_at, case_id, author_id) VALUES (?, 'kept across the upgrade', ?, ?, ?)`, []any{uuid.New(), ts, caseID, author}},
+			{`INSERT INTO documents (id, type, status, revision, content_type, size, sha256, width, height, storage_key, created_at, case_id)
+				VALUES (?, 'ID_CARD', 'PENDING', 1, 'image/jpeg', 1234, 'abc', 1600, 1200, 'documents/c1', ?, ?)`, []any{idCard[0], before, caseID}},
+			{`INSERT INTO documents (id, type, status, revision, content_type, size, sha256, width, height, storage_key, created_at, case_id)
+				VALUES (?, 'ID_CARD', 'PENDING', 2, 'image/jpeg', 1234, 'abc', 1600, 1200, 'documents/c2', ?, ?)`, []any{idCard[1], ts, caseID}},
+			{`INSERT INTO documents (id, type, status, revision, content_type, size, sha256, width, height, storage_key, created_at, case_id)
+				VALUES (?, 'ID_CARD', 'PENDING', 3, 'image/jpeg', 1234, 'abc', 1600, 1200, 'documents/c3', ?, ?)`, []any{idCard[2], after, caseID}},
 		} {
 			if _, err := raw.Exec(r.q(ins.q), ins.args...); err != nil {
 				t.Fatalf("%s: %v", ins.q, err)
@@ -241,7 +251,7 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 			caseID, caseID).Scan(&docs, &notes, &events); err != nil {
 			t.Fatalf("the new columns: %v", err)
 		}
-		if docs != 1 || notes != 1 || events < 2 {
+		if docs != 4 || notes != 1 || events < 2 {
 			t.Fatalf("after the upgrade: %d documents, %d notes, %d events", docs, notes, events)
 		}
 		if got := srv.rita(t).cases(map[string]any{"filter": map[string]any{"search": "OLGA old"}}).ids(); !slices.Equal(got, []string{caseID.String()}) {
@@ -256,6 +266,16 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 		srv.rita(t).mustDo(`{ cases { totalCount totalCountCapped } }`, nil, &count)
 		if count.Cases.TotalCount != 1 || count.Cases.TotalCountCapped {
 			t.Fatalf("count: %+v", count.Cases)
+		}
+		// Document.submitted, stored since, is back-filled from the audit trail.
+		for id, want := range map[uuid.UUID]bool{docID: true, idCard[0]: false, idCard[1]: true, idCard[2]: false} {
+			d, err := srv.app.client.Document.Get(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.SubmittedAt != nil; got != want || (got && !d.SubmittedAt.Equal(now)) {
+				t.Errorf("document %s revision %d after the upgrade: submitted at %v, want submitted %v (at %v)", d.Type, d.Revision, d.SubmittedAt, want, now)
+			}
 		}
 		// A restart adopts nothing more and runs nothing.
 		res, err := applyMigrations(context.Background(), srv.app.db, dia, slog.New(slog.DiscardHandler))

@@ -46,6 +46,8 @@ const (
 	FieldStorageKey = "storage_key"
 	// FieldPurgedAt holds the string denoting the purged_at field in the database.
 	FieldPurgedAt = "purged_at"
+	// FieldSubmittedAt holds the string denoting the submitted_at field in the database.
+	FieldSubmittedAt = "submitted_at"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// FieldChecks holds the string denoting the checks field in the database.
@@ -90,6 +92,7 @@ var Columns = []string{
 	FieldHeight,
 	FieldStorageKey,
 	FieldPurgedAt,
+	FieldSubmittedAt,
 	FieldCreatedAt,
 	FieldChecks,
 	FieldPhash,
@@ -234,6 +237,11 @@ func ByStorageKey(opts ...sql.OrderTermOption) OrderOption {
 // ByPurgedAt orders the results by the purged_at field.
 func ByPurgedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPurgedAt, opts...).ToFunc()
+}
+
+// BySubmittedAt orders the results by the submitted_at field.
+func BySubmittedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSubmittedAt, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.

@@ -81,6 +81,7 @@ var (
 		{Name: "height", Type: field.TypeInt, Nullable: true},
 		{Name: "storage_key", Type: field.TypeString},
 		{Name: "purged_at", Type: field.TypeTime, Nullable: true},
+		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "checks", Type: field.TypeJSON, Nullable: true},
 		{Name: "phash", Type: field.TypeInt64, Nullable: true},
@@ -98,7 +99,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "documents_kyc_cases_documents",
-				Columns:    []*schema.Column{DocumentsColumns[21]},
+				Columns:    []*schema.Column{DocumentsColumns[22]},
 				RefColumns: []*schema.Column{KycCasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -107,27 +108,27 @@ var (
 			{
 				Name:    "document_case_id_type_side_revision",
 				Unique:  true,
-				Columns: []*schema.Column{DocumentsColumns[21], DocumentsColumns[1], DocumentsColumns[2], DocumentsColumns[6]},
+				Columns: []*schema.Column{DocumentsColumns[22], DocumentsColumns[1], DocumentsColumns[2], DocumentsColumns[6]},
 			},
 			{
 				Name:    "document_phash_band0",
 				Unique:  false,
-				Columns: []*schema.Column{DocumentsColumns[17]},
+				Columns: []*schema.Column{DocumentsColumns[18]},
 			},
 			{
 				Name:    "document_phash_band1",
 				Unique:  false,
-				Columns: []*schema.Column{DocumentsColumns[18]},
+				Columns: []*schema.Column{DocumentsColumns[19]},
 			},
 			{
 				Name:    "document_phash_band2",
 				Unique:  false,
-				Columns: []*schema.Column{DocumentsColumns[19]},
+				Columns: []*schema.Column{DocumentsColumns[20]},
 			},
 			{
 				Name:    "document_phash_band3",
 				Unique:  false,
-				Columns: []*schema.Column{DocumentsColumns[20]},
+				Columns: []*schema.Column{DocumentsColumns[21]},
 			},
 		},
 	}

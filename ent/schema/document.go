@@ -70,6 +70,12 @@ func (Document) Fields() []ent.Field {
 		field.Time("purged_at").
 			Optional().
 			Nillable(),
+		// SubmittedAt is when the case was first submitted while this was the current
+		// revision of its document (Document.submitted); nil for a photo replaced before
+		// any submission, or not submitted yet.
+		field.Time("submitted_at").
+			Optional().
+			Nillable(),
 		field.Time("created_at").
 			Default(time.Now).
 			Immutable(),
