@@ -144,7 +144,7 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 		e.rep.add(r)
 	}
 	e.rep.note(2, "%s: each client is one applicant (own case, own bearer token) in a closed loop for %s after a warm-up, alternating USER_NEXT_STEP (documentType ID_CARD) welcome→document_selection and USER_PREV_STEP back; each call is one transaction in the server (BEGIN, load the case, version-checked update of the case and its audit chain head, insert the audit event, COMMIT%s; the current documents come from the server's per-version cache) and asks for the SDK's CaseFields.",
-		backend, e.cfg.duration, map[bool]string{true: "; a trigger sends the NOTIFY at commit", false: ""}[pg != nil])
+		backend, e.cfg.duration, map[bool]string{true: "; the NOTIFY follows the commit, batched by the replica's notifier", false: ""}[pg != nil])
 	if backend == "postgres-durable" {
 		e.rep.note(2, "postgres-durable: the same server binary, script and pgbench transaction on a second cluster started with PostgreSQL's durable defaults (fsync=on, synchronous_commit=on, full_page_writes=on): every COMMIT waits for its WAL flush to disk, for the API and for pgbench alike; the ratio compares the two on the same cluster.")
 	}
