@@ -195,7 +195,7 @@ export function CaseListPage({ params }: { params: URLSearchParams }) {
 
       {connection && edges.length > 0 && (
         <div className="table-wrap" aria-busy={loading}>
-          <table className="case-table" aria-describedby="case-keys">
+          <table className="case-table case-list stack-table" aria-describedby="case-keys">
             <caption className="visually-hidden">
               Cases, {filters.status === 'ALL' ? 'all statuses' : CASE_STATUS_LABEL[filters.status as CaseStatus].toLowerCase()},{' '}
               {fifo ? 'oldest submission first' : 'newest first'}
@@ -270,12 +270,12 @@ function CaseRow({ node, meId, now, slaSeconds, fresh, active, tabIndex, onFocus
         </Link>
         {node.applicant.email && <span className="sub">{node.applicant.email}</span>}
       </td>
-      <td>
+      <td className="cell-status">
         <StatusBadge status={node.status} />
         {node.erasedAt && <ErasedBadge at={node.erasedAt} />}
         {node.revision > 1 && <span className="sub">Resubmission {node.revision - 1}</span>}
       </td>
-      <td>
+      <td className="cell-documents">
         {types || <span className="muted">None yet</span>}
         {node.status === 'PENDING_REVIEW' && flagged.length > 0 && (
           // Flagged photos form a request the applicant has not received: say so in the list too.
@@ -285,11 +285,12 @@ function CaseRow({ node, meId, now, slaSeconds, fresh, active, tabIndex, onFocus
         )}
         <CheckSummaryBadge summary={node.checkSummary} />
       </td>
-      <td>
+      <td data-label="Assignee">
         {node.assignee ? (node.assignee.id === meId ? 'You' : node.assignee.name || node.assignee.email) : <span className="muted">Unassigned</span>}
         {node.assignee && !node.assignee.active && <span className="sub flag">assignee inactive</span>}
       </td>
-      <td>
+      {/* A waiting time reads "waiting 5 min" by itself; on a phone the other cells show their column's name (data-label). */}
+      <td data-label={node.submittedAt && !waiting ? 'Submitted' : undefined}>
         {node.submittedAt && waiting ? (
           <>
             <time dateTime={node.submittedAt} title={`Submitted ${formatDateTime(node.submittedAt)}`} data-waiting>
@@ -309,7 +310,7 @@ function CaseRow({ node, meId, now, slaSeconds, fresh, active, tabIndex, onFocus
           <span className="muted">Not submitted</span>
         )}
       </td>
-      <td>
+      <td data-label="Last change">
         <time dateTime={node.updatedAt} title={formatDateTime(node.updatedAt)}>
           {timeAgo(node.updatedAt, now)}
         </time>

@@ -210,7 +210,7 @@ function ApiKeyTable({ keys, onRevoke }: { keys: ApiKeyFieldsFragment[]; onRevok
   const now = useNow();
   return (
     <div className="table-wrap">
-      <table className="case-table team-table">
+      <table className="case-table team-table stack-table">
         <caption className="visually-hidden">API keys, newest first</caption>
         <thead>
           <tr>
@@ -228,13 +228,13 @@ function ApiKeyTable({ keys, onRevoke }: { keys: ApiKeyFieldsFragment[]; onRevok
           {keys.map((k) => (
             <tr key={k.id} data-api-key-id={k.id}>
               <th scope="row">{k.name}</th>
-              <td>
+              <td data-label="Key">
                 <code>{k.prefix}…</code>
               </td>
-              <td>
+              <td data-label="Created">
                 <When at={k.createdAt} now={now} />
               </td>
-              <td>
+              <td data-label="Last used">
                 <When at={k.lastUsedAt} now={now} fallback="Never" />
               </td>
               <td>

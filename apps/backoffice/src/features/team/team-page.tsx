@@ -89,7 +89,7 @@ function Team({ meId }: { meId: string }) {
 
       {data && (
         <div className="table-wrap" aria-busy={loading}>
-          <table className="case-table team-table">
+          <table className="case-table team-table stack-table">
             <caption className="visually-hidden">Reviewers, by name</caption>
             <thead>
               <tr>
@@ -112,11 +112,11 @@ function Team({ meId }: { meId: string }) {
                       {self && <span className="you"> (you)</span>}
                       {m.name && <span className="sub">{m.email}</span>}
                     </th>
-                    <td>{ROLE_LABEL[m.role]}</td>
+                    <td data-label="Role">{ROLE_LABEL[m.role]}</td>
                     <td>
                       <MemberStatus member={m} />
                     </td>
-                    <td>
+                    <td data-label="Last sign-in">
                       {m.lastSignInAt ? (
                         <time dateTime={m.lastSignInAt} title={formatDateTime(m.lastSignInAt)}>
                           {timeAgo(m.lastSignInAt, now)}
