@@ -177,6 +177,9 @@ func (a *app) Close() {
 	defer cancel()
 	a.hooks.Stop(ctx)
 	a.cancel()
+	if b, ok := a.res.Broker.(*pgBroker); ok {
+		b.flushed(ctx) // the last NOTIFYs go out (bounded) before the connections close
+	}
 	a.client.Close()
 	_ = a.closeBlobs()
 	if err := a.tracing.shutdown(); err != nil { // flush the last spans, bounded

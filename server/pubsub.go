@@ -209,6 +209,18 @@ func (b *pgBroker) Publish(_ context.Context, n graph.Notice) error {
 	return nil
 }
 
+// flushed waits until the notifier has sent what was queued when the broker's context ended
+// (it tries for at most 2 s), or until ctx ends.
+func (b *pgBroker) flushed(ctx context.Context) {
+	if b.notifier == nil {
+		return
+	}
+	select {
+	case <-b.notifier.done:
+	case <-ctx.Done():
+	}
+}
+
 // PublishSessionEnd implements graph.SessionBus through NOTIFY; this replica hears it too.
 func (b *pgBroker) PublishSessionEnd(ctx context.Context, e graph.SessionEnd) error {
 	if b.db == nil {
