@@ -11,6 +11,7 @@ import { applicantContext, check, reviewer as account, startCase, status, walkTo
 const docs = join(__dirname, '..', 'docs', 'screenshots');
 const phone = { width: 390, height: 844 };
 const smallPhone = { width: 360, height: 740 };
+const tablet = { width: 960, height: 1200 }; // below 1000 px the one-column layout applies too
 const desktop = { width: 1280, height: 800 };
 
 /**
@@ -94,6 +95,8 @@ test('sign-in, list, case, dialogs, resubmission request and audit trail on a ph
   await page.setViewportSize(smallPhone);
   await expect(row).toBeInViewport();
   await phoneCheck(page, 'list-360');
+  await page.setViewportSize(tablet);
+  await fits(page, 'list-960');
 
   // The case at both widths.
   await page.setViewportSize(phone);
@@ -107,6 +110,8 @@ test('sign-in, list, case, dialogs, resubmission request and audit trail on a ph
   await page.setViewportSize(smallPhone);
   await decisionButtonsReachable(page);
   await phoneCheck(page, 'case-360');
+  await page.setViewportSize(tablet);
+  await fits(page, 'case-960');
   await page.setViewportSize(phone);
 
   // The decision dialogs, opened and closed again.
