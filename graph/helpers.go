@@ -43,13 +43,21 @@ func (r *Resolver) resumeURL(token string) string {
 	return strings.TrimRight(r.PublicURL, "/") + "/kyc/#resume=" + token
 }
 
-func parseCursor(s *string) (*ent.Cursor, error) {
+func parseCursor(s *string) (_ *ent.Cursor, err error) {
 	if s == nil || *s == "" {
 		return nil, nil
 	}
+	invalid := workflow.Errorf(workflow.EBadUserInput, "invalid cursor")
+	// The msgpack decoder under UnmarshalGQL panics on some malformed cursors (found by
+	// fuzzing: a fixed-int value decoded into an interface field): a forged cursor is bad input.
+	defer func() {
+		if recover() != nil {
+			err = invalid
+		}
+	}()
 	c := &ent.Cursor{}
 	if err := c.UnmarshalGQL(*s); err != nil || !scalarCursorValue(c.Value) {
-		return nil, workflow.Errorf(workflow.EBadUserInput, "invalid cursor")
+		return nil, invalid
 	}
 	return c, nil
 }
