@@ -64,10 +64,29 @@ type sockets struct {
 	byReviewer map[uuid.UUID]map[*socket]struct{}
 	byCase     map[uuid.UUID]*caseLoad
 	byAPIKey   map[uuid.UUID]map[*socket]struct{}
-	// streams holds every SSE stream, with or without credentials, so that a drain ends
-	// them all and the metrics count them.
-	streams map[*socket]struct{}
+	// all holds every connection, with or without credentials, so that a drain ends them all
+	// and the metrics count them.
+	all     map[*socket]struct{}
 	busOnce sync.Once
+}
+
+// addSocket files s under id in an index of the registry (made on first use).
+func addSocket(index *map[uuid.UUID]map[*socket]struct{}, id uuid.UUID, s *socket) {
+	if *index == nil {
+		*index = map[uuid.UUID]map[*socket]struct{}{}
+	}
+	if (*index)[id] == nil {
+		(*index)[id] = map[*socket]struct{}{}
+	}
+	(*index)[id][s] = struct{}{}
+}
+
+// removeSocket takes s out of an index, dropping the id's set once empty.
+func removeSocket(index map[uuid.UUID]map[*socket]struct{}, id uuid.UUID, s *socket) {
+	delete(index[id], s)
+	if len(index[id]) == 0 {
+		delete(index, id)
+	}
 }
 
 // caseLoad is what one case token holds open across connections, and those connections.
@@ -111,13 +130,7 @@ func (res *Resolver) register(ctx context.Context, s *socket) (context.Context, 
 	reg.mu.Lock()
 	switch {
 	case v.Reviewer != nil:
-		if reg.byReviewer == nil {
-			reg.byReviewer = map[uuid.UUID]map[*socket]struct{}{}
-		}
-		if reg.byReviewer[v.Reviewer.ID] == nil {
-			reg.byReviewer[v.Reviewer.ID] = map[*socket]struct{}{}
-		}
-		reg.byReviewer[v.Reviewer.ID][s] = struct{}{}
+		addSocket(&reg.byReviewer, v.Reviewer.ID, s)
 		if !v.SessionExpires.IsZero() {
 			s.expiry = time.AfterFunc(v.SessionExpires.Sub(res.Now()), func() {
 				conn.Close(gqlws.CloseUnauthorized, "Session expired")
@@ -142,20 +155,12 @@ func (res *Resolver) register(ctx context.Context, s *socket) (context.Context, 
 		}
 		load.socks[s] = struct{}{}
 	case v.APIKey != nil:
-		if reg.byAPIKey == nil {
-			reg.byAPIKey = map[uuid.UUID]map[*socket]struct{}{}
-		}
-		if reg.byAPIKey[v.APIKey.ID] == nil {
-			reg.byAPIKey[v.APIKey.ID] = map[*socket]struct{}{}
-		}
-		reg.byAPIKey[v.APIKey.ID][s] = struct{}{}
+		addSocket(&reg.byAPIKey, v.APIKey.ID, s)
 	}
-	if s.sse {
-		if reg.streams == nil {
-			reg.streams = map[*socket]struct{}{}
-		}
-		reg.streams[s] = struct{}{}
+	if reg.all == nil {
+		reg.all = map[*socket]struct{}{}
 	}
+	reg.all[s] = struct{}{}
 	reg.mu.Unlock()
 	if !v.anonymous() {
 		res.listenSessionEnds()
@@ -167,16 +172,13 @@ func (res *Resolver) register(ctx context.Context, s *socket) (context.Context, 
 func (reg *sockets) remove(s *socket) {
 	reg.mu.Lock()
 	defer reg.mu.Unlock()
-	delete(reg.streams, s)
+	delete(reg.all, s)
 	switch v := s.viewer; {
 	case v.Reviewer != nil:
 		if s.expiry != nil {
 			s.expiry.Stop()
 		}
-		delete(reg.byReviewer[v.Reviewer.ID], s)
-		if len(reg.byReviewer[v.Reviewer.ID]) == 0 {
-			delete(reg.byReviewer, v.Reviewer.ID)
-		}
+		removeSocket(reg.byReviewer, v.Reviewer.ID, s)
 	case v.CaseID != uuid.Nil:
 		if load := reg.byCase[v.CaseID]; load != nil {
 			delete(load.socks, s)
@@ -185,10 +187,7 @@ func (reg *sockets) remove(s *socket) {
 			}
 		}
 	case v.APIKey != nil:
-		delete(reg.byAPIKey[v.APIKey.ID], s)
-		if len(reg.byAPIKey[v.APIKey.ID]) == 0 {
-			delete(reg.byAPIKey, v.APIKey.ID)
-		}
+		removeSocket(reg.byAPIKey, v.APIKey.ID, s)
 	}
 }
 
@@ -382,28 +381,10 @@ func (res *Resolver) LiveSockets() (conns, ops int) {
 	reg := &res.sockets
 	reg.mu.Lock()
 	defer reg.mu.Unlock()
-	for _, set := range reg.byReviewer {
-		for s := range set {
-			if !s.sse {
-				conns++
-				ops += s.ops
-			}
-		}
-	}
-	for _, load := range reg.byCase {
-		for s := range load.socks {
-			if !s.sse {
-				conns++
-				ops += s.ops
-			}
-		}
-	}
-	for _, set := range reg.byAPIKey {
-		for s := range set {
-			if !s.sse {
-				conns++
-				ops += s.ops
-			}
+	for s := range reg.all {
+		if !s.sse {
+			conns++
+			ops += s.ops
 		}
 	}
 	return conns, ops
@@ -414,7 +395,13 @@ func (res *Resolver) LiveStreams() int {
 	reg := &res.sockets
 	reg.mu.Lock()
 	defer reg.mu.Unlock()
-	return len(reg.streams)
+	n := 0
+	for s := range reg.all {
+		if s.sse {
+			n++
+		}
+	}
+	return n
 }
 
 // CloseAllSockets ends every registered WebSocket with 1012 (service restart), and every
@@ -423,25 +410,8 @@ func (res *Resolver) LiveStreams() int {
 func (res *Resolver) CloseAllSockets(reason string) {
 	var all []*socket
 	res.sockets.mu.Lock()
-	for _, set := range res.sockets.byReviewer {
-		for s := range set {
-			all = append(all, s)
-		}
-	}
-	for _, load := range res.sockets.byCase {
-		for s := range load.socks {
-			all = append(all, s)
-		}
-	}
-	for _, set := range res.sockets.byAPIKey {
-		for s := range set {
-			all = append(all, s)
-		}
-	}
-	for s := range res.sockets.streams {
-		if s.viewer.anonymous() {
-			all = append(all, s) // the others were found above
-		}
+	for s := range res.sockets.all {
+		all = append(all, s)
 	}
 	res.sockets.mu.Unlock()
 	for _, s := range all {
