@@ -14,22 +14,41 @@ import (
 
 const revokeKeyMutation = `mutation($id:ID!){ revokeApiKey(input:{id:$id}){ id revokedAt } }`
 
+// keyWatch is one case watched live over WebSockets by two API keys: gone, which a test
+// revokes, and kept, which must keep its socket. rita is the admin who made both keys.
+type keyWatch struct {
+	rita           *client
+	gone, kept     *client
+	goneID         string
+	goneWS, keptWS *liveConn
+	vars           map[string]any
+	poke           func()
+}
+
+// watchWithTwoKeys makes the keys and the case on admin's server and opens both keys' sockets
+// on on (the same server, or a twin), each proven live.
+func watchWithTwoKeys(t *testing.T, admin, on *testServer) keyWatch {
+	t.Helper()
+	w := keyWatch{rita: admin.rita(t)}
+	w.gone, w.goneID = w.rita.apiKey("retired backend")
+	w.kept, _ = w.rita.apiKey("onboarding backend")
+	c, _ := admin.startCase(t, "Ada", "Lovelace", "")
+	w.vars = map[string]any{"id": c.ID}
+	w.poke = func() { w.rita.note(c.ID, "poke") }
+	w.goneWS = on.mustDialLive(t, nil, bearer(w.gone.token))
+	w.goneWS.live("case", caseUpdatedSub, w.vars, w.poke)
+	w.keptWS = on.mustDialLive(t, nil, bearer(w.kept.token))
+	w.keptWS.live("case", caseUpdatedSub, w.vars, w.poke)
+	return w
+}
+
 func TestRevokedAPIKeyEndsStreams(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db testDB) {
 		ts := newTestServer(t, db)
-		rita := ts.rita(t)
-		gone, goneID := rita.apiKey("retired backend")
-		kept, _ := rita.apiKey("onboarding backend")
-		c, _ := ts.startCase(t, "Ada", "Lovelace", "")
-		vars := map[string]any{"id": c.ID}
-		poke := func() { rita.note(c.ID, "poke") }
-
-		goneWS := ts.mustDialLive(t, nil, bearer(gone.token))
-		goneWS.live("case", caseUpdatedSub, vars, poke)
+		w := watchWithTwoKeys(t, ts, ts)
+		rita, gone, kept, goneID, goneWS, keptWS, vars, poke := w.rita, w.gone, w.kept, w.goneID, w.goneWS, w.keptWS, w.vars, w.poke
 		goneSSE := ts.dialSSE(t, ts.URL, caseUpdatedSub, vars, bearer(gone.token))
 		goneSSE.live(poke)
-		keptWS := ts.mustDialLive(t, nil, bearer(kept.token))
-		keptWS.live("case", caseUpdatedSub, vars, poke)
 		keptSSE := ts.dialSSE(t, ts.URL, caseUpdatedSub, vars, bearer(kept.token))
 		keptSSE.live(poke)
 		keptWS.quiet(300 * time.Millisecond)
@@ -74,19 +93,10 @@ func TestRevokedAPIKeyEndsStreamsOnTwin(t *testing.T) {
 	t.Parallel()
 	a := newTestServer(t, testDB{name: "postgres"})
 	b := a.twin(t)
-	rita := a.rita(t)
-	gone, goneID := rita.apiKey("retired backend")
-	kept, _ := rita.apiKey("onboarding backend")
-	c, _ := a.startCase(t, "Ada", "Lovelace", "")
-	vars := map[string]any{"id": c.ID}
-	poke := func() { rita.note(c.ID, "poke") }
-
-	goneWS := b.mustDialLive(t, nil, bearer(gone.token))
-	goneWS.live("case", caseUpdatedSub, vars, poke)
-	goneSSE := b.dialSSE(t, b.URL, caseUpdatedSub, vars, bearer(gone.token))
-	goneSSE.live(poke)
-	keptWS := b.mustDialLive(t, nil, bearer(kept.token))
-	keptWS.live("case", caseUpdatedSub, vars, poke)
+	w := watchWithTwoKeys(t, a, b)
+	rita, goneID, goneWS, keptWS := w.rita, w.goneID, w.goneWS, w.keptWS
+	goneSSE := b.dialSSE(t, b.URL, caseUpdatedSub, w.vars, bearer(w.gone.token))
+	goneSSE.live(w.poke)
 
 	rita.mustDo(revokeKeyMutation, map[string]any{"id": goneID}, nil)
 	if code, ok := goneWS.waitClosed(2 * time.Second); !ok || code != 4401 {
@@ -104,16 +114,8 @@ func TestRevokedAPIKeyEndsStreamsOnTwin(t *testing.T) {
 func TestRecheckClosesRevokedKeySockets(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db testDB) {
 		ts := newTestServer(t, db)
-		rita := ts.rita(t)
-		gone, goneID := rita.apiKey("retired backend")
-		kept, _ := rita.apiKey("onboarding backend")
-		c, _ := ts.startCase(t, "Ada", "Lovelace", "")
-		vars := map[string]any{"id": c.ID}
-		poke := func() { rita.note(c.ID, "poke") }
-		goneWS := ts.mustDialLive(t, nil, bearer(gone.token))
-		goneWS.live("case", caseUpdatedSub, vars, poke)
-		keptWS := ts.mustDialLive(t, nil, bearer(kept.token))
-		keptWS.live("case", caseUpdatedSub, vars, poke)
+		w := watchWithTwoKeys(t, ts, ts)
+		goneID, goneWS, keptWS := w.goneID, w.goneWS, w.keptWS
 
 		ctx := context.Background()
 		if err := ts.app.client.APIKey.UpdateOneID(uuid.MustParse(goneID)).SetRevokedAt(time.Now()).Exec(ctx); err != nil {
