@@ -266,21 +266,31 @@ func (b *pgBroker) catchUp(ctx context.Context, conn *pgx.Conn, since time.Time)
 	if err != nil {
 		return fmt.Errorf("catch up on case events: %w", err)
 	}
-	var ns []graph.Notice
-	for rows.Next() {
-		var n graph.Notice
-		if err := rows.Scan(&n.EventID, &n.CaseID); err != nil {
-			rows.Close()
-			return fmt.Errorf("catch up on case events: %w", err)
-		}
-		ns = append(ns, n)
-	}
-	if err := rows.Err(); err != nil {
+	defer rows.Close()
+	ns, err := readNotices(rows)
+	if err != nil {
 		return fmt.Errorf("catch up on case events: %w", err)
 	}
 	delivered := b.deliverNew(ns)
 	b.log.Info("postgres listener back: caught up", "since", since, "events", len(ns), "delivered", delivered)
 	return nil
+}
+
+// readNotices reads the rows of catchUpQuery (from pgx or database/sql) as notices.
+func readNotices(rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}) ([]graph.Notice, error) {
+	var ns []graph.Notice
+	for rows.Next() {
+		var n graph.Notice
+		if err := rows.Scan(&n.EventID, &n.CaseID); err != nil {
+			return nil, err
+		}
+		ns = append(ns, n)
+	}
+	return ns, rows.Err()
 }
 
 // deliverNew delivers the notices not delivered before and returns how many.
@@ -338,15 +348,8 @@ func (b *pgBroker) sweepOnce(ctx context.Context, since time.Time) error {
 		return err
 	}
 	defer rows.Close()
-	var ns []graph.Notice
-	for rows.Next() {
-		var n graph.Notice
-		if err := rows.Scan(&n.EventID, &n.CaseID); err != nil {
-			return err
-		}
-		ns = append(ns, n)
-	}
-	if err := rows.Err(); err != nil {
+	ns, err := readNotices(rows)
+	if err != nil {
 		return err
 	}
 	if delivered := b.deliverNew(ns); delivered > 0 {
