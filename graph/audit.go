@@ -101,7 +101,7 @@ type chain struct {
 	seq    int
 	hash   string
 	now    time.Time
-	events []*ent.CaseEventCreate
+	events []*ent.CaseEvent // staged, every field set here (the rows as written)
 }
 
 // chainOf starts at c's head; now comes from Resolver.now, so the stored time re-hashes to
@@ -111,7 +111,7 @@ func chainOf(key []byte, c *ent.KycCase, now time.Time) *chain {
 }
 
 // add stages the audit event of ch after the current head and moves the head to it.
-func (k *chain) add(q *ent.CaseEventClient, ch change) error {
+func (k *chain) add(ch change) error {
 	var data *string
 	if ch.Data != nil {
 		b, err := json.Marshal(ch.Data)
@@ -123,29 +123,27 @@ func (k *chain) add(q *ent.CaseEventClient, ch change) error {
 	}
 	seq, prev := k.seq+1, k.hash
 	k.seq, k.hash = seq, eventHash(k.key, prev, k.caseID, seq, string(ch.Type), ch.Actor, string(ch.From), string(ch.To), deref(data), k.now)
-	b := q.Create().
-		SetCaseID(k.caseID).
-		SetSeq(seq).
-		SetType(string(ch.Type)).
-		SetActor(ch.Actor).
-		SetNillableData(data).
-		SetPrevHash(prev).
-		SetHash(k.hash).
-		SetCreatedAt(k.now)
-	if ch.From != "" {
-		b.SetFromState(string(ch.From))
-	}
-	if ch.To != "" {
-		b.SetToState(string(ch.To))
-	}
-	k.events = append(k.events, b)
+	k.events = append(k.events, &ent.CaseEvent{
+		ID: uuid.New(), CaseID: k.caseID, Seq: seq, Type: string(ch.Type), Actor: ch.Actor,
+		FromState: nonEmpty(string(ch.From)), ToState: nonEmpty(string(ch.To)), Data: data,
+		PrevHash: prev, Hash: k.hash, CreatedAt: k.now,
+	})
 	return nil
 }
 
-// save writes the staged events in one statement.
+// save writes the staged events in one statement and returns them.
 func (k *chain) save(ctx context.Context, q *ent.CaseEventClient) ([]*ent.CaseEvent, error) {
 	if len(k.events) == 0 {
 		return nil, nil
 	}
-	return q.CreateBulk(k.events...).Save(ctx)
+	rows := make([]*ent.CaseEventCreate, len(k.events))
+	for i, e := range k.events {
+		rows[i] = q.Create().SetID(e.ID).SetCaseID(e.CaseID).SetSeq(e.Seq).SetType(e.Type).SetActor(e.Actor).
+			SetNillableFromState(e.FromState).SetNillableToState(e.ToState).SetNillableData(e.Data).
+			SetPrevHash(e.PrevHash).SetHash(e.Hash).SetCreatedAt(e.CreatedAt)
+	}
+	if err := q.CreateBulk(rows...).Exec(ctx); err != nil {
+		return nil, err
+	}
+	return k.events, nil
 }

@@ -66,6 +66,9 @@ type Resolver struct {
 	// Writers bounds the write transactions that run at once (0: no bound); the rest queue
 	// in arrival order. SQLite runs one writer at a time anyway.
 	Writers int
+	// Postgres: the database is PostgreSQL; a change to a case is then written in one
+	// statement (onestatement.go), and the client's driver should be wrapped in LazyTx.
+	Postgres bool
 	// FourEyes says which case decisions need a second reviewer ("" is off).
 	FourEyes workflow.FourEyes
 	// Webhooks hands committed webhook deliveries to the durable queue (nil: they wait for

@@ -187,7 +187,7 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 	)
 	err = r.withTx(ctx, func(tx *ent.Tx) (err error) {
 		k := &chain{key: r.AuditKey, caseID: uuid.New(), now: r.now()}
-		if err := k.add(tx.CaseEvent, change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
+		if err := k.add(change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
 			return err
 		}
 		first, last, email := optional(details.FirstName), optional(details.LastName), optional(details.Email)

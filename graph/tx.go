@@ -17,8 +17,10 @@ import (
 )
 
 // mutateCase is the shape of every change: in one transaction, load the case, let fn decide
-// and stage its writes on the version-checked update, save, append the audit events; after
-// commit, publish. A concurrent writer makes the version check fail: CONFLICT.
+// and stage its writes on the version-checked update, save it with the audit events; after
+// commit, publish. A concurrent writer makes the version check fail: CONFLICT. On
+// PostgreSQL the update and the events are one statement (saveChange), and with LazyTx a
+// change whose fn writes nothing else is two round trips: the read and that statement.
 func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVersion *int,
 	fn func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error),
 ) (*ent.KycCase, error) {
@@ -39,7 +41,7 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 			return workflow.ErrErased
 		}
 		now := r.now()
-		upd := tx.KycCase.Update().
+		upd := r.caseUpdate(tx).
 			Where(kyccase.ID(c.ID), kyccase.Version(c.Version)).
 			SetVersion(c.Version + 1).
 			SetUpdatedAt(now)
@@ -56,28 +58,36 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 		}
 		k := chainOf(r.AuditKey, c, now)
 		for _, ch := range changes {
-			if err := k.add(tx.CaseEvent, ch); err != nil {
+			if err := k.add(ch); err != nil {
 				return err
 			}
 		}
-		n, err := upd.SetLastEventSeq(k.seq).SetLastEventHash(k.hash).Save(ctx)
+		upd.SetLastEventSeq(k.seq).SetLastEventHash(k.hash)
+		// The webhook outbox needs the updated case: known before the write unless the
+		// database computes a field (then read back after it, in the transaction).
+		var known bool
+		if saved, known = updated(c, upd.Mutation()); known {
+			if deliveries, err = r.outbox(ctx, tx, c.Status, saved); err != nil {
+				return err
+			}
+		}
+		n, err := r.saveChange(ctx, tx, upd, k, known)
 		if err != nil {
 			return err
 		}
 		if n == 0 {
 			return errStale
 		}
-		var ok bool
-		if saved, ok = updated(c, upd.Mutation()); !ok {
+		if !known {
 			if saved, err = tx.KycCase.Get(ctx, c.ID); err != nil {
 				return err
 			}
+			if deliveries, err = r.outbox(ctx, tx, c.Status, saved); err != nil {
+				return err
+			}
 		}
-		if deliveries, err = r.outbox(ctx, tx, c.Status, saved); err != nil {
-			return err
-		}
-		events, err = k.save(ctx, tx.CaseEvent)
-		return err
+		events = k.events
+		return nil
 	})
 	if err != nil {
 		return nil, err

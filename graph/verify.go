@@ -207,11 +207,10 @@ func keyLegacyChain(ctx context.Context, client *ent.Client, key []byte, id uuid
 	for _, ev := range events {
 		prevHash := k.hash
 		k.seq, k.hash = ev.Seq, eventHash(key, prevHash, id, ev.Seq, ev.Type, ev.Actor, deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt)
-		k.events = append(k.events, tx.CaseEvent.Create().SetID(ev.ID).SetCaseID(id).SetSeq(ev.Seq).SetType(ev.Type).
-			SetActor(ev.Actor).SetNillableFromState(ev.FromState).SetNillableToState(ev.ToState).SetNillableData(ev.Data).
-			SetPrevHash(prevHash).SetHash(k.hash).SetCreatedAt(ev.CreatedAt))
+		k.events = append(k.events, &ent.CaseEvent{ID: ev.ID, CaseID: id, Seq: ev.Seq, Type: ev.Type, Actor: ev.Actor,
+			FromState: ev.FromState, ToState: ev.ToState, Data: ev.Data, PrevHash: prevHash, Hash: k.hash, CreatedAt: ev.CreatedAt})
 	}
-	if err := k.add(tx.CaseEvent, change{Type: EvAuditChainKeyed, Actor: "system", Data: map[string]any{"events": len(events)}}); err != nil {
+	if err := k.add(change{Type: EvAuditChainKeyed, Actor: "system", Data: map[string]any{"events": len(events)}}); err != nil {
 		return false, err
 	}
 	if _, err := k.save(ctx, tx.CaseEvent); err != nil {

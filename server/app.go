@@ -111,6 +111,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 		MaxUploadBytes: int64(cfg.MaxUploadMB) << 20,
 		MaxPixels:      25_000_000, // phones send 12 MP; bigger photos are refused from their header
 		Writers:        writers(cfg.DatabaseURL),
+		Postgres:       cfg.DatabaseURL != "",
 		TokenTTL:       cfg.CaseTokenTTL,
 		AuditKey:       auditKey,
 		FourEyes:       cfg.FourEyes,

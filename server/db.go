@@ -74,7 +74,11 @@ func openDB(ctx context.Context, databaseURL, dataDir string, auditKey []byte, l
 		db.Close()
 		return nil, nil, fmt.Errorf("connect to the database: %w", err)
 	}
-	client := ent.NewClient(ent.Driver(entsql.OpenDB(dia, db)))
+	var drv dialect.Driver = entsql.OpenDB(dia, db)
+	if dia == dialect.Postgres {
+		drv = graph.LazyTx(drv) // BEGIN with the first write (graph/lazytx.go)
+	}
+	client := ent.NewClient(ent.Driver(drv))
 	client.KycCase.Intercept(graph.CappedCounts()) // the case list counts up to 10,000
 	if err := migrate(ctx, client, db, dia, auditKey, log); err != nil {
 		client.Close()
