@@ -74,15 +74,17 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 
 	var raw func(ctx context.Context, clients int, dur time.Duration) (loadResult, error)
 	var rawName string
+	var pb *pgbench
 	pg := e.cluster(backend)
 	switch {
 	case pg != nil:
 		rawName = "pgbench"
-		pb, err := newPgbench(ctx, e, pg, maxC)
-		if err != nil {
+		if pb, err = newPgbench(ctx, e, pg, maxC); err != nil {
 			return fmt.Errorf("pgbench set-up: %w", err)
 		}
-		raw = pb.run
+		raw = func(ctx context.Context, clients int, dur time.Duration) (loadResult, error) {
+			return pb.run(ctx, pb.script, clients, dur)
+		}
 	default:
 		rawName = "raw SQL (same driver, pragmas, pool)"
 		sb, err := newSQLiteRaw(ctx, filepath.Join(e.tmp, "fig2-raw.db"), maxC)
@@ -117,6 +119,13 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 			continue
 		}
 		e.log("fig2/%s: %d clients: baseline %.0f tps", backend, c, base.tps())
+		if pb != nil {
+			// The statements the server now sends, for comparison (not the ratio's baseline).
+			if two, err := pb.run(ctx, pb.twoStatements, c, e.cfg.duration); err == nil {
+				e.rep.note(2, "%s, %d client(s): pgbench running the two statements the server sends (the SELECT, then the UPDATE and INSERT joined in one WITH statement, autocommit): %.0f tps, p99 %s — API / that = %.2f.",
+					backend, c, two.tps(), ms(pct(two.lats, 99)), api.tps()/two.tps())
+			}
+		}
 		p50, p99 := pct(api.lats, 50), pct(api.lats, 99)
 		ratio := api.tps() / base.tps()
 		r := row{
@@ -143,8 +152,11 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 		}
 		e.rep.add(r)
 	}
-	e.rep.note(2, "%s: each client is one applicant (own case, own bearer token) in a closed loop for %s after a warm-up, alternating USER_NEXT_STEP (documentType ID_CARD) welcome→document_selection and USER_PREV_STEP back; each call is one transaction in the server (BEGIN, load the case, version-checked update of the case and its audit chain head, insert the audit event, COMMIT%s; the current documents come from the server's per-version cache) and asks for the SDK's CaseFields.",
-		backend, e.cfg.duration, map[bool]string{true: "; the NOTIFY follows the commit, batched by the replica's notifier", false: ""}[pg != nil])
+	e.rep.note(2, "%s: each client is one applicant (own case, own bearer token) in a closed loop for %s after a warm-up, alternating USER_NEXT_STEP (documentType ID_CARD) welcome→document_selection and USER_PREV_STEP back; each call is one transaction in the server (%s; the current documents come from the server's per-version cache) and asks for the SDK's CaseFields.",
+		backend, e.cfg.duration, map[bool]string{
+			true:  "load the case, then one statement in autocommit: the version-checked update of the case and its audit chain head joined with the insert of the audit event (graph/onestatement.go, graph/lazytx.go); the NOTIFY follows the commit, batched by the replica's notifier",
+			false: "BEGIN, load the case, version-checked update of the case and its audit chain head, insert the audit event, COMMIT",
+		}[pg != nil])
 	if backend == "postgres-durable" {
 		e.rep.note(2, "postgres-durable: the same server binary, script and pgbench transaction on a second cluster started with PostgreSQL's durable defaults (fsync=on, synchronous_commit=on, full_page_writes=on): every COMMIT waits for its WAL flush to disk, for the API and for pgbench alike; the ratio compares the two on the same cluster.")
 	}
@@ -163,6 +175,11 @@ INSERT INTO bench_events (id, case_id, seq, type, actor, from_state, to_state, d
 END;
 `
 
+// pgbenchTwoStatements is the transaction as the server sends it on PostgreSQL (graph/onestatement.go).
+const pgbenchTwoStatements = `SELECT version AS v FROM bench_cases WHERE id = :client_id \gset
+WITH u AS (UPDATE bench_cases SET version = :v + 1, state = CASE state WHEN 'welcome' THEN 'document_selection' ELSE 'welcome' END, updated_at = now() WHERE id = :client_id AND version = :v RETURNING id) INSERT INTO bench_events (id, case_id, seq, type, actor, from_state, to_state, data, prev_hash, hash, created_at) SELECT gen_random_uuid(), u.id, :v + 1, 'STATE_CHANGED', 'applicant', 'welcome', 'document_selection', '{"event":"USER_NEXT_STEP"}', md5(CAST(:v AS text)), md5(CAST(:v + 1 AS text)), now() FROM u;
+`
+
 const benchTablesPG = `
 CREATE TABLE bench_cases (id int PRIMARY KEY, state varchar NOT NULL, status varchar NOT NULL, version int NOT NULL, updated_at timestamptz NOT NULL);
 CREATE TABLE bench_events (id uuid PRIMARY KEY, case_id int NOT NULL REFERENCES bench_cases(id), seq int NOT NULL,
@@ -172,10 +189,10 @@ CREATE UNIQUE INDEX bench_events_case_seq ON bench_events (case_id, seq);
 `
 
 type pgbench struct {
-	e      *env
-	url    string
-	script string
-	bin    string
+	e                     *env
+	url                   string
+	script, twoStatements string // files
+	bin                   string
 }
 
 func newPgbench(ctx context.Context, e *env, pg *pgCluster, cases int) (*pgbench, error) {
@@ -199,15 +216,19 @@ func newPgbench(ctx context.Context, e *env, pg *pgCluster, cases int) (*pgbench
 		return nil, err
 	}
 	script := filepath.Join(e.tmp, "pgbench-kyc.sql") // the same content for every cluster
+	two := filepath.Join(e.tmp, "pgbench-kyc-two-statements.sql")
 	if err := os.WriteFile(script, []byte(pgbenchScript), 0o644); err != nil {
 		return nil, err
 	}
-	return &pgbench{e: e, url: url, script: script, bin: bin}, nil
+	if err := os.WriteFile(two, []byte(pgbenchTwoStatements), 0o644); err != nil {
+		return nil, err
+	}
+	return &pgbench{e: e, url: url, script: script, twoStatements: two, bin: bin}, nil
 }
 
 var tpsRE = regexp.MustCompile(`tps = ([0-9.]+) \(without initial connection time\)`)
 
-func (p *pgbench) run(ctx context.Context, clients int, dur time.Duration) (loadResult, error) {
+func (p *pgbench) run(ctx context.Context, script string, clients int, dur time.Duration) (loadResult, error) {
 	secs := int(math.Max(1, math.Round(dur.Seconds())))
 	logDir, err := os.MkdirTemp(p.e.tmp, "pgbench-log-")
 	if err != nil {
@@ -217,7 +238,7 @@ func (p *pgbench) run(ctx context.Context, clients int, dur time.Duration) (load
 	cctx, cancel := context.WithTimeout(ctx, time.Duration(secs)*time.Second+2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(cctx, p.bin, "-n", "-M", "prepared", "-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, 2)),
-		"-T", strconv.Itoa(secs), "-f", p.script, "-l", "--log-prefix", filepath.Join(logDir, "tx"), p.url)
+		"-T", strconv.Itoa(secs), "-f", script, "-l", "--log-prefix", filepath.Join(logDir, "tx"), p.url)
 	cmd.Dir = logDir
 	out, err := cmd.CombinedOutput()
 	if err != nil {
