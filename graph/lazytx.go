@@ -30,6 +30,32 @@ func (d lazyDriver) Tx(ctx context.Context) (dialect.Tx, error) {
 	return &lazyTx{drv: d.Driver, ctx: ctx}, nil
 }
 
+// ExecContext and QueryContext serve ent's Client.ExecContext and QueryContext (raw SQL).
+func (d lazyDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ex, ok := d.Driver.(interface {
+		ExecContext(context.Context, string, ...any) (sql.Result, error)
+	})
+	if !ok {
+		return nil, errors.New("graph: the driver has no ExecContext")
+	}
+	return ex.ExecContext(ctx, query, args...)
+}
+
+func (d lazyDriver) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return queryOn(ctx, d.Driver, query, args...)
+}
+
+// queryOn runs a raw query on a driver that can.
+func queryOn(ctx context.Context, drv any, query string, args ...any) (*sql.Rows, error) {
+	q, ok := drv.(interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	})
+	if !ok {
+		return nil, errors.New("graph: the driver has no QueryContext")
+	}
+	return q.QueryContext(ctx, query, args...)
+}
+
 type finalKey struct{}
 
 // FinalStatement marks a write as the last statement of its transaction (see LazyTx).
@@ -90,19 +116,13 @@ func (t *lazyTx) Query(ctx context.Context, query string, args, v any) error {
 	return eq.Query(ctx, query, args, v)
 }
 
-// ExecContext serves ent's Tx.ExecContext (raw SQL in a transaction).
-func (t *lazyTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+// QueryContext serves ent's Tx.QueryContext (raw SQL in a transaction).
+func (t *lazyTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	eq, err := t.on(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	ex, ok := eq.(interface {
-		ExecContext(context.Context, string, ...any) (sql.Result, error)
-	})
-	if !ok {
-		return nil, errors.New("graph: the driver has no ExecContext")
-	}
-	return ex.ExecContext(ctx, query, args...)
+	return queryOn(ctx, eq, query, args...)
 }
 
 func (t *lazyTx) Commit() error {

@@ -2,8 +2,6 @@ package graph
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"slices"
 	"testing"
@@ -24,10 +22,6 @@ func (d callLog) Query(_ context.Context, q string, _, _ any) error {
 	d.log("pool: " + q)
 	return nil
 }
-func (d callLog) ExecContext(_ context.Context, q string, _ ...any) (sql.Result, error) {
-	d.log("pool: " + q)
-	return driver.RowsAffected(1), nil
-}
 func (d callLog) Tx(context.Context) (dialect.Tx, error) { d.log("BEGIN"); return callLogTx(d), nil }
 func (d callLog) Close() error                           { return nil }
 func (d callLog) Dialect() string                        { return dialect.Postgres }
@@ -41,10 +35,6 @@ func (t callLogTx) Exec(_ context.Context, q string, _, _ any) error {
 func (t callLogTx) Query(_ context.Context, q string, _, _ any) error {
 	callLog(t).log("tx: " + q)
 	return nil
-}
-func (t callLogTx) ExecContext(_ context.Context, q string, _ ...any) (sql.Result, error) {
-	callLog(t).log("tx: " + q)
-	return driver.RowsAffected(1), nil
 }
 func (t callLogTx) Commit() error   { callLog(t).log("COMMIT"); return nil }
 func (t callLogTx) Rollback() error { callLog(t).log("ROLLBACK"); return nil }
@@ -68,14 +58,14 @@ func TestLazyTx(t *testing.T) {
 				_ = tx.Query(ctx, read, nil, nil)
 				_ = tx.Exec(ctx, insert, nil, nil)
 				_ = tx.Query(ctx, read, nil, nil)
-				_, err := tx.ExecContext(final, write) // final, but after a write: in the transaction
+				err := tx.Exec(final, write, nil, nil) // final, but after a write: in the transaction
 				return errors.Join(err, tx.Commit())
 			},
 			[]string{"pool: " + read, "BEGIN", "tx: " + insert, "tx: " + read, "tx: " + write, "COMMIT"}},
 		{"a final write before any other runs alone on the pool: no BEGIN, no COMMIT",
 			func(tx *lazyTx) error {
 				_ = tx.Query(ctx, read, nil, nil)
-				_, err := tx.ExecContext(final, write)
+				err := tx.Exec(final, write, nil, nil)
 				_ = tx.Query(ctx, read, nil, nil)
 				return errors.Join(err, tx.Commit())
 			},
@@ -108,7 +98,7 @@ func TestLazyTx(t *testing.T) {
 	// A write after the final statement has no transaction to run in: refused, not run.
 	var calls []string
 	tx, _ := LazyTx(callLog{&calls}).Tx(ctx)
-	if _, err := tx.(*lazyTx).ExecContext(final, write); err != nil {
+	if err := tx.Exec(final, write, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := tx.Exec(ctx, insert, nil, nil); !errors.Is(err, errAfterFinal) {

@@ -59,3 +59,13 @@ func (c *lruMap[K, V]) len() int {
 	}
 	return c.lru.Len()
 }
+
+// set stores v under k, replacing any value.
+func (c *lruMap[K, V]) set(k K, v V, size int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lru == nil {
+		c.lru, _ = simplelru.NewLRU[K, V](size, nil)
+	}
+	c.lru.Add(k, v)
+}

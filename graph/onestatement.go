@@ -2,8 +2,8 @@ package graph
 
 // A change to a case written in one statement on PostgreSQL: the version-checked UPDATE of
 // the case and the INSERT of its audit events, joined by data-modifying WITH queries. With
-// LazyTx, a change that writes nothing else (every applicant step) costs two round trips:
-// the read of the case and this statement, which runs in autocommit.
+// LazyTx, a change that writes nothing else (every applicant step) runs it in autocommit,
+// after a read of the case or, when caseRows has it, without one.
 
 import (
 	"context"
@@ -30,32 +30,41 @@ func (r *Resolver) caseUpdate(tx *ent.Tx) *ent.KycCaseUpdate {
 
 // saveChange writes upd and the events of k: on SQLite with ent (the UPDATE, then the
 // events in one INSERT), on PostgreSQL as one statement, marked final when nothing may
-// follow it in the transaction. n is 0 when the version check failed (nothing written).
-func (r *Resolver) saveChange(ctx context.Context, tx *ent.Tx, upd *ent.KycCaseUpdate, k *chain, final bool) (n int64, err error) {
+// follow it in the transaction; on a row kept by caseRows, only while the row's xmin is
+// still from. ok is false when the version (or xmin) check failed: nothing was written.
+// xmin is the written row's (PostgreSQL only).
+func (r *Resolver) saveChange(ctx context.Context, tx *ent.Tx, upd *ent.KycCaseUpdate, k *chain, from *caseRow, final bool) (ok bool, xmin string, err error) {
 	if !r.Postgres {
-		updated, err := upd.Save(ctx)
-		if err != nil || updated == 0 {
-			return 0, err
+		n, err := upd.Save(ctx)
+		if err != nil || n == 0 {
+			return false, "", err
 		}
 		_, err = k.save(ctx, tx.CaseEvent)
-		return int64(updated), err
+		return err == nil, "", err
 	}
 	var rec recorded
 	if _, err := upd.Save(context.WithValue(ctx, recordKey{}, &rec)); err != nil {
-		return 0, err
+		return false, "", err
 	}
-	query, args, err := oneStatement(rec, k.events)
+	query, args, err := oneStatement(rec, k.events, from)
 	if err != nil {
-		return 0, err
+		return false, "", err
 	}
 	if final {
 		ctx = FinalStatement(ctx)
 	}
-	res, err := tx.ExecContext(ctx, query, args...)
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return 0, err
+		return false, "", err
 	}
-	return res.RowsAffected()
+	defer rows.Close()
+	if rows.Next() {
+		ok = true
+		if err := rows.Scan(&xmin); err != nil {
+			return false, "", err
+		}
+	}
+	return ok, xmin, rows.Err()
 }
 
 // eventColumns are case_events' columns in the order oneStatement writes them; case_id
@@ -64,31 +73,29 @@ var eventColumns = []string{"id", "case_id", "seq", "type", "actor", "from_state
 
 // oneStatement joins the case's UPDATE (as ent rendered it) and one INSERT per event:
 //
-//	WITH u AS (UPDATE "kyc_cases" SET … WHERE id = $ AND version = $ RETURNING "id"),
-//	     e0 AS (INSERT INTO "case_events" (…) SELECT $, u."id", … FROM u)
-//	INSERT INTO "case_events" (…) SELECT $, u."id", … FROM u
+//	WITH u AS (UPDATE "kyc_cases" SET … WHERE id = $ AND version = $ [AND xmin = $] RETURNING "id", xmin),
+//	     e0 AS (INSERT INTO "case_events" (…) SELECT $, u."id", … FROM u), …
+//	SELECT x FROM u
 //
-// Each INSERT reads u, so when the version check matches no row nothing is inserted and
-// the statement affects no row. (One INSERT per event: a single INSERT … SELECT takes its
-// parameters' types from the target columns; a VALUES list or a UNION would not.)
-func oneStatement(rec recorded, events []*ent.CaseEvent) (string, []any, error) {
+// Each INSERT reads u, so when the UPDATE's checks match no row nothing is inserted and the
+// statement returns no row; otherwise it returns the row's new xmin. (One INSERT per event:
+// a single INSERT … SELECT takes its parameters' types from the target columns; a VALUES
+// list or a UNION would not.)
+func oneStatement(rec recorded, events []*ent.CaseEvent, from *caseRow) (string, []any, error) {
 	if len(rec.stmts) != 1 || !strings.HasPrefix(rec.stmts[0].query, `UPDATE "kyc_cases" SET `) {
 		return "", nil, fmt.Errorf("graph: a case update rendered as %d statements", len(rec.stmts))
 	}
 	update := rec.stmts[0]
-	if len(events) == 0 {
-		return update.query, update.args, nil
-	}
 	var b strings.Builder
-	args := append(make([]any, 0, len(update.args)+len(events)*(len(eventColumns)-1)), update.args...)
-	b.WriteString(`WITH u AS (` + update.query + ` RETURNING "id")`)
+	args := append(make([]any, 0, len(update.args)+1+len(events)*(len(eventColumns)-1)), update.args...)
+	b.WriteString(`WITH u AS (` + update.query)
+	if from != nil {
+		args = append(args, from.xmin)
+		fmt.Fprintf(&b, ` AND "kyc_cases"."xmin"::text = $%d`, len(args))
+	}
+	b.WriteString(` RETURNING "id", "xmin"::text AS x)`)
 	for i, e := range events {
-		if i < len(events)-1 {
-			fmt.Fprintf(&b, `, e%d AS (`, i)
-		} else {
-			b.WriteString(" ")
-		}
-		b.WriteString(`INSERT INTO "case_events" ("` + strings.Join(eventColumns, `", "`) + `") SELECT `)
+		fmt.Fprintf(&b, `, e%d AS (INSERT INTO "case_events" ("%s") SELECT `, i, strings.Join(eventColumns, `", "`))
 		values := []any{e.ID, nil, e.Seq, e.Type, e.Actor, e.FromState, e.ToState, e.Data, e.PrevHash, e.Hash, e.CreatedAt}
 		for j, v := range values {
 			if j > 0 {
@@ -101,11 +108,9 @@ func oneStatement(rec recorded, events []*ent.CaseEvent) (string, []any, error) 
 			args = append(args, v)
 			fmt.Fprintf(&b, "$%d", len(args))
 		}
-		b.WriteString(" FROM u")
-		if i < len(events)-1 {
-			b.WriteString(")")
-		}
+		b.WriteString(" FROM u)")
 	}
+	b.WriteString(" SELECT x FROM u")
 	return b.String(), args, nil
 }
 

@@ -91,8 +91,8 @@ type counted struct {
 	n *int
 }
 
-type execContexter interface {
-	ExecContext(context.Context, string, ...any) (sql.Result, error)
+type queryContexter interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }
 
 func (d counted) Exec(ctx context.Context, q string, args, v any) error {
@@ -105,7 +105,13 @@ func (d counted) Query(ctx context.Context, q string, args, v any) error {
 }
 func (d counted) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	*d.n++
-	return d.Driver.(execContexter).ExecContext(ctx, q, args...)
+	return d.Driver.(interface {
+		ExecContext(context.Context, string, ...any) (sql.Result, error)
+	}).ExecContext(ctx, q, args...)
+}
+func (d counted) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	*d.n++
+	return d.Driver.(queryContexter).QueryContext(ctx, q, args...)
 }
 func (d counted) Tx(ctx context.Context) (dialect.Tx, error) {
 	*d.n++
@@ -126,9 +132,9 @@ func (t countedTx) Query(ctx context.Context, q string, args, v any) error {
 	*t.n++
 	return t.Tx.Query(ctx, q, args, v)
 }
-func (t countedTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+func (t countedTx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	*t.n++
-	return t.Tx.(execContexter).ExecContext(ctx, q, args...)
+	return t.Tx.(queryContexter).QueryContext(ctx, q, args...)
 }
 func (t countedTx) Commit() error {
 	*t.n++
@@ -143,33 +149,88 @@ func TestOneStatementWritesEveryEventColumn(t *testing.T) {
 }
 
 // On PostgreSQL a step (a change that writes nothing but the case and its audit event) is
-// two statements: the read of the case and the one write, without BEGIN or COMMIT. A change
-// that writes more gets its transaction, begun with that write.
+// the read of the case and one write, without BEGIN or COMMIT; once this replica keeps the
+// case, the write alone. A change that writes more gets its transaction, begun with that
+// write.
 func TestMutateCaseRoundTripsOnPostgres(t *testing.T) {
 	ctx := context.Background()
 	r, client, sent := testResolverPG(t)
 	c := client.KycCase.Create().SetTokenHash("t").SaveX(ctx)
 	rv := client.Reviewer.Create().SetEmail("r@example.com").SetName("R").SetPasswordHash("x").SaveX(ctx)
-
-	*sent = 0
-	if _, err := r.mutateCase(ctx, c.ID, nil, func(_ *ent.Tx, _ *ent.KycCase, u *ent.KycCaseUpdate) ([]change, error) {
-		u.SetState(workflow.DocumentSelection)
-		return []change{{Type: EvStateChanged, Actor: "applicant", From: workflow.Welcome, To: workflow.DocumentSelection}}, nil
-	}); err != nil {
+	step := func(*ent.Tx, *ent.KycCase, *ent.KycCaseUpdate) ([]change, error) {
+		return []change{{Type: EvStateChanged, Actor: "applicant"}}, nil
+	}
+	for _, tc := range []struct {
+		name string
+		fn   func(tx *ent.Tx, c *ent.KycCase, u *ent.KycCaseUpdate) ([]change, error)
+		want int
+	}{
+		{"a step, first on this replica: SELECT, the write", step, 2},
+		{"a step, the case kept: the write", step, 1},
+		{"a change with a note: BEGIN, the note, the write, COMMIT", func(tx *ent.Tx, c *ent.KycCase, _ *ent.KycCaseUpdate) ([]change, error) {
+			return []change{{Type: EvNoteAdded, Actor: "system"}}, tx.Note.Create().SetCaseID(c.ID).SetAuthorID(rv.ID).SetBody("n").Exec(ctx)
+		}, 4},
+	} {
+		*sent = 0
+		if _, err := r.mutateCase(ctx, c.ID, nil, tc.fn); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if *sent != tc.want {
+			t.Fatalf("%s: %d statements, want %d", tc.name, *sent, tc.want)
+		}
+	}
+	if err := verifyAll(ctx, r, client); err != nil {
 		t.Fatal(err)
 	}
-	if *sent != 2 {
-		t.Fatalf("a step sent %d statements, want 2 (SELECT, the write)", *sent)
-	}
+}
 
-	*sent = 0
-	if _, err := r.mutateCase(ctx, c.ID, nil, func(tx *ent.Tx, c *ent.KycCase, _ *ent.KycCaseUpdate) ([]change, error) {
-		return []change{{Type: EvNoteAdded, Actor: "system"}}, tx.Note.Create().SetCaseID(c.ID).SetAuthorID(rv.ID).SetBody("n").Exec(ctx)
-	}); err != nil {
+// A change decided on a kept row is written only if the row is still that one. When the
+// row changed since (another replica's change, or a write that does not move the version),
+// or when fn refused the change on the kept row, the change is decided again on the row as
+// stored, and succeeds as it would have without the kept row.
+func TestMutateCaseFromAKeptRow(t *testing.T) {
+	ctx := context.Background()
+	r, client, sent := testResolverPG(t)
+	other, _ := testResolver(t) // a second replica: its own kept rows
+	other.Client, other.Postgres = client, true
+	c := client.KycCase.Create().SetTokenHash("t").SaveX(ctx)
+	to := func(s workflow.State) func(*ent.Tx, *ent.KycCase, *ent.KycCaseUpdate) ([]change, error) {
+		return func(_ *ent.Tx, c *ent.KycCase, u *ent.KycCaseUpdate) ([]change, error) {
+			u.SetState(s)
+			return []change{{Type: EvStateChanged, Actor: "applicant", From: c.State, To: s}}, nil
+		}
+	}
+	if _, err := r.mutateCase(ctx, c.ID, nil, to(workflow.DocumentSelection)); err != nil {
 		t.Fatal(err)
 	}
-	if *sent != 5 {
-		t.Fatalf("a change with a note sent %d statements, want 5 (SELECT, BEGIN, the note, the write, COMMIT)", *sent)
+
+	// Another replica moves the case on: this one's next change reads it again.
+	if _, err := other.mutateCase(ctx, c.ID, nil, to(workflow.DocumentPhoto)); err != nil {
+		t.Fatal(err)
+	}
+	*sent = 0
+	saved, err := r.mutateCase(ctx, c.ID, nil, func(_ *ent.Tx, c *ent.KycCase, u *ent.KycCaseUpdate) ([]change, error) {
+		if c.State != workflow.DocumentPhoto { // what the workflow would refuse
+			return nil, workflow.Errorf(workflow.EInvalidTransition, "not from %s", c.State)
+		}
+		return to(workflow.DocumentReview)(nil, c, u)
+	})
+	if err != nil || saved.State != workflow.DocumentReview || *sent != 2 {
+		t.Fatalf("after another replica's change: %v, state %v, %d statements; want document_review in 2 (a refusal on the kept row, a read, the write)", err, saved, *sent)
+	}
+
+	// A write that does not move the version (here the search column; also a reviewer's
+	// deletion nulling assignee_id, start-up fixes) still changes the row: read it again.
+	if _, err := client.ExecContext(ctx, `UPDATE kyc_cases SET search_text = 'changed' WHERE id = $1`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	*sent = 0
+	saved, err = r.mutateCase(ctx, c.ID, nil, to(workflow.Selfie))
+	if err != nil || saved.SearchText != "changed" || saved.State != workflow.Selfie || *sent != 3 {
+		t.Fatalf("after an unversioned write: %v, %+v, %d statements; want search_text changed in 3 (the write that matched nothing, a read, the write)", err, saved, *sent)
+	}
+	if stored := client.KycCase.GetX(ctx, c.ID); jsonOf(stored) != jsonOf(saved) {
+		t.Fatalf("returned\n%s\nstored\n%s", jsonOf(saved), jsonOf(stored))
 	}
 	if err := verifyAll(ctx, r, client); err != nil {
 		t.Fatal(err)
@@ -185,37 +246,41 @@ func TestMutateCaseConflictWritesNothing(t *testing.T) {
 	r, client, _ := testResolverPG(t)
 	c := client.KycCase.Create().SetTokenHash("t").SaveX(ctx)
 	rv := client.Reviewer.Create().SetEmail("r@example.com").SetName("R").SetPasswordHash("x").SaveX(ctx)
+	others := 0 // the other writer's changes
 	for _, writesNote := range []bool{false, true} {
 		before := client.KycCase.GetX(ctx, c.ID)
+		othersBefore := others
 		_, err := r.mutateCase(ctx, c.ID, nil, func(tx *ent.Tx, c *ent.KycCase, u *ent.KycCaseUpdate) ([]change, error) {
 			if writesNote {
 				if err := tx.Note.Create().SetCaseID(c.ID).SetAuthorID(rv.ID).SetBody("lost").Exec(ctx); err != nil {
 					return nil, err
 				}
 			}
-			// The other writer, on a connection of its own.
+			// The other writer, on a connection of its own, every time fn decides.
 			if _, err := r.mutateCase(ctx, c.ID, nil, func(*ent.Tx, *ent.KycCase, *ent.KycCaseUpdate) ([]change, error) {
 				return []change{{Type: EvNoteAdded, Actor: "system"}}, nil
 			}); err != nil {
 				return nil, err
 			}
+			others++
 			u.SetState(workflow.DocumentSelection)
 			return []change{{Type: EvStateChanged, Actor: "applicant"}}, nil
 		})
 		if !errors.Is(err, errStale) {
 			t.Fatalf("note %v: err %v, want errStale", writesNote, err)
 		}
+		n := others - othersBefore
 		after := client.KycCase.GetX(ctx, c.ID)
-		if after.Version != before.Version+1 || after.State != before.State || after.LastEventSeq != before.LastEventSeq+1 {
-			t.Fatalf("note %v: version %d → %d, state %s → %s, head %d → %d; want only the other writer's change",
-				writesNote, before.Version, after.Version, before.State, after.State, before.LastEventSeq, after.LastEventSeq)
+		if after.Version != before.Version+n || after.State != before.State || after.LastEventSeq != before.LastEventSeq+n {
+			t.Fatalf("note %v: version %d → %d, state %s → %s, head %d → %d; want only the other writer's %d changes",
+				writesNote, before.Version, after.Version, before.State, after.State, before.LastEventSeq, after.LastEventSeq, n)
 		}
 		if n := client.Note.Query().Where(note.Body("lost")).CountX(ctx); n != 0 {
 			t.Fatalf("note %v: the failed change's note was kept", writesNote)
 		}
 	}
-	if n := client.CaseEvent.Query().CountX(ctx); n != 2 {
-		t.Fatalf("%d audit events, want the other writer's 2", n)
+	if n := client.CaseEvent.Query().CountX(ctx); n != others {
+		t.Fatalf("%d audit events, want the other writer's %d", n, others)
 	}
 	if err := verifyAll(ctx, r, client); err != nil {
 		t.Fatal(err)

@@ -93,6 +93,7 @@ type Resolver struct {
 	endpoints endpointCache
 	keyUses   sync.Map // API key id → when its lastUsedAt was last written
 	docs      docCache
+	rows      caseRows
 	tokens    tokenCache
 	logins    loginThrottle
 	streams   caseStreams

@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"sync"
@@ -18,20 +19,44 @@ import (
 
 // mutateCase is the shape of every change: in one transaction, load the case, let fn decide
 // and stage its writes on the version-checked update, save it with the audit events; after
-// commit, publish. A concurrent writer makes the version check fail: CONFLICT. On
-// PostgreSQL the update and the events are one statement (saveChange), and with LazyTx a
-// change whose fn writes nothing else is two round trips: the read and that statement.
+// commit, publish. A concurrent writer makes the version check fail: CONFLICT.
+//
+// On PostgreSQL the update and the events are one statement (saveChange), sent without
+// BEGIN when fn writes nothing else (LazyTx), and the case is not read when this replica
+// keeps it (caseRows): the change is then decided on the kept row and written only if the
+// row is still that one. If not, or if fn refused the change on the kept row, it is decided
+// again from a fresh read, as if it had arrived a moment later — never after its write was
+// sent and may have committed.
 func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVersion *int,
 	fn func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error),
 ) (*ent.KycCase, error) {
+	if kept := r.rows.get(caseID); kept != nil && (expectedVersion == nil || *expectedVersion == kept.c.Version) {
+		saved, sent, err := r.mutateCaseFrom(ctx, caseID, expectedVersion, fn, kept)
+		if err == nil || (sent && !errors.Is(err, errStale)) {
+			return saved, err
+		}
+		r.rows.forget(caseID)
+	}
+	saved, _, err := r.mutateCaseFrom(ctx, caseID, expectedVersion, fn, nil)
+	return saved, err
+}
+
+// mutateCaseFrom is mutateCase from the kept row, or from a read when kept is nil. sent
+// says whether the write was sent (it may have committed unless the error is errStale).
+func (r *Resolver) mutateCaseFrom(ctx context.Context, caseID uuid.UUID, expectedVersion *int,
+	fn func(tx *ent.Tx, c *ent.KycCase, upd *ent.KycCaseUpdate) ([]change, error), kept *caseRow,
+) (_ *ent.KycCase, sent bool, _ error) {
 	var (
 		events     []*ent.CaseEvent
 		saved      *ent.KycCase
 		deliveries []uuid.UUID
+		xmin       string
 	)
-	err := r.withTx(ctx, func(tx *ent.Tx) error {
-		c, err := tx.KycCase.Get(ctx, caseID)
-		if err != nil {
+	err := r.withTx(ctx, func(tx *ent.Tx) (err error) {
+		var c *ent.KycCase
+		if kept != nil {
+			c = &kept.c
+		} else if c, err = tx.KycCase.Get(ctx, caseID); err != nil {
 			return err
 		}
 		if expectedVersion != nil && *expectedVersion != c.Version {
@@ -71,13 +96,15 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 				return err
 			}
 		}
-		n, err := r.saveChange(ctx, tx, upd, k, known)
+		sent = true
+		ok, x, err := r.saveChange(ctx, tx, upd, k, kept, known)
 		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if !ok {
 			return errStale
 		}
+		xmin = x
 		if !known {
 			if saved, err = tx.KycCase.Get(ctx, c.ID); err != nil {
 				return err
@@ -90,11 +117,14 @@ func (r *Resolver) mutateCase(ctx context.Context, caseID uuid.UUID, expectedVer
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, sent, err
+	}
+	if xmin != "" {
+		r.rows.set(saved, xmin)
 	}
 	r.publish(ctx, saved, events...)
 	r.enqueueWebhooks(ctx, deliveries)
-	return saved, nil
+	return saved, true, nil
 }
 
 // updated returns c as the UPDATE staged in m leaves it, so that mutateCase need not read
