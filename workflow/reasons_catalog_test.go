@@ -180,3 +180,40 @@ func doubleQuoted(lit string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// The backoffice's test fixture of the reasonPresets answer (REASON_PRESETS in
+// apps/backoffice/src/testing/fixtures.ts) is the server's table, in its order: the
+// backoffice's tests exercise the dialog with what the server really sends.
+func TestBackofficeFixturePresetsMatchServer(t *testing.T) {
+	const path = "../apps/backoffice/src/testing/fixtures.ts"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read the backoffice's fixtures: %v", err)
+	}
+	start := strings.Index(string(src), "REASON_PRESETS")
+	end := strings.Index(string(src)[max(start, 0):], "];")
+	if start < 0 || end < 0 {
+		t.Fatalf("%s: no REASON_PRESETS array", path)
+	}
+	var got []string
+	for _, m := range fixturePreset.FindAllStringSubmatch(string(src)[start:start+end], -1) {
+		text, err := strconv.Unquote(doubleQuoted(m[2]))
+		if err != nil {
+			t.Fatalf("%s: %s: %v", path, m[1], err)
+		}
+		got = append(got, fmt.Sprintf("%s %q %s", m[1], text, strings.Join(strings.Fields(strings.NewReplacer("'", "", ",", " ").Replace(m[3])), ",")))
+	}
+	var want []string
+	for _, p := range workflow.ReasonPresets() {
+		var to []string
+		for _, a := range p.AppliesTo {
+			to = append(to, string(a))
+		}
+		want = append(want, fmt.Sprintf("%s %q %s", p.Code, p.ApplicantText, strings.Join(to, ",")))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: REASON_PRESETS\n%s\nthe server's (workflow/reasons.go)\n%s", path, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+var fixturePreset = regexp.MustCompile(`(?s)code:\s*'([A-Z_]+)',\s*applicantText:\s*('(?:[^'\\]|\\.)*'),\s*appliesTo:\s*\[([^\]]*)\]`)

@@ -94,7 +94,8 @@ export function connection(nodes: CaseListItemFragment[], pageInfo: Partial<{ ha
 
 /**
  * The server's answer to ReasonPresets (workflow/reasons.go is the source of this wording; the
- * server tests hold the API to it): what the decision dialog shows as "The applicant reads".
+ * server tests hold the API to it, and workflow's TestBackofficeFixturePresetsMatchServer this
+ * copy): what the decision dialog shows as "The applicant reads".
  */
 export const REASON_PRESETS: ReasonPresetsQuery['reasonPresets'] = [
   { code: 'BLURRY', applicantText: 'The photo is blurry — the text must be readable.', appliesTo: ['DOCUMENT'] },
