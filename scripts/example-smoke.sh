@@ -27,6 +27,12 @@ smoke() { # name port command...
     fi
     sleep 0.2
   done
+  # The launcher prints its links once it sees the server ready itself: give it the moment
+  # (stopping it as soon as /readyz answered raced that and failed a CI run).
+  for _ in $(seq 1 50); do
+    if [ -z "$ok" ] || grep -q 'KYC Manual Review is running' "$dir/log"; then break; fi
+    sleep 0.2
+  done
   kill -TERM -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [ -z "$ok" ]; then
