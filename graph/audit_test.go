@@ -23,8 +23,7 @@ type nopBroker struct{}
 func (nopBroker) Publish(context.Context, Notice) error           { return nil }
 func (nopBroker) Subscribe(uuid.UUID, func(Notice)) (stop func()) { return func() {} }
 
-// testResolver is a Resolver on a fresh SQLite database, with a clock that ticks a second
-// (and a nanosecond, which the database drops) per reading.
+// testResolver is resolverOn a fresh SQLite database.
 func testResolver(t *testing.T) (*Resolver, *ent.Client) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "t.db")+
@@ -37,10 +36,15 @@ func testResolver(t *testing.T) (*Resolver, *ent.Client) {
 	if err := client.Schema.Create(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	return resolverOn(client), client
+}
+
+// resolverOn is the test Resolver on client, with a clock that ticks a second (and a
+// nanosecond, which the database drops) per reading.
+func resolverOn(client *ent.Client) *Resolver {
 	clock := time.Date(2026, 11, 26, 1, 2, 3, 456789123, time.FixedZone("CET", 3600))
-	r := &Resolver{Client: client, Broker: nopBroker{}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	return &Resolver{Client: client, Broker: nopBroker{}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Now: func() time.Time { clock = clock.Add(time.Second + 1); return clock }}
-	return r, client
 }
 
 // Writers bounds the write transactions at once; one waiting for its turn gives up when its

@@ -28,9 +28,7 @@ func (c *lruMap[K, V]) get(k K) (V, bool) {
 func (c *lruMap[K, V]) add(k K, v V, size int) V {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.lru == nil {
-		c.lru, _ = simplelru.NewLRU[K, V](size, nil) // errors only for size <= 0
-	}
+	c.sized(size)
 	if old, ok := c.lru.Get(k); ok {
 		return old
 	}
@@ -64,8 +62,13 @@ func (c *lruMap[K, V]) len() int {
 func (c *lruMap[K, V]) set(k K, v V, size int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.lru == nil {
-		c.lru, _ = simplelru.NewLRU[K, V](size, nil)
-	}
+	c.sized(size)
 	c.lru.Add(k, v)
+}
+
+// sized creates the LRU with its size on first use; c.mu is held.
+func (c *lruMap[K, V]) sized(size int) {
+	if c.lru == nil {
+		c.lru, _ = simplelru.NewLRU[K, V](size, nil) // errors only for size <= 0
+	}
 }

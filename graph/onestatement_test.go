@@ -68,8 +68,8 @@ func testResolverPG(t *testing.T) (r *Resolver, client *ent.Client, sent *int) {
 	if err := client.Schema.Create(ctx); err != nil {
 		t.Fatal(err)
 	}
-	r, _ = testResolver(t)
-	r.Client, r.Postgres = client, true
+	r = resolverOn(client)
+	r.Postgres = true
 	return r, client, sent
 }
 
@@ -191,8 +191,8 @@ func TestMutateCaseRoundTripsOnPostgres(t *testing.T) {
 func TestMutateCaseFromAKeptRow(t *testing.T) {
 	ctx := context.Background()
 	r, client, sent := testResolverPG(t)
-	other, _ := testResolver(t) // a second replica: its own kept rows
-	other.Client, other.Postgres = client, true
+	other := resolverOn(client) // a second replica: its own kept rows
+	other.Postgres = true
 	c := client.KycCase.Create().SetTokenHash("t").SaveX(ctx)
 	to := func(s workflow.State) func(*ent.Tx, *ent.KycCase, *ent.KycCaseUpdate) ([]change, error) {
 		return func(_ *ent.Tx, c *ent.KycCase, u *ent.KycCaseUpdate) ([]change, error) {
