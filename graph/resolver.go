@@ -98,6 +98,8 @@ type Resolver struct {
 	logins    loginThrottle
 	streams   caseStreams
 	sockets   sockets
+	// publishing: the publishes running now (PublishStuck).
+	publishing inflight
 
 	gateOnce sync.Once
 	gate     chan struct{}

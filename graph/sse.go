@@ -37,6 +37,9 @@ type SSE struct {
 	// KeepAlive is the interval of the comment lines sent on an idle stream, so that
 	// proxies do not cut it; 0 sends none.
 	KeepAlive time.Duration
+	// WriteTimeout bounds each write to the client: one that does not read for that long is
+	// cut (default 10 s, as the WebSocket transport).
+	WriteTimeout time.Duration
 }
 
 var _ graphql.Transport = SSE{}
@@ -64,14 +67,16 @@ func (t SSE) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecut
 
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
-	st := &sseStream{w: w, cancel: cancel}
+	st := newSSEStream(w, cancel, t.WriteTimeout)
 	ctx, err = t.Resolver.register(ctx, &socket{conn: st, sse: true, viewer: ViewerFrom(ctx)})
 	if err != nil {
+		st.finish() // nothing was queued: the writer ends at once
 		sseRefuse(w, http.StatusTooManyRequests, workflow.Errorf(workflow.ERateLimited, "%s", err.Error()))
 		return
 	}
 	release, err := t.Resolver.AdmitOperation(ctx)
 	if err != nil {
+		st.finish()
 		sseRefuse(w, http.StatusTooManyRequests, err)
 		return
 	}
@@ -121,71 +126,141 @@ func sseRefuse(w http.ResponseWriter, status int, err error) {
 }
 
 // sseStream is the response of one SSE operation: gqlgen's transport writes through it, and
-// the registry closes it. Writes are whole events (gqlgen writes each with one call), so
-// the lock keeps a closing message from landing inside one.
+// the registry closes it. Nothing that writes to it or closes it touches the network: Write
+// copies each chunk into a bounded queue, and one writer goroutine, the only one that uses the
+// connection, sends the queue with a deadline on every write. A stream whose queue is full
+// (its client stopped reading) is cut, and closing never waits for a write in progress, so a
+// stalled client holds up nobody but itself (issue 23).
 type sseStream struct {
-	w      http.ResponseWriter
-	cancel context.CancelFunc
+	w       http.ResponseWriter
+	cancel  context.CancelFunc
+	timeout time.Duration // bounds each write to the client
 
-	mu    sync.Mutex
-	ended bool // nothing more is written
-	cut   bool // ended without complete: the handler aborts the response
+	mu     sync.Mutex // guards the fields below; never held across I/O
+	queue  chan []byte
+	ended  bool // nothing more is queued; queue is closed
+	cut    bool // ended without complete: the handler aborts the response
+	failed bool // a write to the client failed (or missed its deadline)
+
+	done chan struct{} // closed when the writer has returned
+}
+
+// sseQueue is how many chunks (events, keep-alives) a stream holds for a client that reads
+// slowly before it is cut: a subscription's events are small, and the feed ahead of it has
+// its own bounded queue.
+const sseQueue = 64
+
+func newSSEStream(w http.ResponseWriter, cancel context.CancelFunc, timeout time.Duration) *sseStream {
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	s := &sseStream{w: w, cancel: cancel, timeout: timeout, queue: make(chan []byte, sseQueue), done: make(chan struct{})}
+	go s.writer()
+	return s
+}
+
+// writer sends the queued chunks, flushing after each batch, each batch bounded by the
+// deadline. After a failed write it drops the rest and ends the operation.
+func (s *sseStream) writer() {
+	defer close(s.done)
+	rc := http.NewResponseController(s.w)
+	for b := range s.queue {
+		s.mu.Lock()
+		stop := s.failed || s.cut
+		s.mu.Unlock()
+		if stop {
+			continue // drain: the response is aborted anyway
+		}
+		_ = rc.SetWriteDeadline(time.Now().Add(s.timeout))
+		_, err := s.w.Write(b)
+		for more := true; err == nil && more; {
+			select {
+			case b, ok := <-s.queue:
+				if !ok {
+					more = false
+					break
+				}
+				_, err = s.w.Write(b)
+			default:
+				more = false
+			}
+		}
+		if err == nil {
+			err = rc.Flush()
+		}
+		if err != nil {
+			s.mu.Lock()
+			s.failed = true
+			s.mu.Unlock()
+			s.cancel()
+		}
+	}
 }
 
 func (s *sseStream) Header() http.Header { return s.w.Header() }
 
-func (s *sseStream) WriteHeader(status int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.ended {
-		s.w.WriteHeader(status)
-	}
-}
+// WriteHeader is left to the first write: the writer goroutine alone touches the response.
+func (s *sseStream) WriteHeader(int) {}
 
+// Write queues a copy of b; a stream that is full is cut (its client is not reading).
 func (s *sseStream) Write(b []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ended {
 		return len(b), nil // dropped: the stream was closed
 	}
-	return s.w.Write(b)
+	select {
+	case s.queue <- bytes.Clone(b):
+	default:
+		s.endLocked(true)
+		s.cancel()
+	}
+	return len(b), nil
 }
 
-func (s *sseStream) Flush() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.ended {
-		_ = http.NewResponseController(s.w).Flush()
-	}
-}
+// Flush is the writer's: it flushes after each batch.
+func (s *sseStream) Flush() {}
 
 func (s *sseStream) Unwrap() http.ResponseWriter { return s.w }
 
-// finish ends the stream once the handler is done (gqlgen's keep-alive may still tick) and
-// reports whether it was cut.
+// endLocked ends the queue (s.mu held): the writer sends what it holds, unless cut.
+func (s *sseStream) endLocked(cut bool) {
+	if !s.ended {
+		s.ended, s.cut = true, cut
+		close(s.queue)
+	}
+}
+
+// finish ends the stream once the handler is done (gqlgen's keep-alive may still tick),
+// waits for the writer (bounded by one write's deadline) and reports whether it was cut.
 func (s *sseStream) finish() (cut bool) {
 	s.mu.Lock()
+	s.endLocked(false)
+	s.mu.Unlock()
+	<-s.done
+	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.ended = true
-	return s.cut
+	return s.cut || s.failed
 }
 
 // Close ends the stream as the registry asks, in the WebSocket's terms: 4401 (the session or
-// token ended) sends an UNAUTHENTICATED error and complete; any other code cuts the stream
-// so that the client reconnects.
+// token ended) queues an UNAUTHENTICATED error and complete; any other code cuts the stream
+// so that the client reconnects. It never waits for the client.
 func (s *sseStream) Close(code websocket.StatusCode, why string) {
 	s.mu.Lock()
 	if !s.ended {
-		s.ended = true
+		cut := true
 		if code == gqlws.CloseUnauthorized {
 			b, _ := json.Marshal(graphql.Response{Errors: gqlerror.List{{
 				Message: why, Extensions: map[string]any{"code": string(workflow.EUnauthenticated)},
 			}}})
-			_, _ = s.w.Write([]byte("event: next\ndata: " + string(b) + "\n\nevent: complete\n\n"))
-			_ = http.NewResponseController(s.w).Flush()
-		} else {
-			s.cut = true
+			select {
+			case s.queue <- []byte("event: next\ndata: " + string(b) + "\n\nevent: complete\n\n"):
+				cut = false
+			default: // full: the client is not reading; cut it
+			}
 		}
+		s.endLocked(cut)
 	}
 	s.mu.Unlock()
 	s.cancel()

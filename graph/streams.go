@@ -184,10 +184,15 @@ func (r *Resolver) feedNotices(ctx context.Context) <-chan Notice {
 		select {
 		case ch <- n:
 		default:
+			// Dropped: the connection is ended from a goroutine of its own, never from the
+			// broker's delivery, which must not wait on any transport (a close may have to
+			// wait for a socket's writer; issue 23's stall).
 			behind.Do(func() {
-				r.Log.Warn("caseFeed subscriber fell behind: closing its connection so that it re-fetches", "case", n.CaseID)
-				live.Retry(ctx, "Live updates fell behind: reconnect and re-fetch")
-				cancel()
+				go func() {
+					r.Log.Warn("caseFeed subscriber fell behind: closing its connection so that it re-fetches", "case", n.CaseID)
+					live.Retry(ctx, "Live updates fell behind: reconnect and re-fetch")
+					cancel()
+				}()
 			})
 		}
 	})

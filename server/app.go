@@ -32,15 +32,18 @@ import (
 // fields with its fragments expanded, GraphiQL's introspection 220 (1.9 KB). At 500 fields
 // of one name, the worst case for validation, a request costs ≈ 25 ms of CPU (1,000: 90 ms).
 const (
-	maxJSONBody      = 1 << 20 // a GraphQL document with variables
-	multipartSlack   = 1 << 20 // multipart framing around the file
-	maxQueryBytes    = 32 << 10
-	maxQueryTokens   = 4_000
-	maxQueryFields   = 500 // fragment spreads expanded
-	maxMutations     = 10  // root fields of one mutation request
-	complexityLimit  = 1000
-	depthLimit       = 12
-	wsKeepAlive      = 15 * time.Second
+	maxJSONBody     = 1 << 20 // a GraphQL document with variables
+	multipartSlack  = 1 << 20 // multipart framing around the file
+	maxQueryBytes   = 32 << 10
+	maxQueryTokens  = 4_000
+	maxQueryFields  = 500 // fragment spreads expanded
+	maxMutations    = 10  // root fields of one mutation request
+	complexityLimit = 1000
+	depthLimit      = 12
+	wsKeepAlive     = 15 * time.Second
+	// liveWriteTimeout bounds each write to a live client (WebSocket or SSE): one that does
+	// not read for that long is disconnected.
+	liveWriteTimeout = 10 * time.Second
 	documentLinkLife = 10 * time.Minute // bearer links: short, refreshed by the apps
 )
 
@@ -60,6 +63,8 @@ type app struct {
 	cancel     context.CancelFunc
 	// draining is set on SIGTERM: /readyz answers 503 so the load balancer stops sending.
 	draining atomic.Bool
+	// stuckAfter is how long a publish may run before /readyz answers 503 (publishStuckAfter).
+	stuckAfter time.Duration
 }
 
 func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err error) {
@@ -139,7 +144,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 	}
 	res.Webhooks = hooks
 	res.WebhookAllowPrivate = cfg.WebhookAllowPrivate
-	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel, tracing: tr}
+	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel, tracing: tr, stuckAfter: publishStuckAfter}
 	a.stats = newMetrics(a)
 	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
 	if tr != nil {
@@ -164,6 +169,10 @@ func every(ctx context.Context, interval time.Duration, fn func(context.Context)
 		}
 	}
 }
+
+// publishStuckAfter is how long one publish of committed events may run before /readyz
+// answers 503: a publish is a few non-blocking hand-offs, so seconds mean it is stuck.
+const publishStuckAfter = 5 * time.Second
 
 // drain starts a graceful stop: /readyz turns 503, every WebSocket is closed with 1012
 // (service restart) and every SSE stream is cut, so that clients reconnect at once, to
@@ -209,6 +218,11 @@ func (a *app) Handler() http.Handler {
 		defer cancel()
 		if err := a.db.PingContext(ctx); err != nil {
 			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		if a.res.PublishStuck(a.stuckAfter) {
+			// Alive (/livez) but not fit for traffic: mutations would hang after their commit.
+			http.Error(w, "publishing live updates is stuck", http.StatusServiceUnavailable)
 			return
 		}
 		fmt.Fprintln(w, "ok")
@@ -276,6 +290,7 @@ func (a *app) graphqlHandler() http.Handler {
 		InitFunc:       a.res.WebsocketInit,
 		Admit:          a.res.AdmitOperation,
 		KeepAlive:      wsKeepAlive,
+		WriteTimeout:   liveWriteTimeout,
 		OriginPatterns: origins,
 		// Only the caller: a connection that held the request's context would hold the
 		// request (through the response writer in it) for as long as it is open.
@@ -286,7 +301,7 @@ func (a *app) graphqlHandler() http.Handler {
 	srv.AddTransport(transport.Options{})
 	// graphql-sse (distinct connections) where WebSockets are blocked: before postTransport,
 	// which would claim the same POST. Streams count against the same caps as sockets.
-	srv.AddTransport(graph.SSE{Resolver: a.res, KeepAlive: wsKeepAlive})
+	srv.AddTransport(graph.SSE{Resolver: a.res, KeepAlive: wsKeepAlive, WriteTimeout: liveWriteTimeout})
 	srv.AddTransport(postTransport{})
 	srv.AddTransport(transport.MultipartForm{
 		MaxUploadSize: a.res.MaxUploadBytes + multipartSlack,
