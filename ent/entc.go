@@ -1,7 +1,7 @@
 //go:build ignore
 
 // entc generates the ent client and the entgql helpers (Relay pagination, ordering, Noder).
-// The GraphQL schema itself is hand-written in graph/schema.graphqls: it is the public contract.
+// The GraphQL schema itself is hand-written in graph/*.graphqls (split by area): it is the public contract.
 package main
 
 import (

@@ -119,12 +119,14 @@ if (!stamped(installStamp, lockHash)) {
 }
 
 // 2. The apps, only when their sources changed since the last build.
-const appsHash = treeHash(['apps', 'graph/schema.graphqls', 'pnpm-lock.yaml']);
+// The GraphQL contract: graph/*.graphqls, split by area.
+const schemaFiles = readdirSync(join(root, 'graph')).filter((f) => f.endsWith('.graphqls')).sort().map((f) => join('graph', f));
+const appsHash = treeHash(['apps', ...schemaFiles, 'pnpm-lock.yaml']);
 const buildStamp = join(root, 'server', 'web', 'dist', '.kyc-example-build');
 const builtAt = ['kyc', 'backoffice'].map((a) => join(root, 'server', 'web', 'dist', a, 'index.html'));
 const built = builtAt.every((f) => existsSync(f));
 // Built since the sources last changed (e.g. by `pnpm -r build` in the test command): keep it.
-const freshBuild = built && newestMtime(['apps', 'graph/schema.graphqls', 'pnpm-lock.yaml']) < Math.min(...builtAt.map((f) => statSync(f).mtimeMs));
+const freshBuild = built && newestMtime(['apps', ...schemaFiles, 'pnpm-lock.yaml']) < Math.min(...builtAt.map((f) => statSync(f).mtimeMs));
 if (freshBuild && !stamped(buildStamp, appsHash)) writeFileSync(buildStamp, appsHash);
 if (!built || !stamped(buildStamp, appsHash)) {
   say('building the KYC app and the backoffice…');

@@ -8,7 +8,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 export function appCodegen(documents: string[]): CodegenConfig {
   return {
-    schema: '../../graph/schema.graphqls',
+    schema: '../../graph/*.graphqls',
     documents: [...documents, '!src/gql/**'],
     ignoreNoDocuments: false,
     generates: {
