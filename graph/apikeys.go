@@ -112,3 +112,10 @@ func (res *Resolver) revokeAPIKey(ctx context.Context, me *ent.Reviewer, id uuid
 	res.CloseAPIKey(ctx, k.ID)
 	return k, nil
 }
+
+// errExternalIDTaken refuses startCase with an externalId this API key already gave another
+// case: CONFLICT naming the field, not a retryable "changed concurrently". startCase is not
+// idempotent on it (a case token is shown only once, so the existing case's cannot be given
+// again): an integrator that retries finds the case with cases(filter: {externalId}).
+var errExternalIDTaken = &workflow.FieldError{Field: "externalId", Err: workflow.Errorf(workflow.EConflict,
+	"externalId is already used by another case of this API key: find it with cases(filter: {externalId})")}

@@ -210,6 +210,9 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 		return err
 	})
 	if err != nil {
+		if externalID != nil && ent.IsConstraintError(err) {
+			return nil, errExternalIDTaken // the (key, externalId) index: the id is this key's already
+		}
 		return nil, err
 	}
 	r.publish(ctx, c, events...)

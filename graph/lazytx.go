@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"regexp"
 	"strings"
 
 	"entgo.io/ent/dialect"
@@ -94,11 +95,15 @@ func (t *lazyTx) on(ctx context.Context, query string) (dialect.ExecQuerier, err
 	return tx, nil
 }
 
-// plainRead: a SELECT without a locking clause (conservatively: without " FOR ").
+// plainRead: a SELECT without a locking clause.
 func plainRead(query string) bool {
 	q := strings.TrimSpace(query)
-	return len(q) > 6 && strings.EqualFold(q[:6], "SELECT") && !strings.Contains(strings.ToUpper(q), " FOR ")
+	return len(q) > 6 && strings.EqualFold(q[:6], "SELECT") && !lockingClause.MatchString(q)
 }
+
+// lockingClause finds a SELECT's locking clause (FOR UPDATE, FOR NO KEY UPDATE, FOR SHARE,
+// FOR KEY SHARE) however it is spaced: blanks, tabs or newlines.
+var lockingClause = regexp.MustCompile(`(?i)\bFOR\s+(UPDATE|NO\s+KEY\s+UPDATE|SHARE|KEY\s+SHARE)\b`)
 
 func (t *lazyTx) Exec(ctx context.Context, query string, args, v any) error {
 	eq, err := t.on(ctx, query)

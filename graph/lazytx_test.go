@@ -108,3 +108,24 @@ func TestLazyTx(t *testing.T) {
 		t.Fatalf("calls %q, want only the final write", calls)
 	}
 }
+
+// plainRead tells a lock-free SELECT (which may run outside the transaction) from one that
+// locks rows, however the locking clause is spaced (issue 23: a newline before FOR hid it).
+func TestPlainRead(t *testing.T) {
+	for q, want := range map[string]bool{
+		`SELECT "id" FROM "kyc_cases" WHERE "id" = $1`: true,
+		`  select 1`:               true,
+		`SELECT "format" FROM "t"`: true,
+		`SELECT "id" FROM "kyc_cases" WHERE "id" = $1 FOR UPDATE`:          false,
+		"SELECT \"id\" FROM \"kyc_cases\"\nFOR UPDATE":                     false,
+		"SELECT \"id\" FROM \"kyc_cases\" WHERE \"id\" = $1\n\tFOR\tSHARE": false,
+		`SELECT 1 FOR NO KEY UPDATE`:                                       false,
+		"SELECT 1 for key\nshare":                                          false,
+		`UPDATE "kyc_cases" SET "version" = 2`:                             false,
+		`WITH u AS (UPDATE "kyc_cases" SET x = 1 RETURNING id) SELECT 1`:   false,
+	} {
+		if got := plainRead(q); got != want {
+			t.Errorf("plainRead(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

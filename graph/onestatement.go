@@ -57,14 +57,23 @@ func (r *Resolver) saveChange(ctx context.Context, tx *ent.Tx, upd *ent.KycCaseU
 	if err != nil {
 		return false, "", err
 	}
-	defer rows.Close()
 	if rows.Next() {
 		ok = true
 		if err := rows.Scan(&xmin); err != nil {
+			rows.Close()
 			return false, "", err
 		}
 	}
-	return ok, xmin, rows.Err()
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return false, "", err
+	}
+	// Close's error counts: in autocommit (final) the statement's commit ends with it, and a
+	// failure there must not be reported as a write (nor its row kept).
+	if err := rows.Close(); err != nil {
+		return false, "", err
+	}
+	return ok, xmin, nil
 }
 
 // eventColumns are case_events' columns in the order oneStatement writes them; case_id

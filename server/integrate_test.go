@@ -64,6 +64,12 @@ func TestAPIKeys(t *testing.T) {
 		}
 		// Unique per key.
 		key.wantCode("CONFLICT", keyStartCase, map[string]any{"x": "user-42"})
+		// …and the refusal says so: the field, and where to find the case (not "changed
+		// concurrently, try again", which a retrying integrator would loop on).
+		taken := key.do(keyStartCase, map[string]any{"x": "user-42"})
+		if len(taken.Errors) != 1 || taken.Errors[0].Extensions["field"] != "externalId" || !strings.Contains(taken.Errors[0].Message, "already used") {
+			t.Fatalf("startCase with a taken externalId: %+v", taken.Errors)
+		}
 		// Found by the reference; the key reads cases and documents but cannot decide or read notes.
 		var found struct {
 			Cases struct {
