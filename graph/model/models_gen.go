@@ -274,7 +274,7 @@ type StartCaseInput struct {
 	Email     *string `json:"email,omitempty"`
 	// YYYY-MM-DD, a real date for an age of 16 to 120. Each detail given is checked as in updateMyDetails (BAD_USER_INPUT naming the field in extensions.field); none is required here.
 	DateOfBirth *string `json:"dateOfBirth,omitempty"`
-	// The integrator's reference for this applicant, unique per API key. Needs an API key.
+	// The integrator's reference for this applicant, unique per API key. Needs an API key. One already used by this key is refused with CONFLICT (extensions.field externalId): find that case with cases(filter: {externalId}).
 	ExternalID *string `json:"externalId,omitempty"`
 	// The integrator's own data (a JSON object of at most 4 KB), returned as given. Needs an API key.
 	Metadata map[string]any `json:"metadata,omitempty"`
