@@ -21,7 +21,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent/apikey"
 	"github.com/openkyc/kyc-manual-review/ent/session"
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -34,27 +34,6 @@ const (
 
 // errTooManyOps refuses an operation over a cap; the connection and its other operations go on.
 var errTooManyOps = workflow.Errorf(workflow.ERateLimited, "too many subscriptions open on this connection or for this case: complete one first")
-
-// SessionEnd says which reviewer sockets must close: every socket of a reviewer, those of
-// one session (by token hash), or, with Recheck, those whose session is no longer valid
-// (sent after notices may have been missed). CaseTokenHash names an applicant's case token
-// that was revoked, APIKeyID an integrator's API key that was revoked: the sockets and
-// streams opened with them close too (and, with Recheck, those of any revoked key).
-type SessionEnd struct {
-	ReviewerID    uuid.UUID `json:"reviewerId,omitempty"`
-	SessionHash   string    `json:"sessionHash,omitempty"`
-	Recheck       bool      `json:"recheck,omitempty"`
-	CaseTokenHash string    `json:"caseTokenHash,omitempty"`
-	APIKeyID      uuid.UUID `json:"apiKeyId,omitempty"`
-}
-
-// SessionBus carries session ends to the other API replicas, so that a logout on one closes
-// the reviewer's sockets on all. A Broker that reaches other replicas implements it; its
-// subscribers hear this replica's own ends too.
-type SessionBus interface {
-	PublishSessionEnd(ctx context.Context, e SessionEnd) error
-	SubscribeSessionEnds(fn func(SessionEnd)) (stop func())
-}
 
 // sockets is the registry of this process's WebSocket connections: by reviewer, so that a
 // logout, an expired session or a deactivated reviewer closes them, by case, to cap what

@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/openkyc/kyc-manual-review/graph/live"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/live"
 )
 
 // feedBroker hands the test the delivery function of the one feed subscribed. Like the real

@@ -7,9 +7,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -33,23 +32,14 @@ type BlobInfo struct {
 	Modified time.Time
 }
 
-// Notice tells subscribers that an event was committed on a case. Within one process it
-// also carries the event and the case as committed, so subscribers need not load them again.
-type Notice struct {
-	CaseID  uuid.UUID      `json:"caseId"`
-	EventID uuid.UUID      `json:"eventId"`
-	Case    *ent.KycCase   `json:"-"`
-	Event   *ent.CaseEvent `json:"-"`
-}
-
-// Broker fans committed events out to subscribers, possibly across API replicas.
-type Broker interface {
-	// Publish is called only after the event's transaction committed.
-	Publish(ctx context.Context, n Notice) error
-	// Subscribe calls deliver with each notice of one case (uuid.Nil: of every case) until
-	// stop is called; no call runs after stop returns. deliver must not block.
-	Subscribe(caseID uuid.UUID, deliver func(Notice)) (stop func())
-}
+// Notice, Broker, SessionEnd and SessionBus are the live layer's (internal/realtime): the
+// resolvers publish committed events to a Broker and subscribe to it.
+type (
+	Notice     = realtime.Notice
+	Broker     = realtime.Broker
+	SessionEnd = realtime.SessionEnd
+	SessionBus = realtime.SessionBus
+)
 
 // Resolver holds the dependencies of the resolvers.
 type Resolver struct {

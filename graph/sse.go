@@ -15,8 +15,8 @@ import (
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
-	"github.com/openkyc/kyc-manual-review/graph/live"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/live"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 

@@ -7,7 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent"
-	"github.com/openkyc/kyc-manual-review/graph/live"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/live"
 )
 
 // caseStreams fans a case's updates out to this process's caseUpdated subscribers: one broker

@@ -22,7 +22,8 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/graph"
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/realtime"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
 	"github.com/openkyc/kyc-manual-review/server/web"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
@@ -101,9 +102,9 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 		return nil, err
 	}
 	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	var broker graph.Broker = newHub()
+	var broker graph.Broker = realtime.NewHub()
 	if cfg.DatabaseURL != "" {
-		broker = newPGBroker(bgCtx, cfg.DatabaseURL, log)
+		broker = realtime.NewPGBroker(bgCtx, cfg.DatabaseURL, log)
 	}
 	res := &graph.Resolver{
 		Client:         client,
@@ -187,8 +188,8 @@ func (a *app) Close() {
 	defer cancel()
 	a.hooks.Stop(ctx)
 	a.cancel()
-	if b, ok := a.res.Broker.(*pgBroker); ok {
-		b.flushed(ctx) // the last NOTIFYs go out (bounded) before the connections close
+	if b, ok := a.res.Broker.(*realtime.PGBroker); ok {
+		b.Flushed(ctx) // the last NOTIFYs go out (bounded) before the connections close
 	}
 	a.client.Close()
 	_ = a.closeBlobs()

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/realtime"
 )
 
 func main() {
@@ -102,7 +103,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 // compile-time checks that the brokers satisfy the resolver's interface.
 var (
-	_ graph.Broker = (*hub)(nil)
-	_ graph.Broker = (*pgBroker)(nil)
+	_ graph.Broker = (*realtime.Hub)(nil)
+	_ graph.Broker = (*realtime.PGBroker)(nil)
 	_ graph.Blobs  = dirBlobs{}
 )

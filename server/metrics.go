@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -68,8 +69,8 @@ func newMetrics(a *app) *metrics {
 			return float64(n)
 		}),
 	)
-	if b, ok := a.res.Broker.(*pgBroker); ok {
-		m.reg.MustRegister(b.collectors()...) // NOTIFY after commit: sent, batches, dropped; sweep
+	if b, ok := a.res.Broker.(*realtime.PGBroker); ok {
+		m.reg.MustRegister(b.Collectors()...) // NOTIFY after commit: sent, batches, dropped; sweep
 	}
 	a.res.Committed = func(c *ent.KycCase, events []*ent.CaseEvent) {
 		for _, ev := range events {

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -16,11 +17,11 @@ import (
 	"time"
 )
 
-func brokerOf(t *testing.T, ts *testServer) *pgBroker {
+func brokerOf(t *testing.T, ts *testServer) *realtime.PGBroker {
 	t.Helper()
-	b, ok := ts.app.res.Broker.(*pgBroker)
+	b, ok := ts.app.res.Broker.(*realtime.PGBroker)
 	if !ok {
-		t.Fatalf("the app's broker is %T, want *pgBroker", ts.app.res.Broker)
+		t.Fatalf("the app's broker is %T, want *realtime.PGBroker", ts.app.res.Broker)
 	}
 	return b
 }
@@ -81,8 +82,8 @@ func TestNotifyAfterCommitBatches(t *testing.T) {
 	a := newTestServer(t, testDB{name: "postgres"})
 	b := a.twin(t)
 	ba, bb := brokerOf(t, a), brokerOf(t, b)
-	ba.setSweepEvery(time.Hour)
-	bb.setSweepEvery(time.Hour)
+	ba.SetSweepEvery(time.Hour)
+	bb.SetSweepEvery(time.Hour)
 	ritaA := a.rita(t)
 
 	const nCases, perCase = 8, 6
@@ -98,8 +99,8 @@ func TestNotifyAfterCommitBatches(t *testing.T) {
 	// Hold A's NOTIFYs back while the events commit: all of them are queued when the
 	// mutations have answered (Publish runs before the resolver returns).
 	gate := make(chan struct{})
-	ba.notifier.gate.Store(&gate)
-	sent0, batches0 := ba.notifier.sent.Load(), ba.notifier.batches.Load()
+	ba.HoldNotifies(&gate)
+	sent0, batches0 := ba.NotifyCounts()
 	start := time.Now()
 	var wg sync.WaitGroup
 	for _, id := range ids {
@@ -112,7 +113,7 @@ func TestNotifyAfterCommitBatches(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	ba.notifier.gate.Store(nil)
+	ba.HoldNotifies(nil)
 	close(gate)
 
 	want := eventIDsSince(t, a.app.db, start)
@@ -125,18 +126,19 @@ func TestNotifyAfterCommitBatches(t *testing.T) {
 			t.Fatalf("event %s arrived %d times (committed in the test: %v), want each committed event once", id, n, want[id])
 		}
 	}
-	sent, batches := ba.notifier.sent.Load()-sent0, ba.notifier.batches.Load()-batches0
+	sent, batches := ba.NotifyCounts()
+	sent, batches = sent-sent0, batches-batches0
 	if sent != uint64(len(want)) || batches == 0 || batches >= sent {
 		t.Fatalf("A sent %d notices in %d NOTIFY statements; want all %d, in fewer statements than notices", sent, batches, len(want))
 	}
-	if n := bb.swept.Load(); n != 0 {
+	if n := bb.Swept(); n != 0 {
 		t.Fatalf("B's sweep delivered %d events while it was off", n)
 	}
 	// A sweep now reads them all again and delivers none: they were heard already.
-	if err := bb.sweepOnce(context.Background(), start); err != nil {
+	if err := bb.SweepOnce(context.Background(), start); err != nil {
 		t.Fatal(err)
 	}
-	if n := bb.swept.Load(); n != 0 {
+	if n := bb.Swept(); n != 0 {
 		t.Fatalf("a sweep after the NOTIFYs delivered %d events again", n)
 	}
 	feed.quiet(300 * time.Millisecond) // nothing more arrives; a duplicate would fail below
@@ -163,7 +165,7 @@ func TestNotifyAfterCommitBatches(t *testing.T) {
 func TestSweepDeliversEventWithoutNotify(t *testing.T) {
 	t.Parallel()
 	a := newTestServerWith(t, testDB{name: "postgres"}, func(app *app) {
-		brokerOf(t, &testServer{app: app}).notifier = nil
+		brokerOf(t, &testServer{app: app}).DisableNotifier()
 	})
 	b := a.twin(t)
 	bb := brokerOf(t, b)
@@ -173,7 +175,7 @@ func TestSweepDeliversEventWithoutNotify(t *testing.T) {
 	// Live through B's own publish (at once, no NOTIFY needed).
 	feed.live("feed", caseFeedSub, nil, func() { ritaB.note(c.ID, "poke") })
 	feed.quiet(300 * time.Millisecond)
-	bb.setSweepEvery(200 * time.Millisecond)
+	bb.SetSweepEvery(200 * time.Millisecond)
 
 	start := time.Now()
 	a.rita(t).note(c.ID, "committed on A, never notified")
@@ -187,7 +189,7 @@ func TestSweepDeliversEventWithoutNotify(t *testing.T) {
 			t.Fatalf("event %s arrived %d times", id, n)
 		}
 	}
-	if n := bb.swept.Load(); n < 1 {
+	if n := bb.Swept(); n < 1 {
 		t.Fatalf("B's sweep delivered %d events; the event came another way", n)
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -17,10 +15,7 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
-	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5/pgconn"
 
-	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/ent/session"
 	"github.com/openkyc/kyc-manual-review/graph"
@@ -345,45 +340,6 @@ func TestListenerOutageLosesNoEvents(t *testing.T) {
 			_ = json.Unmarshal(m.Payload, &p)
 			seen = p.Data.CaseUpdated.Version
 		}
-	}
-}
-
-// The subscribers of an instance hear its own events at once, from the committed case, and
-// once: the NOTIFY echo of the same event is dropped, a catch-up that reads it again too.
-func TestPGBrokerDeliversEachEventOnce(t *testing.T) {
-	b := &pgBroker{hub: newHub(), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	h := &pgHandler{b: b, listening: make(chan struct{})}
-	caseID := uuid.New()
-	var got []graph.Notice
-	stop := b.Subscribe(caseID, func(n graph.Notice) { got = append(got, n) })
-	defer stop()
-
-	local := graph.Notice{CaseID: caseID, EventID: uuid.New(), Case: &ent.KycCase{Version: 2}}
-	if err := b.Publish(context.Background(), local); err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 1 || got[0].Case == nil {
-		t.Fatalf("after Publish: %d notices %+v, want the one with its case, at once", len(got), got)
-	}
-	echo := func(n graph.Notice) {
-		t.Helper()
-		payload, _ := json.Marshal(n)
-		if err := h.HandleNotification(context.Background(), &pgconn.Notification{Channel: pgChannel, Payload: string(payload)}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	echo(local)
-	if len(got) != 1 {
-		t.Fatalf("the NOTIFY echo of a published event was delivered again: %d notices", len(got))
-	}
-	other := graph.Notice{CaseID: caseID, EventID: uuid.New()} // another replica's
-	echo(other)
-	echo(other)
-	if len(got) != 2 || got[1].EventID != other.EventID {
-		t.Fatalf("another replica's event: %d notices, want it once", len(got))
-	}
-	if b.lastHealthy.Load() == 0 {
-		t.Fatal("a notification did not mark the listener healthy")
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/reviewer"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -98,7 +99,7 @@ func reviewersCmd(ctx context.Context, args []string, getenv func(string) string
 			return err
 		}
 		if action == "deactivate" && cfg.DatabaseURL != "" {
-			if err := (&pgBroker{db: store.db}).PublishSessionEnd(ctx, graph.SessionEnd{ReviewerID: rv.ID}); err != nil {
+			if err := realtime.SessionEndNotifier(store.db).PublishSessionEnd(ctx, graph.SessionEnd{ReviewerID: rv.ID}); err != nil {
 				fmt.Fprintf(stderr, "warning: could not tell running servers to close %s's connections: %v\n", rv.Email, err)
 			}
 		}

@@ -3,7 +3,7 @@ package gqlws
 import (
 	"context"
 
-	"github.com/openkyc/kyc-manual-review/graph/live"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/live"
 )
 
 // Ready lets a subscription resolver hand its stream to this transport, which then holds no

@@ -23,7 +23,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/openkyc/kyc-manual-review/graph/live"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/live"
 )
 
 // Subprotocol is the WebSocket subprotocol this transport speaks.

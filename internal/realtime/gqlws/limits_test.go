@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
-	"github.com/openkyc/kyc-manual-review/graph/live"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/live"
 )
 
 // capAdmit admits at most limit operations of a connection at once and counts releases.

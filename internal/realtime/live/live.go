@@ -1,7 +1,7 @@
 // Package live is what subscription resolvers need from the transport that runs them, and no
 // more: a transport puts these hooks into the context it runs an operation in, and resolvers
 // read them from there. The resolvers then depend on this package alone, not on the
-// transport (graph/gqlws is one that offers both hooks; gqlgen's own transports offer none,
+// transport (internal/realtime/gqlws is one that offers both hooks; gqlgen's own transports offer none,
 // and resolvers work without them).
 package live
 

@@ -1,4 +1,4 @@
-package main
+package realtime
 
 import (
 	"context"
@@ -16,32 +16,33 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgxlisten"
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/openkyc/kyc-manual-review/graph"
 )
 
-// hub fans notices out to the subscribers of this process, indexed by case so that an event
+// Hub fans notices out to the subscribers of this process, indexed by case so that an event
 // wakes only its own case's subscribers (plus the all-cases feeds). Delivery calls each
-// subscriber's function in place; those never block (graph keeps one slot per subscriber
-// and a bounded buffer per feed), so a slow client cannot hold up the others.
-type hub struct {
+// subscriber's function in place: each only hands the notice to that subscriber's bounded
+// queue and never blocks nor calls out (graph keeps one slot per caseUpdated subscriber and
+// a bounded queue per feed, and drops a feed that falls behind from a goroutine of its own),
+// so a slow client cannot hold up the others.
+type Hub struct {
 	mu   sync.RWMutex
 	subs map[uuid.UUID]map[*hubSub]struct{} // uuid.Nil: every case
 }
 
-type hubSub struct{ deliver func(graph.Notice) }
+type hubSub struct{ deliver func(Notice) }
 
-func newHub() *hub {
-	return &hub{subs: map[uuid.UUID]map[*hubSub]struct{}{}}
+// NewHub returns the broker of a single process.
+func NewHub() *Hub {
+	return &Hub{subs: map[uuid.UUID]map[*hubSub]struct{}{}}
 }
 
-// Publish implements graph.Broker for a single process.
-func (h *hub) Publish(_ context.Context, n graph.Notice) error {
+// Publish implements Broker for a single process.
+func (h *Hub) Publish(_ context.Context, n Notice) error {
 	h.deliver(n)
 	return nil
 }
 
-func (h *hub) deliver(n graph.Notice) {
+func (h *Hub) deliver(n Notice) {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	for _, key := range []uuid.UUID{n.CaseID, uuid.Nil} {
@@ -51,8 +52,8 @@ func (h *hub) deliver(n graph.Notice) {
 	}
 }
 
-// Subscribe implements graph.Broker.
-func (h *hub) Subscribe(caseID uuid.UUID, deliver func(graph.Notice)) (stop func()) {
+// Subscribe implements Broker.
+func (h *Hub) Subscribe(caseID uuid.UUID, deliver func(Notice)) (stop func()) {
 	s := &hubSub{deliver: deliver}
 	h.mu.Lock()
 	if h.subs[caseID] == nil {
@@ -101,7 +102,7 @@ const (
 	pgSweepEvery = 5 * time.Second
 )
 
-// pgBroker delivers what LISTEN hears to the local hub, so that every API replica on the
+// PGBroker delivers what LISTEN hears to the local hub, so that every API replica on the
 // database hears every replica's events. Events published in this process reach its
 // subscribers at once and are handed to the notifier, which sends their NOTIFYs after the
 // commit, many per statement; the echo of an event heard already is dropped. The NOTIFY is
@@ -111,15 +112,15 @@ const (
 // back after it was lost, the events committed meanwhile are read from the audit table and
 // delivered (a catch-up); every replica also sweeps the audit table every few seconds, for
 // notices lost between a commit and its NOTIFY (a crash), so those arrive late but arrive.
-type pgBroker struct {
-	*hub
+type PGBroker struct {
+	*Hub
 	log      *slog.Logger
 	db       *sql.DB     // sends session ends and sweeps; one connection at most, opened when first needed
 	notifier *pgNotifier // sends case events' NOTIFYs; nil: none are sent (tests)
 	seen     recentIDs
 
 	// sweepEvery is the interval of the sweep (pgSweepEvery; tests change it with
-	// setSweepEvery), in ns; sweepReset restarts the wait with a new one.
+	// SetSweepEvery), in ns; sweepReset restarts the wait with a new one.
 	sweepEvery atomic.Int64
 	sweepReset chan struct{}
 
@@ -128,13 +129,16 @@ type pgBroker struct {
 	failing     atomic.Int64  // Unix ns of the last listener error logged; 0 while healthy
 
 	sessMu   sync.Mutex
-	sessSubs map[*func(graph.SessionEnd)]struct{}
+	sessSubs map[*func(SessionEnd)]struct{}
 }
 
-var _ graph.SessionBus = (*pgBroker)(nil)
+var _ SessionBus = (*PGBroker)(nil)
 
-func newPGBroker(ctx context.Context, dsn string, log *slog.Logger) *pgBroker {
-	b := &pgBroker{hub: newHub(), log: log, sessSubs: map[*func(graph.SessionEnd)]struct{}{}, sweepReset: make(chan struct{}, 1)}
+// NewPGBroker starts the broker of a replica on the PostgreSQL database dsn: its LISTEN
+// connection, notifier and sweep run until ctx ends. It returns once LISTEN is in place (or
+// after 15 s, retrying in the background).
+func NewPGBroker(ctx context.Context, dsn string, log *slog.Logger) *PGBroker {
+	b := &PGBroker{Hub: NewHub(), log: log, sessSubs: map[*func(SessionEnd)]struct{}{}, sweepReset: make(chan struct{}, 1)}
 	b.sweepEvery.Store(int64(pgSweepEvery))
 	if db, err := sql.Open("pgx", dsn); err == nil {
 		db.SetMaxOpenConns(1)
@@ -175,7 +179,7 @@ func newPGBroker(ctx context.Context, dsn string, log *slog.Logger) *pgBroker {
 
 // logListenerError logs the listener's errors: the first after it was healthy, then one
 // every 30 s while it keeps failing (it retries twice a second).
-func (b *pgBroker) logListenerError(_ context.Context, err error) {
+func (b *PGBroker) logListenerError(_ context.Context, err error) {
 	now := time.Now().UnixNano()
 	last := b.failing.Load()
 	if last != 0 && time.Duration(now-last) < 30*time.Second {
@@ -186,22 +190,22 @@ func (b *pgBroker) logListenerError(_ context.Context, err error) {
 }
 
 // healthy records that the listener hears notifications.
-func (b *pgBroker) healthy() {
+func (b *PGBroker) healthy() {
 	b.lastHealthy.Store(time.Now().UnixNano())
 	b.failing.Store(0)
 }
 
 // deliverOnce hands n to the local subscribers unless its event was delivered already.
-func (b *pgBroker) deliverOnce(n graph.Notice) {
+func (b *PGBroker) deliverOnce(n Notice) {
 	if b.seen.first(n.EventID) {
-		b.hub.deliver(n)
+		b.Hub.deliver(n)
 	}
 }
 
-// Publish implements graph.Broker: the subscribers of this process hear at once, with the
+// Publish implements Broker: the subscribers of this process hear at once, with the
 // committed case and event; the other replicas hear through the NOTIFY the notifier sends
 // soon after (Publish does not wait for it), or else through their sweep.
-func (b *pgBroker) Publish(_ context.Context, n graph.Notice) error {
+func (b *PGBroker) Publish(_ context.Context, n Notice) error {
 	b.deliverOnce(n)
 	if b.notifier != nil {
 		b.notifier.enqueue(n)
@@ -209,9 +213,9 @@ func (b *pgBroker) Publish(_ context.Context, n graph.Notice) error {
 	return nil
 }
 
-// flushed waits until the notifier has sent what was queued when the broker's context ended
+// Flushed waits until the notifier has sent what was queued when the broker's context ended
 // (it tries for at most 2 s), or until ctx ends.
-func (b *pgBroker) flushed(ctx context.Context) {
+func (b *PGBroker) Flushed(ctx context.Context) {
 	if b.notifier == nil {
 		return
 	}
@@ -221,8 +225,8 @@ func (b *pgBroker) flushed(ctx context.Context) {
 	}
 }
 
-// PublishSessionEnd implements graph.SessionBus through NOTIFY; this replica hears it too.
-func (b *pgBroker) PublishSessionEnd(ctx context.Context, e graph.SessionEnd) error {
+// PublishSessionEnd implements SessionBus through NOTIFY; this replica hears it too.
+func (b *PGBroker) PublishSessionEnd(ctx context.Context, e SessionEnd) error {
 	if b.db == nil {
 		return errors.New("no database handle for NOTIFY")
 	}
@@ -234,8 +238,8 @@ func (b *pgBroker) PublishSessionEnd(ctx context.Context, e graph.SessionEnd) er
 	return err
 }
 
-// SubscribeSessionEnds implements graph.SessionBus.
-func (b *pgBroker) SubscribeSessionEnds(fn func(graph.SessionEnd)) (stop func()) {
+// SubscribeSessionEnds implements SessionBus.
+func (b *PGBroker) SubscribeSessionEnds(fn func(SessionEnd)) (stop func()) {
 	key := &fn
 	b.sessMu.Lock()
 	b.sessSubs[key] = struct{}{}
@@ -247,7 +251,7 @@ func (b *pgBroker) SubscribeSessionEnds(fn func(graph.SessionEnd)) (stop func())
 	}
 }
 
-func (b *pgBroker) sessionEnded(e graph.SessionEnd) {
+func (b *PGBroker) sessionEnded(e SessionEnd) {
 	b.sessMu.Lock()
 	defer b.sessMu.Unlock()
 	for fn := range b.sessSubs {
@@ -261,7 +265,7 @@ const catchUpQuery = "SELECT id, case_id FROM case_events WHERE created_at >= $1
 // catchUp delivers the events created since shortly before the listener was last healthy:
 // those committed while it was down never sent it a notification. Already delivered ones
 // are skipped by id.
-func (b *pgBroker) catchUp(ctx context.Context, conn *pgx.Conn, since time.Time) error {
+func (b *PGBroker) catchUp(ctx context.Context, conn *pgx.Conn, since time.Time) error {
 	rows, err := conn.Query(ctx, catchUpQuery, since.Add(-pgCatchUpMargin).UTC())
 	if err != nil {
 		return fmt.Errorf("catch up on case events: %w", err)
@@ -281,10 +285,10 @@ func readNotices(rows interface {
 	Next() bool
 	Scan(dest ...any) error
 	Err() error
-}) ([]graph.Notice, error) {
-	var ns []graph.Notice
+}) ([]Notice, error) {
+	var ns []Notice
 	for rows.Next() {
-		var n graph.Notice
+		var n Notice
 		if err := rows.Scan(&n.EventID, &n.CaseID); err != nil {
 			return nil, err
 		}
@@ -294,11 +298,11 @@ func readNotices(rows interface {
 }
 
 // deliverNew delivers the notices not delivered before and returns how many.
-func (b *pgBroker) deliverNew(ns []graph.Notice) int {
+func (b *PGBroker) deliverNew(ns []Notice) int {
 	delivered := 0
 	for _, n := range ns {
 		if b.seen.first(n.EventID) {
-			b.hub.deliver(n)
+			b.Hub.deliver(n)
 			delivered++
 		}
 	}
@@ -311,7 +315,7 @@ func (b *pgBroker) deliverNew(ns []graph.Notice) int {
 // so one lost to a crash in between (or to a full notifier queue) is delivered here, late.
 // Events written by a process without a broker (the migrate subcommand re-keying old audit
 // chains) are found the same way.
-func (b *pgBroker) sweep(ctx context.Context, since time.Time) {
+func (b *PGBroker) sweep(ctx context.Context, since time.Time) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -321,7 +325,7 @@ func (b *pgBroker) sweep(ctx context.Context, since time.Time) {
 		case <-time.After(time.Duration(b.sweepEvery.Load())):
 		}
 		start := time.Now()
-		if err := b.sweepOnce(ctx, since); err != nil {
+		if err := b.SweepOnce(ctx, since); err != nil {
 			if ctx.Err() == nil {
 				b.log.Warn("sweep case events", "err", err)
 			}
@@ -331,8 +335,8 @@ func (b *pgBroker) sweep(ctx context.Context, since time.Time) {
 	}
 }
 
-// setSweepEvery changes the sweep's interval, starting a new wait.
-func (b *pgBroker) setSweepEvery(d time.Duration) {
+// SetSweepEvery changes the sweep's interval, starting a new wait.
+func (b *PGBroker) SetSweepEvery(d time.Duration) {
 	b.sweepEvery.Store(int64(d))
 	select {
 	case b.sweepReset <- struct{}{}:
@@ -340,7 +344,8 @@ func (b *pgBroker) setSweepEvery(d time.Duration) {
 	}
 }
 
-func (b *pgBroker) sweepOnce(ctx context.Context, since time.Time) error {
+// SweepOnce runs one sweep of the events created since shortly before since.
+func (b *PGBroker) SweepOnce(ctx context.Context, since time.Time) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	rows, err := b.db.QueryContext(ctx, catchUpQuery, since.Add(-pgCatchUpMargin).UTC())
@@ -361,7 +366,7 @@ func (b *pgBroker) sweepOnce(ctx context.Context, since time.Time) error {
 
 // pgHandler handles both channels; its backlog hook runs each time LISTEN is (re)issued.
 type pgHandler struct {
-	b         *pgBroker
+	b         *PGBroker
 	listening chan struct{}
 	once      sync.Once
 }
@@ -370,13 +375,13 @@ func (h *pgHandler) HandleNotification(_ context.Context, n *pgconn.Notification
 	h.b.healthy()
 	switch n.Channel {
 	case pgSessionChannel:
-		var e graph.SessionEnd
+		var e SessionEnd
 		if err := json.Unmarshal([]byte(n.Payload), &e); err != nil {
 			return err
 		}
 		h.b.sessionEnded(e)
 	default:
-		var notice graph.Notice
+		var notice Notice
 		if err := json.Unmarshal([]byte(n.Payload), &notice); err != nil {
 			return err
 		}
@@ -395,7 +400,7 @@ func (h *pgHandler) HandleBacklog(ctx context.Context, channel string, conn *pgx
 	if last != 0 {
 		switch channel {
 		case pgSessionChannel:
-			h.b.sessionEnded(graph.SessionEnd{Recheck: true})
+			h.b.sessionEnded(SessionEnd{Recheck: true})
 		default:
 			if err = h.b.catchUp(ctx, conn, time.Unix(0, last)); err != nil {
 				// Drop the connection, so that the next one tries again from the same point.
@@ -439,8 +444,8 @@ func (r *recentIDs) first(id uuid.UUID) bool {
 	return true
 }
 
-// collectors are the broker's counters for /metrics.
-func (b *pgBroker) collectors() []prometheus.Collector {
+// Collectors are the broker's counters for /metrics.
+func (b *PGBroker) Collectors() []prometheus.Collector {
 	notifier := func(get func(*pgNotifier) uint64) func() float64 {
 		return func() float64 {
 			if b.notifier == nil {
@@ -510,7 +515,7 @@ func newPGNotifier(ctx context.Context, dsn string, log *slog.Logger) *pgNotifie
 }
 
 // enqueue queues the NOTIFY of n and returns at once.
-func (q *pgNotifier) enqueue(n graph.Notice) {
+func (q *pgNotifier) enqueue(n Notice) {
 	// The trigger's payload, which other replicas (and older releases) parse.
 	payload, err := json.Marshal(n)
 	if err != nil {
@@ -654,3 +659,23 @@ func (q *pgNotifier) logError(err error) {
 	q.failing = time.Now()
 	q.log.Warn("postgres notifier", "err", err)
 }
+
+// Swept counts the events this replica heard of only through its sweep.
+func (b *PGBroker) Swept() uint64 { return b.swept.Load() }
+
+// HoldNotifies makes the notifier wait on gate before it takes its queue (nil: stop
+// waiting), so that a test can have events commit while their NOTIFYs are held back.
+func (b *PGBroker) HoldNotifies(gate *chan struct{}) { b.notifier.gate.Store(gate) }
+
+// NotifyCounts returns the notices the notifier sent and the NOTIFY statements it sent them in.
+func (b *PGBroker) NotifyCounts() (sent, batches uint64) {
+	return b.notifier.sent.Load(), b.notifier.batches.Load()
+}
+
+// DisableNotifier stops sending NOTIFYs (a replica that crashes between commit and NOTIFY,
+// for tests of the sweep): the other replicas then hear this one's events by their sweep.
+func (b *PGBroker) DisableNotifier() { b.notifier = nil }
+
+// SessionEndNotifier publishes session ends through NOTIFY on db without a broker (the
+// reviewers subcommand): every replica's listener hears them.
+func SessionEndNotifier(db *sql.DB) SessionBus { return &PGBroker{db: db} }

@@ -10,7 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
 )
 
 // testSchema is a hand-written graphql.ExecutableSchema that runs its subscriptions through

@@ -20,7 +20,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
 
-	"github.com/openkyc/kyc-manual-review/graph/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
 )
 
 // serve runs the test schema behind tr, with gqlgen's own WebSocket transport after it for
