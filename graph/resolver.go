@@ -1,36 +1,21 @@
 package graph
 
 import (
-	"context"
-	"io"
 	"log/slog"
 	"sync"
 	"time"
 
 	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
-// Blobs stores document bytes outside the database.
-type Blobs interface {
-	// Put stores r under key and returns its size and hex SHA-256.
-	Put(ctx context.Context, key string, r io.Reader) (size int64, sha256 string, err error)
-	// Open returns the bytes stored under key.
-	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
-	// Delete removes key; deleting a missing key is not an error.
-	Delete(ctx context.Context, key string) error
-	// List calls fn with every stored key under prefix (and anything the store left behind
-	// there, such as an unfinished write), in no particular order, until fn returns an error.
-	List(ctx context.Context, prefix string, fn func(BlobInfo) error) error
-}
-
-// BlobInfo describes one stored object.
-type BlobInfo struct {
-	Key      string
-	Size     int64
-	Modified time.Time
-}
+// Blobs and BlobInfo are the document store's (internal/blobstore).
+type (
+	Blobs    = blobstore.Store
+	BlobInfo = blobstore.Info
+)
 
 // Notice, Broker, SessionEnd and SessionBus are the live layer's (internal/realtime): the
 // resolvers publish committed events to a Broker and subscribe to it.

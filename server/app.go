@@ -22,6 +22,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
 	"github.com/openkyc/kyc-manual-review/server/web"
@@ -96,7 +97,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 			return nil, fmt.Errorf("create reviewer %s: %w", cfg.ReviewerEmail, err)
 		}
 	}
-	blobs, closeBlobs, err := openSealedBlobs(ctx, cfg, key)
+	blobs, closeBlobs, err := blobstore.OpenSealed(ctx, cfg.DocumentStore, cfg.DataDir, cfg.KEK, key)
 	if err != nil {
 		client.Close()
 		return nil, err

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
 )
 
@@ -105,5 +106,5 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 var (
 	_ graph.Broker = (*realtime.Hub)(nil)
 	_ graph.Broker = (*realtime.PGBroker)(nil)
-	_ graph.Blobs  = dirBlobs{}
+	_ graph.Blobs  = blobstore.Dir{}
 )

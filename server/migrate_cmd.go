@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 )
 
 // migrateCmd is the migrate subcommand: it brings stored data up to date with this release.
@@ -19,7 +21,7 @@ func migrateCmd(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	defer store.Close()
-	blobs, closeBlobs, err := openSealedBlobs(ctx, cfg, store.key)
+	blobs, closeBlobs, err := blobstore.OpenSealed(ctx, cfg.DocumentStore, cfg.DataDir, cfg.KEK, store.key)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 )
 
 // plant writes a file under the data folder's "files" as if a crash had left it there,
@@ -134,7 +135,7 @@ func TestOrphanSweepKeepsFilesWhenTheDatabaseFails(t *testing.T) {
 	client := ent.NewClient(ent.Driver(entsql.OpenDB(dialect.SQLite, sqlDB)))
 	client.Close() // every query now fails
 	orphan := plant(t, dir, graph.DocumentKey(uuid.New(), uuid.New(), ".jpg"), 2*time.Hour)
-	s := &orphanSweep{blobs: dirBlobs{root: filepath.Join(dir, "files")}, client: client, minAge: time.Minute, now: time.Now, log: log}
+	s := &orphanSweep{blobs: blobstore.Dir{Root: filepath.Join(dir, "files")}, client: client, minAge: time.Minute, now: time.Now, log: log}
 	if res, err := s.Sweep(context.Background()); err == nil || res.Deleted != 0 {
 		t.Fatalf("sweep without a database: %+v, %v; want an error and nothing deleted", res, err)
 	}

@@ -1,4 +1,4 @@
-package main
+package blobstore
 
 import (
 	"context"
@@ -11,24 +11,25 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-
-	"github.com/openkyc/kyc-manual-review/graph"
 )
 
-// dirBlobs stores document bytes as files under a folder. Files are written to a temporary
+// Dir stores document bytes as files under a folder. Files are written to a temporary
 // name and renamed into place, so a crash never leaves a half-written document.
-type dirBlobs struct{ root string }
+type Dir struct {
+	// Root is the folder the keys are paths under.
+	Root string
+}
 
-func (d dirBlobs) path(key string) (string, error) {
+func (d Dir) path(key string) (string, error) {
 	clean := filepath.Clean("/" + key)
 	if strings.Contains(key, "..") || clean == "/" {
 		return "", errors.New("invalid blob key")
 	}
-	return filepath.Join(d.root, filepath.FromSlash(clean)), nil
+	return filepath.Join(d.Root, filepath.FromSlash(clean)), nil
 }
 
-// Put implements graph.Blobs.
-func (d dirBlobs) Put(_ context.Context, key string, r io.Reader) (int64, string, error) {
+// Put implements Store.
+func (d Dir) Put(_ context.Context, key string, r io.Reader) (int64, string, error) {
 	p, err := d.path(key)
 	if err != nil {
 		return 0, "", err
@@ -58,8 +59,8 @@ func (d dirBlobs) Put(_ context.Context, key string, r io.Reader) (int64, string
 	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Open implements graph.Blobs.
-func (d dirBlobs) Open(_ context.Context, key string) (io.ReadSeekCloser, error) {
+// Open implements Store.
+func (d Dir) Open(_ context.Context, key string) (io.ReadSeekCloser, error) {
 	p, err := d.path(key)
 	if err != nil {
 		return nil, err
@@ -67,8 +68,8 @@ func (d dirBlobs) Open(_ context.Context, key string) (io.ReadSeekCloser, error)
 	return os.Open(p)
 }
 
-// Delete implements graph.Blobs.
-func (d dirBlobs) Delete(_ context.Context, key string) error {
+// Delete implements Store.
+func (d Dir) Delete(_ context.Context, key string) error {
 	p, err := d.path(key)
 	if err != nil {
 		return err
@@ -79,11 +80,11 @@ func (d dirBlobs) Delete(_ context.Context, key string) error {
 	return nil
 }
 
-// List implements graph.Blobs. It reports unfinished writes (".upload-*" files a crash left
+// List implements Store. It reports unfinished writes (".upload-*" files a crash left
 // behind) too, so that the orphan sweep removes them.
-func (d dirBlobs) List(ctx context.Context, prefix string, fn func(graph.BlobInfo) error) error {
+func (d Dir) List(ctx context.Context, prefix string, fn func(Info) error) error {
 	// Walk from the deepest folder the prefix names; keys are filtered by the whole prefix.
-	start := d.root
+	start := d.Root
 	if dir, _ := path.Split(prefix); dir != "" {
 		p, err := d.path(dir)
 		if err != nil {
@@ -104,7 +105,7 @@ func (d dirBlobs) List(ctx context.Context, prefix string, fn func(graph.BlobInf
 		if !e.Type().IsRegular() {
 			return nil
 		}
-		rel, err := filepath.Rel(d.root, p)
+		rel, err := filepath.Rel(d.Root, p)
 		if err != nil {
 			return err
 		}
@@ -119,7 +120,7 @@ func (d dirBlobs) List(ctx context.Context, prefix string, fn func(graph.BlobInf
 		if err != nil {
 			return err
 		}
-		return fn(graph.BlobInfo{Key: key, Size: info.Size(), Modified: info.ModTime()})
+		return fn(Info{Key: key, Size: info.Size(), Modified: info.ModTime()})
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

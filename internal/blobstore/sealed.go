@@ -1,4 +1,4 @@
-package main
+package blobstore
 
 import (
 	"bytes"
@@ -14,8 +14,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/openkyc/kyc-manual-review/graph"
 )
 
 // Documents are encrypted at rest (envelope encryption): each object gets its own random
@@ -27,13 +25,13 @@ import (
 // 32 + 16) | nonce (12) | sealed bytes (+16). Both seals take the object's key as
 // additional data, so an object copied to another key does not open.
 
-const sealMagic = "KYCSEAL1"
+const SealMagic = "KYCSEAL1"
 
 const (
 	kekIDLen      = 8
 	nonceLen      = 12
 	sealedDEKLen  = nonceLen + 32 + 16
-	sealHeaderLen = len(sealMagic) + kekIDLen + sealedDEKLen + nonceLen
+	sealHeaderLen = len(SealMagic) + kekIDLen + sealedDEKLen + nonceLen
 )
 
 // keks are the key-encryption keys, the first used for new objects.
@@ -48,9 +46,9 @@ func kekID(key []byte) (id [kekIDLen]byte) {
 	return id
 }
 
-// parseKEKs reads KEK: comma-separated base64 keys of 32 bytes, newest first; empty derives
+// ParseKEKs reads KEK: comma-separated base64 keys of 32 bytes, newest first; empty derives
 // one from the server's secret (HMAC-SHA256(secret, "document-kek")).
-func parseKEKs(setting string, secret []byte) (*keks, error) {
+func ParseKEKs(setting string, secret []byte) (*keks, error) {
 	var raw [][]byte
 	for _, s := range strings.Split(setting, ",") {
 		if s = strings.TrimSpace(s); s == "" {
@@ -88,14 +86,15 @@ func newGCM(key []byte) (cipher.AEAD, error) {
 	return cipher.NewGCM(block)
 }
 
-// sealedBlobs encrypts what it stores in the store under it.
-type sealedBlobs struct {
-	inner graph.Blobs
+// Sealed encrypts what it stores in the store under it.
+type Sealed struct {
+	// Inner holds the sealed objects.
+	Inner Store
 	keks  *keks
 }
 
-// Put implements graph.Blobs; size and SHA-256 describe the plain bytes.
-func (s sealedBlobs) Put(ctx context.Context, key string, r io.Reader) (int64, string, error) {
+// Put implements Store; size and SHA-256 describe the plain bytes.
+func (s Sealed) Put(ctx context.Context, key string, r io.Reader) (int64, string, error) {
 	plain, err := io.ReadAll(r)
 	if err != nil {
 		return 0, "", err
@@ -104,14 +103,14 @@ func (s sealedBlobs) Put(ctx context.Context, key string, r io.Reader) (int64, s
 	if err != nil {
 		return 0, "", err
 	}
-	if _, _, err := s.inner.Put(ctx, key, bytes.NewReader(sealed)); err != nil {
+	if _, _, err := s.Inner.Put(ctx, key, bytes.NewReader(sealed)); err != nil {
 		return 0, "", err
 	}
 	sum := sha256.Sum256(plain)
 	return int64(len(plain)), hex.EncodeToString(sum[:]), nil
 }
 
-func (s sealedBlobs) seal(key string, plain []byte) ([]byte, error) {
+func (s Sealed) seal(key string, plain []byte) ([]byte, error) {
 	dek := make([]byte, 32)
 	_, _ = rand.Read(dek)
 	data, err := newGCM(dek)
@@ -120,7 +119,7 @@ func (s sealedBlobs) seal(key string, plain []byte) ([]byte, error) {
 	}
 	id := s.keks.ids[0]
 	out := make([]byte, 0, sealHeaderLen+len(plain)+16)
-	out = append(out, sealMagic...)
+	out = append(out, SealMagic...)
 	out = append(out, id[:]...)
 	nonce := make([]byte, nonceLen)
 	_, _ = rand.Read(nonce)
@@ -134,17 +133,17 @@ func (s sealedBlobs) seal(key string, plain []byte) ([]byte, error) {
 // errNotSealed says an object predates encryption (stored plain).
 var errNotSealed = errors.New("object is not encrypted")
 
-func (s sealedBlobs) open(key string, b []byte) ([]byte, error) {
-	if len(b) < sealHeaderLen || string(b[:len(sealMagic)]) != sealMagic {
+func (s Sealed) open(key string, b []byte) ([]byte, error) {
+	if len(b) < sealHeaderLen || string(b[:len(SealMagic)]) != SealMagic {
 		return nil, errNotSealed
 	}
 	var id [kekIDLen]byte
-	copy(id[:], b[len(sealMagic):])
+	copy(id[:], b[len(SealMagic):])
 	kek, ok := s.keks.keys[id]
 	if !ok {
 		return nil, fmt.Errorf("object %s was encrypted with a key-encryption key that is not configured (id %x): keep old keys in KEK after a rotation", key, id)
 	}
-	p := len(sealMagic) + kekIDLen
+	p := len(SealMagic) + kekIDLen
 	dek, err := kek.Open(nil, b[p:p+nonceLen], b[p+nonceLen:p+sealedDEKLen], []byte(key))
 	if err != nil {
 		return nil, fmt.Errorf("object %s: data key does not open: %w", key, err)
@@ -161,9 +160,9 @@ func (s sealedBlobs) open(key string, b []byte) ([]byte, error) {
 	return plain, nil
 }
 
-// Open implements graph.Blobs: it decrypts into memory (a photo is a few MB). An object
+// Open implements Store: it decrypts into memory (a photo is a few MB). An object
 // stored before encryption was turned on is served as it is until `server migrate` seals it.
-func (s sealedBlobs) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
+func (s Sealed) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 	b, err := s.read(ctx, key)
 	if err != nil {
 		return nil, err
@@ -178,8 +177,8 @@ func (s sealedBlobs) Open(ctx context.Context, key string) (io.ReadSeekCloser, e
 	return nopCloser{bytes.NewReader(plain)}, nil
 }
 
-func (s sealedBlobs) read(ctx context.Context, key string) ([]byte, error) {
-	r, err := s.inner.Open(ctx, key)
+func (s Sealed) read(ctx context.Context, key string) ([]byte, error) {
+	r, err := s.Inner.Open(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -187,19 +186,19 @@ func (s sealedBlobs) read(ctx context.Context, key string) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-// Delete implements graph.Blobs.
-func (s sealedBlobs) Delete(ctx context.Context, key string) error { return s.inner.Delete(ctx, key) }
+// Delete implements Store.
+func (s Sealed) Delete(ctx context.Context, key string) error { return s.Inner.Delete(ctx, key) }
 
-// List implements graph.Blobs.
-func (s sealedBlobs) List(ctx context.Context, prefix string, fn func(graph.BlobInfo) error) error {
-	return s.inner.List(ctx, prefix, fn)
+// List implements Store.
+func (s Sealed) List(ctx context.Context, prefix string, fn func(Info) error) error {
+	return s.Inner.List(ctx, prefix, fn)
 }
 
 // SealAll encrypts every object under prefix still stored plain, and re-seals those sealed
 // under an older KEK with the newest; it is idempotent. It returns how many it rewrote.
-func (s sealedBlobs) SealAll(ctx context.Context, prefix string) (int, error) {
+func (s Sealed) SealAll(ctx context.Context, prefix string) (int, error) {
 	var keys []string
-	if err := s.inner.List(ctx, prefix, func(b graph.BlobInfo) error {
+	if err := s.Inner.List(ctx, prefix, func(b Info) error {
 		if !strings.Contains(b.Key, "/.") { // unfinished writes (".upload-*") are the sweep's
 			keys = append(keys, b.Key)
 		}
@@ -213,8 +212,8 @@ func (s sealedBlobs) SealAll(ctx context.Context, prefix string) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		if len(b) >= sealHeaderLen && string(b[:len(sealMagic)]) == sealMagic &&
-			bytes.Equal(b[len(sealMagic):len(sealMagic)+kekIDLen], s.keks.ids[0][:]) {
+		if len(b) >= sealHeaderLen && string(b[:len(SealMagic)]) == SealMagic &&
+			bytes.Equal(b[len(SealMagic):len(SealMagic)+kekIDLen], s.keks.ids[0][:]) {
 			continue // sealed under the newest key already
 		}
 		plain, err := s.open(key, b)
@@ -228,7 +227,7 @@ func (s sealedBlobs) SealAll(ctx context.Context, prefix string) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		if _, _, err := s.inner.Put(ctx, key, bytes.NewReader(sealed)); err != nil {
+		if _, _, err := s.Inner.Put(ctx, key, bytes.NewReader(sealed)); err != nil {
 			return n, err
 		}
 		n++
@@ -240,15 +239,17 @@ type nopCloser struct{ *bytes.Reader }
 
 func (nopCloser) Close() error { return nil }
 
-// openSealedBlobs opens the document store of cfg with encryption at rest.
-func openSealedBlobs(ctx context.Context, cfg config, secret []byte) (sealedBlobs, func() error, error) {
-	ks, err := parseKEKs(cfg.KEK, secret)
+// OpenSealed opens the document store (DOCUMENT_STORE, under dataDir by default) with
+// encryption at rest under the key-encryption keys of kekSetting (KEK; derived from secret
+// when empty).
+func OpenSealed(ctx context.Context, store, dataDir, kekSetting string, secret []byte) (Sealed, func() error, error) {
+	ks, err := ParseKEKs(kekSetting, secret)
 	if err != nil {
-		return sealedBlobs{}, nil, err
+		return Sealed{}, nil, err
 	}
-	inner, closeFn, err := openBlobs(ctx, cfg.DocumentStore, cfg.DataDir)
+	inner, closeFn, err := Open(ctx, store, dataDir)
 	if err != nil {
-		return sealedBlobs{}, nil, err
+		return Sealed{}, nil, err
 	}
-	return sealedBlobs{inner: inner, keks: ks}, closeFn, nil
+	return Sealed{Inner: inner, keks: ks}, closeFn, nil
 }

@@ -1,4 +1,4 @@
-package main
+package blobstore
 
 import (
 	"context"
@@ -14,19 +14,17 @@ import (
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/s3blob" // s3:// (AWS S3, MinIO, Ceph, R2; credentials from the AWS environment)
 	"gocloud.dev/gcerrors"
-
-	"github.com/openkyc/kyc-manual-review/graph"
 )
 
-// bucketBlobs stores document bytes in an object store through gocloud.dev/blob, so that
+// bucket stores document bytes in an object store through gocloud.dev/blob, so that
 // every API replica serves every document.
-type bucketBlobs struct{ b *blob.Bucket }
+type bucket struct{ b *blob.Bucket }
 
-// openBlobs opens DOCUMENT_STORE: "" or file://PATH (a folder; default DATA_DIR/files) or
+// Open opens DOCUMENT_STORE: "" or file://PATH (a folder; default DATA_DIR/files) or
 // an object store URL such as s3://bucket?region=…&endpoint=…&use_path_style=true.
-func openBlobs(ctx context.Context, store, dataDir string) (graph.Blobs, func() error, error) {
+func Open(ctx context.Context, store, dataDir string) (Store, func() error, error) {
 	if store == "" {
-		return dirBlobs{root: filepath.Join(dataDir, "files")}, func() error { return nil }, nil
+		return Dir{Root: filepath.Join(dataDir, "files")}, func() error { return nil }, nil
 	}
 	u, err := url.Parse(store)
 	if err != nil {
@@ -37,17 +35,17 @@ func openBlobs(ctx context.Context, store, dataDir string) (graph.Blobs, func() 
 		if u.Host != "" && u.Host != "localhost" { // a relative path, as in file:// + relative/path
 			root = filepath.Join(u.Host, u.Path)
 		}
-		return dirBlobs{root: root}, func() error { return nil }, nil
+		return Dir{Root: root}, func() error { return nil }, nil
 	}
 	b, err := blob.OpenBucket(ctx, store)
 	if err != nil {
 		return nil, nil, fmt.Errorf("DOCUMENT_STORE %s://%s: %w", u.Scheme, u.Host, err)
 	}
-	return bucketBlobs{b: b}, b.Close, nil
+	return bucket{b: b}, b.Close, nil
 }
 
-// Put implements graph.Blobs. The object appears only once the writer closes without error.
-func (s bucketBlobs) Put(ctx context.Context, key string, r io.Reader) (int64, string, error) {
+// Put implements Store. The object appears only once the writer closes without error.
+func (s bucket) Put(ctx context.Context, key string, r io.Reader) (int64, string, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // a cancelled context aborts an unfinished write
 	w, err := s.b.NewWriter(ctx, key, &blob.WriterOptions{ContentType: "application/octet-stream"})
@@ -67,21 +65,21 @@ func (s bucketBlobs) Put(ctx context.Context, key string, r io.Reader) (int64, s
 	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Open implements graph.Blobs.
-func (s bucketBlobs) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
+// Open implements Store.
+func (s bucket) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 	return s.b.NewReader(ctx, key, nil)
 }
 
-// Delete implements graph.Blobs.
-func (s bucketBlobs) Delete(ctx context.Context, key string) error {
+// Delete implements Store.
+func (s bucket) Delete(ctx context.Context, key string) error {
 	if err := s.b.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
 		return err
 	}
 	return nil
 }
 
-// List implements graph.Blobs.
-func (s bucketBlobs) List(ctx context.Context, prefix string, fn func(graph.BlobInfo) error) error {
+// List implements Store.
+func (s bucket) List(ctx context.Context, prefix string, fn func(Info) error) error {
 	it := s.b.List(&blob.ListOptions{Prefix: prefix})
 	for {
 		obj, err := it.Next(ctx)
@@ -94,7 +92,7 @@ func (s bucketBlobs) List(ctx context.Context, prefix string, fn func(graph.Blob
 		if obj.IsDir || strings.HasSuffix(obj.Key, "/") {
 			continue
 		}
-		if err := fn(graph.BlobInfo{Key: obj.Key, Size: obj.Size, Modified: obj.ModTime}); err != nil {
+		if err := fn(Info{Key: obj.Key, Size: obj.Size, Modified: obj.ModTime}); err != nil {
 			return err
 		}
 	}
