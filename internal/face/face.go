@@ -26,21 +26,23 @@ const (
 // Models holds the three networks. It is read-only after [Load], so one value serves any
 // number of goroutines.
 type Models struct {
-	detector    *ssdMobilenetV1
+	ssd         *ssdMobilenetV1
+	tiny        *tinyFaceDetector
 	landmarks   *landmarkNet
 	recognition *recognitionNet
 }
 
-// Load reads the weights of the detector, landmark and recognition nets from fsys, which holds
-// face-api's tfjs manifests and shards (ssd_mobilenetv1_model, face_landmark_68_model,
-// face_recognition_model) at its root.
+// Load reads the weights of the two detectors, the landmark and the recognition net from fsys,
+// which holds face-api's tfjs manifests and shards (ssd_mobilenetv1_model,
+// tiny_face_detector_model, face_landmark_68_model, face_recognition_model) at its root.
 func Load(fsys fs.FS) (*Models, error) {
 	var m Models
 	for _, step := range []struct {
 		model string
 		load  func(*weights) error
 	}{
-		{"ssd_mobilenetv1_model", func(w *weights) (err error) { m.detector, err = loadSSD(w); return err }},
+		{"ssd_mobilenetv1_model", func(w *weights) (err error) { m.ssd, err = loadSSD(w); return err }},
+		{"tiny_face_detector_model", func(w *weights) (err error) { m.tiny, err = loadTiny(w); return err }},
 		{"face_landmark_68_model", func(w *weights) (err error) { m.landmarks, err = loadLandmarks(w); return err }},
 		{"face_recognition_model", func(w *weights) (err error) { m.recognition, err = loadRecognition(w); return err }},
 	} {
@@ -112,16 +114,56 @@ func Similarity(a, b Descriptor) float64 {
 	return min(max(1-Distance(a, b)/1.2, 0), 1)
 }
 
-// Detect finds the faces in img (at most MaxFaces, score above MinScore, highest score first)
-// and places the landmarks and computes the descriptor of each.
+// Detector chooses the network that finds faces; landmarks and descriptors are the same.
+type Detector int
+
+const (
+	// SSDMobileNetV1 is face-api's default detector: a 512² SSD, the more accurate on small,
+	// turned or partly hidden faces, and about six times the cost of the tiny one.
+	SSDMobileNetV1 Detector = iota
+	// TinyFaceDetector is a 416² Tiny YOLO v2 with separable convolutions: cheap, and its boxes
+	// cover the landmarks well; it misses more small faces.
+	TinyFaceDetector
+)
+
+// String returns the detector's face-api name.
+func (d Detector) String() string {
+	switch d {
+	case SSDMobileNetV1:
+		return "ssdMobilenetv1"
+	case TinyFaceDetector:
+		return "tinyFaceDetector"
+	}
+	return fmt.Sprintf("Detector(%d)", int(d))
+}
+
+// DefaultDetector is the detector [Models.Detect] uses; see bench/face.md for the choice.
+const DefaultDetector = TinyFaceDetector
+
+// Detect is DetectWith(img, DefaultDetector).
 func (m *Models) Detect(img image.Image) ([]Face, error) {
+	return m.DetectWith(img, DefaultDetector)
+}
+
+// DetectWith finds the faces in img with detector d (at most MaxFaces, score above MinScore,
+// highest score first) and places the landmarks and computes the descriptor of each.
+func (m *Models) DetectWith(img image.Image, d Detector) ([]Face, error) {
 	src := toRGBA(img)
 	b := src.Rect
 	if b.Dx() < 1 || b.Dy() < 1 {
 		return nil, fmt.Errorf("detect faces: empty image %v", b)
 	}
+	var dets []detection
+	switch d {
+	case SSDMobileNetV1:
+		dets = m.detectSSD(src)
+	case TinyFaceDetector:
+		dets = m.detectTiny(src)
+	default:
+		return nil, fmt.Errorf("detect faces: unknown %v", d)
+	}
 	var faces []Face
-	for _, d := range m.detect(src) {
+	for _, d := range dets {
 		f := Face{Box: d.box, Score: d.score}
 		crop := clipAtBorders(d.box, b.Dx(), b.Dy())
 		if crop.Empty() {
@@ -144,12 +186,12 @@ type detection struct {
 	score float64
 }
 
-// detect runs SSD MobileNet v1 on the photo padded (right or bottom) to a square and resized
+// detectSSD runs SSD MobileNet v1 on the photo padded (right or bottom) to a square and resized
 // to 512², and maps the kept boxes back to the photo's pixels, as face-api's locateFaces does.
-func (m *Models) detect(src *image.RGBA) []detection {
+func (m *Models) detectSSD(src *image.RGBA) []detection {
 	w, h := src.Rect.Dx(), src.Rect.Dy()
 	x := netInput(src, src.Rect, ssdInputSize, false, normalizeSSD)
-	boxes, scores := m.detector.forward(x)
+	boxes, scores := m.ssd.forward(x)
 	keep := nonMaxSuppression(boxes, scores, MaxFaces, nmsIoU, MinScore)
 	// face-api scales by inputSize / the reshaped size, rounded, of the unpadded photo.
 	scale := float64(ssdInputSize) / float64(max(w, h))
@@ -240,6 +282,7 @@ type normalization int
 const (
 	normalizeSSD  normalization = iota // x/127.5 − 1
 	normalizeMean                      // (x − meanRGB)/255
+	normalizeTiny                      // (x − tinyMeanRGB)/255
 )
 
 // netInput is face-api's NetInput.toBatchTensor for one crop of the photo: the crop padded
@@ -291,6 +334,8 @@ func netInput(src *image.RGBA, crop image.Rectangle, size int, centred bool, nor
 					o[k] = v/127.5 - 1
 				case normalizeMean:
 					o[k] = (v - meanRGB[k]) / 255
+				case normalizeTiny:
+					o[k] = (v - tinyMeanRGB[k]) / 255
 				}
 			}
 		}

@@ -122,7 +122,9 @@ func decode(buf []byte, n int, mw manifestWeight) ([]float32, int, error) {
 	return out, 4 * n, nil
 }
 
-func errShort(name string) error { return fmt.Errorf("weight %s runs past the end of its shards", name) }
+func errShort(name string) error {
+	return fmt.Errorf("weight %s runs past the end of its shards", name)
+}
 
 // get returns the named weight's values if its shape is shape, or records an error.
 func (w *weights) get(name string, shape ...int) []float32 {

@@ -18,8 +18,12 @@ const jpeg = require('jpeg-js');
 export const photos = [1, 2, 3, 4, 5, 6].map((i) => `sample${i}.jpg`);
 export const photoPath = (name) => join(faceapiDir, 'demo', name);
 
-// SSD MobileNet v1 with face-api's defaults (minConfidence 0.5, maxResults 100).
-export const detectorOptions = () => new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5, maxResults: 100 });
+// The two detectors with face-api's defaults: SSD MobileNet v1 (minConfidence 0.5, maxResults
+// 100) and the tiny face detector (inputSize 416, scoreThreshold 0.5).
+export const detectors = {
+  ssdMobilenetv1: () => new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5, maxResults: 100 }),
+  tinyFaceDetector: () => new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 }),
+};
 
 export async function init() {
   const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/';
@@ -51,6 +55,6 @@ export function decodeJpegJs(file) {
 }
 
 // analyse is the full pipeline the Go port reproduces: detect, 68 landmarks, 128-d descriptor.
-export function analyse(tensor, options = detectorOptions()) {
+export function analyse(tensor, options) {
   return faceapi.detectAllFaces(tensor, options).withFaceLandmarks().withFaceDescriptors();
 }
