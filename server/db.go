@@ -23,6 +23,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/migrate"
 	"github.com/openkyc/kyc-manual-review/internal/search"
 )
 
@@ -80,7 +81,7 @@ func openDB(ctx context.Context, databaseURL, dataDir string, auditKey []byte, l
 	}
 	client := ent.NewClient(ent.Driver(drv))
 	client.KycCase.Intercept(graph.CappedCounts()) // the case list counts up to 10,000
-	if err := migrate(ctx, client, db, dia, auditKey, log); err != nil {
+	if err := migrateSchema(ctx, client, db, dia, auditKey, log); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate the database: %w", err)
 	}
@@ -100,15 +101,15 @@ func writers(databaseURL string) int {
 	return min(4*runtime.GOMAXPROCS(0), pgConns*3/4)
 }
 
-// migrate brings the schema up to date: the versioned migration files in
-// ent/migrate/migrations (applyMigrations). A database from before versioned migrations is
+// migrateSchema brings the schema up to date: the versioned migration files in
+// ent/migrate/migrations (migrate.Apply). A database from before versioned migrations is
 // adopted once, then gets the data fixes the start-up used to make every time (upgradeData).
-func migrate(ctx context.Context, client *ent.Client, db *sql.DB, dia string, auditKey []byte, log *slog.Logger) error {
-	res, err := applyMigrations(ctx, db, dia, log)
+func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB, dia string, auditKey []byte, log *slog.Logger) error {
+	res, err := migrate.Apply(ctx, db, dia, log)
 	if err != nil {
 		return err
 	}
-	if err := checkDrift(ctx, db, dia); err != nil {
+	if err := migrate.CheckDrift(ctx, db, dia); err != nil {
 		return err
 	}
 	if res.Baselined {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"github.com/openkyc/kyc-manual-review/internal/migrate"
 	"log/slog"
 	"maps"
 	"os"
@@ -72,7 +73,7 @@ func migrationFiles(t *testing.T, dia string) []string {
 
 func revisionRows(t *testing.T, db *sql.DB) (versions []string, types []int) {
 	t.Helper()
-	rows, err := db.Query("SELECT version, type FROM " + revisionsTable + " ORDER BY version")
+	rows, err := db.Query("SELECT version, type FROM " + migrate.RevisionsTable + " ORDER BY version")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,12 +105,12 @@ func TestMigrationsMatchEntSchema(t *testing.T) {
 		}
 		ctx := context.Background()
 		log := slog.New(slog.DiscardHandler)
-		res, err := applyMigrations(ctx, ts.app.db, dia, log)
+		res, err := migrate.Apply(ctx, ts.app.db, dia, log)
 		if err != nil || len(res.Applied) != 0 || res.Baselined {
 			t.Fatalf("a second run: %+v, %v; want nothing to do", res, err)
 		}
 		migrateMu.Lock()
-		err = checkDrift(ctx, ts.app.db, dia)
+		err = migrate.CheckDrift(ctx, ts.app.db, dia)
 		migrateMu.Unlock()
 		if err != nil {
 			t.Fatalf("drift right after migrating: %v", err)
@@ -118,9 +119,9 @@ func TestMigrationsMatchEntSchema(t *testing.T) {
 			t.Fatal(err)
 		}
 		migrateMu.Lock()
-		err = checkDrift(ctx, ts.app.db, dia)
+		err = migrate.CheckDrift(ctx, ts.app.db, dia)
 		migrateMu.Unlock()
-		if !errors.Is(err, errSchemaDrift) || !strings.Contains(err.Error(), "scripts/migration.sh <name>") || !strings.Contains(err.Error(), "reason") {
+		if !errors.Is(err, migrate.ErrSchemaDrift) || !strings.Contains(err.Error(), "scripts/migration.sh <name>") || !strings.Contains(err.Error(), "reason") {
 			t.Fatalf("a column missing from the migrations: %v", err)
 		}
 	})
@@ -141,7 +142,7 @@ func TestMigrationsConcurrentStart(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			res, err := applyMigrations(context.Background(), conn, dialect.Postgres, slog.New(slog.DiscardHandler))
+			res, err := migrate.Apply(context.Background(), conn, dialect.Postgres, slog.New(slog.DiscardHandler))
 			errs[i], ran[i] = err, len(res.Applied)
 		}()
 	}
@@ -200,7 +201,7 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 		}
 		// Rows as that release wrote them, with the columns its start-up still fills: an
 		// audit chain head of 0 and an empty search column.
-		r := &revisions{dia: dia}
+		r := rebinder(dia)
 		now := time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC)
 		ts := now.Format("2006-01-02 15:04:05.999999999-07:00")
 		author, caseID, docID := uuid.New(), uuid.New(), uuid.New()
@@ -278,7 +279,7 @@ func TestMigrateUpgradesPreviousRelease(t *testing.T) {
 			}
 		}
 		// A restart adopts nothing more and runs nothing.
-		res, err := applyMigrations(context.Background(), srv.app.db, dia, slog.New(slog.DiscardHandler))
+		res, err := migrate.Apply(context.Background(), srv.app.db, dia, slog.New(slog.DiscardHandler))
 		if err != nil || res.Baselined || len(res.Applied) != 0 {
 			t.Fatalf("restart: %+v %v", res, err)
 		}
@@ -394,3 +395,8 @@ func TestSearchIndexMatchesColumn(t *testing.T) {
 		}
 	}
 }
+
+// rebinder rewrites a test's ? placeholders for the dialect.
+type rebinder string
+
+func (d rebinder) q(s string) string { return migrate.Rebind(string(d), s) }

@@ -1,4 +1,4 @@
-package main
+package migrate
 
 import (
 	"context"
@@ -23,25 +23,46 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/migrate/migrations"
 )
 
-// revisionsTable records which migration files a database has run (Atlas's revision fields).
-const revisionsTable = "kyc_schema_revisions"
+// RevisionsTable records which migration files a database has run (Atlas's revision fields).
+const RevisionsTable = "kyc_schema_revisions"
 
 // migrationLock is the PostgreSQL advisory lock held while migrating, so that replicas starting
 // together migrate one after the other.
 const migrationLock = 0x6b7963 // "kyc"
 
-// migrationResult says what applyMigrations did.
-type migrationResult struct {
+// advisoryLock takes the migration lock, trying every 100 ms rather than waiting inside
+// pg_advisory_lock: a replica that waited in that statement would hold a snapshot for as
+// long, and CREATE INDEX CONCURRENTLY in the replica that holds the lock waits for every such
+// snapshot to end: a deadlock.
+func advisoryLock(ctx context.Context, conn *sql.Conn) error {
+	for {
+		var got bool
+		if err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", migrationLock).Scan(&got); err != nil {
+			return err
+		}
+		if got {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// Result says what Apply did.
+type Result struct {
 	Applied   []string // versions run now
 	Baselined bool     // a database from before versioned migrations was adopted
 }
 
-// applyMigrations runs the migration files the database has not run yet, each in its own
+// Apply runs the migration files the database has not run yet, each in its own
 // transaction. A database created by the release before versioned migrations (the tables
 // exist, the revisions table does not) is checked against the baseline (the first file),
 // given what it lacks of it, and recorded as at the baseline.
-func applyMigrations(ctx context.Context, db *sql.DB, dia string, log *slog.Logger) (migrationResult, error) {
-	var res migrationResult
+func Apply(ctx context.Context, db *sql.DB, dia string, log *slog.Logger) (Result, error) {
+	var res Result
 	name := "sqlite"
 	if dia == dialect.Postgres {
 		name = "postgres"
@@ -63,7 +84,7 @@ func applyMigrations(ctx context.Context, db *sql.DB, dia string, log *slog.Logg
 	}
 	defer conn.Close()
 	if dia == dialect.Postgres {
-		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", migrationLock); err != nil {
+		if err := advisoryLock(ctx, conn); err != nil {
 			return res, err
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrationLock) //nolint:errcheck // released with the session anyway
@@ -75,7 +96,7 @@ func applyMigrations(ctx context.Context, db *sql.DB, dia string, log *slog.Logg
 		}
 	}
 	if err := rrw.create(ctx); err != nil {
-		return res, fmt.Errorf("create %s: %w", revisionsTable, err)
+		return res, fmt.Errorf("create %s: %w", RevisionsTable, err)
 	}
 	revs, err := rrw.ReadRevisions(ctx)
 	if err != nil {
@@ -129,6 +150,9 @@ func applyMigrations(ctx context.Context, db *sql.DB, dia string, log *slog.Logg
 // a transaction, so for a file that turns foreign keys off (Atlas does, to rebuild a table) it
 // is turned off around the transaction, which checks the keys before committing.
 func executeFile(ctx context.Context, conn *sql.Conn, dia string, dir atlasmigrate.Dir, f atlasmigrate.File) error {
+	if dia == dialect.Postgres && noTransaction(f) {
+		return executeOutsideTx(ctx, conn, dia, dir, f)
+	}
 	fkOff := dia == dialect.SQLite && strings.Contains(strings.ToLower(string(f.Bytes())), "pragma foreign_keys = off")
 	if fkOff {
 		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = off"); err != nil {
@@ -162,6 +186,44 @@ func executeFile(ctx context.Context, conn *sql.Conn, dia string, dir atlasmigra
 		}
 	}
 	return tx.Commit()
+}
+
+// txModeNone is the directive (Atlas's spelling) that runs a PostgreSQL file outside a
+// transaction, statement by statement: what a migration of a large table needs, since CREATE
+// INDEX CONCURRENTLY cannot run in a transaction, and a back-fill in batches must commit
+// each batch (a DO block that COMMITs) rather than hold every row's lock until the end.
+const txModeNone = "-- atlas:txmode none"
+
+// noTransaction reports whether f starts with the txModeNone directive.
+func noTransaction(f atlasmigrate.File) bool {
+	return strings.HasPrefix(strings.TrimSpace(string(f.Bytes())), txModeNone)
+}
+
+// executeOutsideTx runs a txmode-none file on conn in autocommit. Such a file must be safe to
+// run again from its first statement (IF EXISTS / IF NOT EXISTS, DROP INDEX CONCURRENTLY IF
+// EXISTS before CREATE INDEX CONCURRENTLY, back-fills that skip done rows): when it fails,
+// its revision is removed, so that the next start runs the whole file again rather than
+// resume after a half-built (invalid) index.
+func executeOutsideTx(ctx context.Context, conn *sql.Conn, dia string, dir atlasmigrate.Dir, f atlasmigrate.File) error {
+	drv, err := atlasDriver(dia, conn)
+	if err != nil {
+		return err
+	}
+	rrw := &revisions{conn: conn, dia: dia}
+	if err := conn.QueryRowContext(ctx, "SELECT current_schema()").Scan(&rrw.schema); err != nil {
+		return err
+	}
+	ex, err := atlasmigrate.NewExecutor(drv, dir, rrw)
+	if err != nil {
+		return err
+	}
+	if err := ex.Execute(ctx, f); err != nil {
+		if derr := rrw.DeleteRevision(context.WithoutCancel(ctx), f.Version()); derr != nil {
+			return errors.Join(err, derr)
+		}
+		return err
+	}
+	return nil
 }
 
 func atlasDriver(dia string, conn atlasschema.ExecQuerier) (atlasmigrate.Driver, error) {
@@ -260,7 +322,7 @@ func inspect(ctx context.Context, dia string, conn atlasschema.ExecQuerier, name
 	// Only the application's tables: not the revisions nor SQLite's full-text shadow tables.
 	tables := s.Tables[:0]
 	for _, t := range s.Tables {
-		if t.Name != revisionsTable && !strings.Contains(t.Name, "_fts") {
+		if t.Name != RevisionsTable && !strings.Contains(t.Name, "_fts") {
 			tables = append(tables, t)
 		}
 	}
@@ -316,8 +378,11 @@ type revisions struct {
 	schema string // PostgreSQL: the schema it is in (Atlas's clean check asks)
 }
 
-func (r *revisions) q(s string) string {
-	if r.dia != dialect.Postgres {
+func (r *revisions) q(s string) string { return Rebind(r.dia, s) }
+
+// Rebind turns the ? placeholders of s into PostgreSQL's $n when dia is PostgreSQL.
+func Rebind(dia, s string) string {
+	if dia != dialect.Postgres {
 		return s
 	}
 	var b strings.Builder
@@ -334,7 +399,7 @@ func (r *revisions) q(s string) string {
 }
 
 func (r *revisions) create(ctx context.Context) error {
-	_, err := r.conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+revisionsTable+` (
+	_, err := r.conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+RevisionsTable+` (
 		version text NOT NULL PRIMARY KEY,
 		description text NOT NULL,
 		type integer NOT NULL,
@@ -351,13 +416,13 @@ func (r *revisions) create(ctx context.Context) error {
 }
 
 func (r *revisions) Ident() *atlasmigrate.TableIdent {
-	return &atlasmigrate.TableIdent{Name: revisionsTable, Schema: r.schema}
+	return &atlasmigrate.TableIdent{Name: RevisionsTable, Schema: r.schema}
 }
 
 const revisionColumns = "version, description, type, applied, total, executed_at, execution_time, error, error_stmt, hash, partial_hashes, operator_version"
 
 func (r *revisions) read(ctx context.Context, where string, args ...any) ([]*atlasmigrate.Revision, error) {
-	rows, err := r.conn.QueryContext(ctx, r.q("SELECT "+revisionColumns+" FROM "+revisionsTable+where+" ORDER BY version"), args...)
+	rows, err := r.conn.QueryContext(ctx, r.q("SELECT "+revisionColumns+" FROM "+RevisionsTable+where+" ORDER BY version"), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -409,7 +474,7 @@ func (r *revisions) WriteRevision(ctx context.Context, rev *atlasmigrate.Revisio
 		}
 		phs = string(b)
 	}
-	_, err := r.conn.ExecContext(ctx, r.q(`INSERT INTO `+revisionsTable+` (`+revisionColumns+`)
+	_, err := r.conn.ExecContext(ctx, r.q(`INSERT INTO `+RevisionsTable+` (`+revisionColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (version) DO UPDATE SET description = excluded.description, type = excluded.type,
 			applied = excluded.applied, total = excluded.total, executed_at = excluded.executed_at,
@@ -421,18 +486,18 @@ func (r *revisions) WriteRevision(ctx context.Context, rev *atlasmigrate.Revisio
 }
 
 func (r *revisions) DeleteRevision(ctx context.Context, version string) error {
-	_, err := r.conn.ExecContext(ctx, r.q("DELETE FROM "+revisionsTable+" WHERE version = ?"), version)
+	_, err := r.conn.ExecContext(ctx, r.q("DELETE FROM "+RevisionsTable+" WHERE version = ?"), version)
 	return err
 }
 
-// errSchemaDrift is returned when the migrated database lacks part of the ent schema: a
+// ErrSchemaDrift is returned when the migrated database lacks part of the ent schema: a
 // change to ent/schema without its migration file.
-var errSchemaDrift = errors.New("the ent schema has changes no migration file makes: run scripts/migration.sh <name> (see README, Migrations) and commit the files it writes")
+var ErrSchemaDrift = errors.New("the ent schema has changes no migration file makes: run scripts/migration.sh <name> (see README, Migrations) and commit the files it writes")
 
-// checkDrift compares the migrated database with the ent schema this binary was built
+// CheckDrift compares the migrated database with the ent schema this binary was built
 // with (ent and Atlas plan the difference, as scripts/migration.sh does); what the database
 // has beyond it (a newer release's columns, the search indexes) is not drift.
-func checkDrift(ctx context.Context, db *sql.DB, dia string) error {
+func CheckDrift(ctx context.Context, db *sql.DB, dia string) error {
 	out := &atlasmigrate.MemDir{}
 	m, err := entschema.NewMigrate(entsql.OpenDB(dia, db),
 		entschema.WithDir(out),
@@ -449,5 +514,5 @@ func checkDrift(ctx context.Context, db *sql.DB, dia string) error {
 	if err != nil || len(files) == 0 {
 		return err
 	}
-	return fmt.Errorf("%w; the migrations lack:\n%s", errSchemaDrift, files[len(files)-1].Bytes())
+	return fmt.Errorf("%w; the migrations lack:\n%s", ErrSchemaDrift, files[len(files)-1].Bytes())
 }
