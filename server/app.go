@@ -65,6 +65,8 @@ type app struct {
 	cancel     context.CancelFunc
 	// draining is set on SIGTERM: /readyz answers 503 so the load balancer stops sending.
 	draining atomic.Bool
+	// retentionBacklog is how many cases due for retention its last run left.
+	retentionBacklog *atomic.Int64
 	// stuckAfter is how long a publish may run before /readyz answers 503 (publishStuckAfter).
 	stuckAfter time.Duration
 }
@@ -129,14 +131,21 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 	}
 	go every(bgCtx, sweepEvery, newOrphanSweep(res.Blobs, client, log).Run)
 	go every(bgCtx, sessionRecheckEvery, res.RecheckSessions)
+	retentionBacklog := new(atomic.Int64) // cases due that the last run left (/metrics)
 	retention := workflow.RetentionPolicy{Unsubmitted: cfg.RetainUnsubmitted, Decided: cfg.RetainDecided}
 	hooks, err := newWebhooks(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log,
-		func(ctx context.Context) error {
-			n, err := res.ApplyRetention(ctx, retention, time.Now())
+		func(ctx context.Context) (bool, error) {
+			now := time.Now()
+			n, more, err := res.ApplyRetentionBatch(ctx, retention, now, retentionBatch)
 			if n > 0 {
-				log.Info("retention applied", "cases", n)
+				log.Info("retention applied", "cases", n, "more", more)
 			}
-			return err
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			defer cancel()
+			if backlog, berr := res.RetentionBacklog(cctx, retention, now); berr == nil {
+				retentionBacklog.Store(int64(backlog))
+			}
+			return more, err
 		})
 	if err != nil {
 		cancel()
@@ -146,7 +155,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 	}
 	res.Webhooks = hooks
 	res.WebhookAllowPrivate = cfg.WebhookAllowPrivate
-	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel, tracing: tr, stuckAfter: publishStuckAfter}
+	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel, tracing: tr, stuckAfter: publishStuckAfter, retentionBacklog: retentionBacklog}
 	a.stats = newMetrics(a)
 	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
 	if tr != nil {

@@ -58,6 +58,9 @@ func newMetrics(a *app) *metrics {
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_live_subscriptions",
 			Help: liveSubscriptionsHelp, ConstLabels: prometheus.Labels{"transport": "sse"}},
 			func() float64 { return float64(a.res.LiveStreams()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_retention_backlog_cases",
+			Help: "Cases the retention policy covers that its last run left (0 once it caught up; growing: it falls behind)."},
+			func() float64 { return float64(a.retentionBacklog.Load()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "kyc_webhook_queue_depth",
 			Help: "Webhook deliveries not yet delivered or given up."}, func() float64 {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)

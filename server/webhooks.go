@@ -81,8 +81,46 @@ func (retentionArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: webhookQueue, UniqueOpts: river.UniqueOpts{ByPeriod: retentionEvery}}
 }
 
-// retentionEvery is how often the retention policy runs.
-const retentionEvery = 6 * time.Hour
+// retentionMoreArgs is a retention run that follows one which stopped at its bound with
+// cases left: runs follow each other until the backlog is gone, not one every 6 h.
+type retentionMoreArgs struct{}
+
+func (retentionMoreArgs) Kind() string { return "retention_more" }
+func (retentionMoreArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: webhookQueue}
+}
+
+// Retention runs.
+const (
+	// retentionEvery is how often the retention policy runs.
+	retentionEvery = 6 * time.Hour
+	// retentionBatch bounds the cases one run changes, and retentionTimeout its time (River's
+	// default is one minute): a run that stops at either with cases left enqueues the next.
+	retentionBatch   = 20_000
+	retentionTimeout = 15 * time.Minute
+)
+
+// retentionRun is one bounded run of the retention policy; more says cases remain.
+type retentionRun func(ctx context.Context) (more bool, err error)
+
+// retentionWorker works both kinds of retention job: a run, then the next while cases remain.
+type retentionWorker[A river.JobArgs] struct {
+	river.WorkerDefaults[A]
+	run retentionRun
+	w   *webhooks
+}
+
+func (rw *retentionWorker[A]) Timeout(*river.Job[A]) time.Duration { return retentionTimeout }
+
+func (rw *retentionWorker[A]) Work(ctx context.Context, _ *river.Job[A]) error {
+	more, err := rw.run(ctx)
+	if more && (err == nil || errors.Is(err, context.DeadlineExceeded)) {
+		// Stopped at its bound: the next run goes on where this one stopped.
+		_, ierr := rw.w.river.Insert(context.WithoutCancel(ctx), retentionMoreArgs{}, nil)
+		return ierr
+	}
+	return err
+}
 
 // webhooks is the queue: it implements graph.WebhookQueue and works the jobs.
 type webhooks struct {
@@ -100,7 +138,7 @@ type webhooks struct {
 }
 
 // newWebhooks migrates River's tables and starts its client on db.
-func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, allowPrivate bool, log *slog.Logger, retain func(context.Context) error) (*webhooks, error) {
+func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, allowPrivate bool, log *slog.Logger, retain retentionRun) (*webhooks, error) {
 	var driver riverdriver.Driver[*sql.Tx]
 	if postgres {
 		driver = riverdatabasesql.New(db)
@@ -121,7 +159,8 @@ func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, 
 	periodic := []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(webhookRelayEvery),
 		func() (river.JobArgs, *river.InsertOpts) { return relayArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true})}
 	if retain != nil {
-		river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[retentionArgs]) error { return retain(ctx) }))
+		river.AddWorker(workers, &retentionWorker[retentionArgs]{run: retain, w: w})
+		river.AddWorker(workers, &retentionWorker[retentionMoreArgs]{run: retain, w: w})
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(retentionEvery),
 			func() (river.JobArgs, *river.InsertOpts) { return retentionArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}))
 	}
