@@ -1,39 +1,62 @@
 package face
 
 import (
-	"image"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// benchPhoto is the benchmark's photo: face-api's sample1.jpg (1920×1280, three faces).
-const benchPhoto = "photos/sample1.jpg"
-
-// BenchmarkDetect is detection + landmarks + descriptors of every face in one photo; run with
-// GOMAXPROCS=1 (go test -bench Detect -cpu 1) for the CPU cost per photo on one core.
+// BenchmarkDetect is detection + landmarks + descriptors of every face in each reference photo
+// (face-api's demo photos, 1920 px wide, 1–5 faces), per detector. Run it on one core, as
+// scripts/face-reference/bench.mjs does beside face-api in Node:
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench Detect -cpu 1 ./internal/face/
 func BenchmarkDetect(b *testing.B) {
 	m := testModels(b)
-	img := readPhoto(b, benchPhoto)
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := m.Detect(img); err != nil {
-			b.Fatal(err)
+	ref := readReference(b)
+	for _, d := range []Detector{SSDMobileNetV1, TinyFaceDetector} {
+		for _, p := range ref.Photos {
+			img := toRGBA(readPhoto(b, p.File))
+			name := d.String() + "/" + strings.TrimSuffix(filepath.Base(p.File), ".jpg")
+			b.Run(name, func(b *testing.B) {
+				var n int
+				for b.Loop() {
+					faces, err := m.DetectWith(img, d)
+					if err != nil {
+						b.Fatal(err)
+					}
+					n = len(faces)
+				}
+				b.ReportMetric(float64(n), "faces")
+			})
 		}
 	}
 }
 
-// BenchmarkStages splits BenchmarkDetect: the detector alone, then one face's landmarks and
-// descriptor — a selfie's cost is roughly the first plus one of the second.
+// BenchmarkStages splits the work on sample1.jpg: each detector alone, then one face's
+// landmarks and descriptor — a selfie costs about a detector plus one face.
 func BenchmarkStages(b *testing.B) {
 	m := testModels(b)
-	src := toRGBA(readPhoto(b, benchPhoto))
+	img := readPhoto(b, "photos/sample1.jpg")
+	src := toRGBA(img)
 	faces, err := m.Detect(src)
 	if err != nil || len(faces) == 0 {
 		b.Fatal("no face", err)
 	}
 	f := faces[0]
-	b.Run("detector", func(b *testing.B) {
+	b.Run("toRGBA", func(b *testing.B) {
+		for b.Loop() {
+			toRGBA(img)
+		}
+	})
+	b.Run("ssdMobilenetv1", func(b *testing.B) {
 		for b.Loop() {
 			m.detectSSD(src)
+		}
+	})
+	b.Run("tinyFaceDetector", func(b *testing.B) {
+		for b.Loop() {
+			m.detectTiny(src)
 		}
 	})
 	b.Run("landmarks", func(b *testing.B) {
@@ -46,12 +69,6 @@ func BenchmarkStages(b *testing.B) {
 	b.Run("descriptor", func(b *testing.B) {
 		for b.Loop() {
 			m.recognition.forward(netInput(src, f.Aligned, recognitionInputSize, true, normalizeMean))
-		}
-	})
-	b.Run("toRGBA", func(b *testing.B) {
-		img := readPhoto(b, benchPhoto)
-		for b.Loop() {
-			toRGBA(img.(*image.YCbCr))
 		}
 	})
 }

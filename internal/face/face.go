@@ -13,17 +13,18 @@ import (
 // `pnpm -r build` copied them into internal/face/models.
 var ErrNotBuilt = errors.New("face models not built into this binary: run pnpm -r build")
 
-// Detector settings, face-api's defaults for SSD MobileNet v1.
+// Detector settings: face-api's defaults.
 const (
-	// MinScore is the detection score a face must exceed.
+	// MinScore is the detection score a face must exceed (both detectors).
 	MinScore = 0.5
-	// MaxFaces is the most faces one photo yields.
+	// MaxFaces is the most faces one photo yields (SSD's maxResults; face-api does not cap the
+	// tiny detector, this package does, at the same number).
 	MaxFaces = 100
-	// nmsIoU is the overlap above which a lower-scored detection is dropped.
+	// nmsIoU is the overlap above which SSD drops the lower-scored of two detections.
 	nmsIoU = 0.5
 )
 
-// Models holds the three networks. It is read-only after [Load], so one value serves any
+// Models holds the networks: two detectors, the landmark and the recognition net. It is read-only after [Load], so one value serves any
 // number of goroutines.
 type Models struct {
 	ssd         *ssdMobilenetV1
@@ -83,7 +84,8 @@ type Descriptor [DescriptorSize]float32
 
 // Face is one face found in a photo.
 type Face struct {
-	// Box is the detector's box and Score its confidence (MinScore..1).
+	// Box is the detector's box and Score its confidence (MinScore..1). SSD's boxes are clipped
+	// to the photo; the tiny detector's may reach past its edges.
 	Box   Box
 	Score float64
 	// Landmarks are dlib's 68 points: jaw 0–16, brows 17–26, nose 27–35, eyes 36–47, mouth 48–67.
@@ -96,7 +98,9 @@ type Face struct {
 }
 
 // Distance is the Euclidean distance between two descriptors: 0 for the same photo, below 0.6
-// (dlib's threshold, 99.38 % on LFW) for the same person, typically 0.7–1.2 for different people.
+// for the same person by dlib's threshold (99.38 % on LFW). Different people usually lie
+// further, but not always: on face-api's six demo photos faces of different positions lie
+// 0.44–0.90 apart, so match thresholds must be calibrated, not taken from dlib.
 func Distance(a, b Descriptor) float64 {
 	var s float64
 	for i := range a {
@@ -108,8 +112,8 @@ func Distance(a, b Descriptor) float64 {
 
 // Similarity maps [Distance] linearly onto 0..1, higher meaning more alike: 1 − d/1.2, clamped.
 // It is 1 for identical descriptors, 0.5 at dlib's same-person threshold (d = 0.6) and 0 at
-// d ≥ 1.2, beyond which descriptors are no more alike than strangers'. It is a presentation of
-// the distance, not a probability.
+// d ≥ 1.2, where descriptors are as unlike as strangers' get. It is a presentation of the
+// distance, monotone and explainable, not a probability.
 func Similarity(a, b Descriptor) float64 {
 	return min(max(1-Distance(a, b)/1.2, 0), 1)
 }

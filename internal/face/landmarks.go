@@ -22,13 +22,12 @@ func (s *separable) forward(x *tensor, stride int) *tensor {
 // denseBlock is face-api's 4-convolution dense block: each convolution sees the ReLU of the sum
 // of all outputs before it.
 type denseBlock struct {
-	first    conv // only in the first block: a plain 3×3 convolution
-	conv0    separable
-	conv1    separable
-	conv2    separable
-	conv3    separable
-	isFirst  bool
-	channels int
+	first   conv // only in the first block: a plain 3×3 convolution
+	conv0   separable
+	conv1   separable
+	conv2   separable
+	conv3   separable
+	isFirst bool
 }
 
 func (b *denseBlock) forward(x *tensor) *tensor {
