@@ -11,20 +11,24 @@ import (
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
-// Blobs and BlobInfo are the document store's (internal/blobstore).
-type (
-	Blobs    = blobstore.Store
-	BlobInfo = blobstore.Info
-)
+// Blobs is the document store (internal/blobstore).
+type Blobs = blobstore.Store
 
-// Notice, Broker, SessionEnd and SessionBus are the live layer's (internal/realtime): the
-// resolvers publish committed events to a Broker and subscribe to it.
-type (
-	Notice     = realtime.Notice
-	Broker     = realtime.Broker
-	SessionEnd = realtime.SessionEnd
-	SessionBus = realtime.SessionBus
-)
+// BlobInfo describes one stored object (internal/blobstore).
+type BlobInfo = blobstore.Info
+
+// Notice is a committed case event as subscribers hear it (internal/realtime).
+type Notice = realtime.Notice
+
+// Broker fans committed events out to subscribers (internal/realtime): the resolvers publish
+// after commit and subscribe.
+type Broker = realtime.Broker
+
+// SessionEnd says which live connections a logout, deactivation or revocation ends.
+type SessionEnd = realtime.SessionEnd
+
+// SessionBus carries session ends to the other replicas (internal/realtime).
+type SessionBus = realtime.SessionBus
 
 // Resolver holds the dependencies of the resolvers.
 type Resolver struct {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"image"
 	"io"
 	"os"
@@ -16,8 +15,6 @@ import (
 	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 )
-
-func testKEK(b byte) string { return base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{b}, 32)) }
 
 func readAll(t *testing.T, s graph.Blobs, key string) []byte {
 	t.Helper()

@@ -25,6 +25,7 @@ import (
 // 32 + 16) | nonce (12) | sealed bytes (+16). Both seals take the object's key as
 // additional data, so an object copied to another key does not open.
 
+// SealMagic starts every sealed object.
 const SealMagic = "KYCSEAL1"
 
 const (

@@ -1,7 +1,3 @@
-// Package photocheck runs the automatic checks of an uploaded photo: resolution, sharpness,
-// exposure, glare, and the perceptual hash that finds the same photo sent again (in the same
-// case or in another). Pure Go, no cgo, no network: it works on a small grey copy of the
-// decoded image. Every threshold is in thresholds.go.
 package photocheck
 
 import "github.com/google/uuid"

@@ -1,6 +1,3 @@
-// Package search is the one place that says how the backoffice search matches a case: the
-// text stored with each case (written by the API, back-filled at start-up by the server) and
-// the query it is matched against are normalised here, the same way.
 package search
 
 import (

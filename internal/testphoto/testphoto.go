@@ -1,6 +1,3 @@
-// Package testphoto makes realistic test photos for the upload tests: a document card on a
-// lit desk with fine texture and sensor noise, so that encoders see what a phone sends (not a
-// flat or tiny image), and EXIF segments written by hand.
 package testphoto
 
 import (
