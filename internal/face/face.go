@@ -150,7 +150,8 @@ func (m *Models) Detect(img image.Image) ([]Face, error) {
 }
 
 // DetectWith finds the faces in img with detector d (at most MaxFaces, score above MinScore,
-// highest score first) and places the landmarks and computes the descriptor of each.
+// highest score first) and places the landmarks and computes the descriptor of each. Positions
+// are in pixels from img.Bounds().Min.
 func (m *Models) DetectWith(img image.Image, d Detector) ([]Face, error) {
 	src := toRGBA(img)
 	b := src.Rect
