@@ -48,8 +48,8 @@ var notCollecting = []workflow.Status{
 	"", // a case whose status was never set is not collecting either
 }
 
-// spec is the collection flow as DESIGN.md draws it, written out by hand so that the tests
-// do not read the table they check. A pair that is missing must be refused.
+// spec is the collection flow as docs/architecture.md ("The statechart") draws it, written
+// out by hand so that the tests do not read the table they check. A pair that is missing must be refused.
 var spec = map[workflow.State]map[workflow.Event]workflow.State{
 	welcome:   {next: selection},
 	selection: {next: photo, prev: welcome},

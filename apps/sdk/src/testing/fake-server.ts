@@ -5,30 +5,20 @@ import { KycError, type KycErrorCode } from '../errors';
 import type { CaseFieldsFragment, CaseStatus, DocumentSide, DocumentType, ReasonCode } from '../gql/graphql';
 import type { UploadLimits } from '../client';
 import type { Workflow } from '../machine';
+import { servedChart } from './chart.gen';
 import type { Document, SubscriptionSink, Transport } from '../transport';
 
 type FakeCase = CaseFieldsFragment & { token: string; floor: number };
 /** CheckResult is one automatic check of an uploaded photo, as the server answers it. */
 export type CheckResult = CaseFieldsFragment['documents'][number]['checks'][number];
 
-const order = ['welcome', 'document_selection', 'document_photo', 'document_review', 'selfie', 'selfie_review', 'final'];
+/**
+ * kycWorkflow is the chart the real server serves: generated from workflow.Chart() into
+ * chart.gen.ts by a Go test, which fails when the two differ (docs/architecture.md).
+ */
+export const kycWorkflow: Workflow = servedChart;
 
-/** kycWorkflow is the chart the real server serves (DESIGN.md, "The statechart"). */
-export const kycWorkflow: Workflow = {
-  id: 'kyc',
-  version: 1,
-  initial: 'welcome',
-  states: order.map((name, i) => ({
-    name,
-    persisted: ['document_selection', 'document_review', 'final'].includes(name),
-    submit: name === 'document_photo',
-    final: name === 'final',
-    on: [
-      ...(i < order.length - 1 ? [{ event: 'USER_NEXT_STEP', target: order[i + 1]! }] : []),
-      ...(i > 0 && i < order.length - 1 ? [{ event: 'USER_PREV_STEP', target: order[i - 1]! }] : []),
-    ],
-  })),
-};
+const order = kycWorkflow.states.map((s) => s.name);
 
 /** FakeServerOptions tune the fake. */
 export interface FakeServerOptions {
