@@ -16,6 +16,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/document"
 	"github.com/openkyc/kyc-manual-review/ent/note"
 	"github.com/openkyc/kyc-manual-review/graph/model"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 	"github.com/openkyc/kyc-manual-review/internal/search"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
@@ -130,7 +131,7 @@ func (r *caseResolver) AuditChain(ctx context.Context, obj *ent.KycCase) (*model
 	if _, err := requireReviewer(ctx); err != nil {
 		return nil, err
 	}
-	_, chk, err := verifyCase(ctx, r.Client, r.AuditKey, obj.ID)
+	_, chk, err := audit.VerifyCase(ctx, r.Client, r.AuditKey, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -180,21 +181,21 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 		events []*ent.CaseEvent
 	)
 	err = r.withTx(ctx, func(tx *ent.Tx) (err error) {
-		k := &chain{key: r.AuditKey, caseID: uuid.New(), now: r.now()}
-		if err := k.add(change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
+		k := audit.NewChain(r.AuditKey, uuid.New(), r.now())
+		if err := k.Add(change{Type: EvCaseStarted, Actor: "applicant", To: workflow.Welcome}); err != nil {
 			return err
 		}
 		first, last, email := optional(details.FirstName), optional(details.LastName), optional(details.Email)
 		c, err = tx.KycCase.Create().
-			SetID(k.caseID).
+			SetID(k.CaseID()).
 			SetTokenHash(hash).
 			SetNillableFirstName(first).
 			SetNillableLastName(last).
 			SetNillableEmail(email).
 			SetNillableDateOfBirth(optional(details.DateOfBirth)).
 			SetSearchText(search.Text(first, last, email)).
-			SetLastEventSeq(k.seq).
-			SetLastEventHash(k.hash).
+			SetLastEventSeq(k.Seq()).
+			SetLastEventHash(k.Hash()).
 			SetAuditKeyVersion(AuditKeyVersion).
 			SetTokenRenewedAt(r.now()).
 			SetNillableAPIKeyID(keyID).
@@ -206,7 +207,7 @@ func (r *mutationResolver) StartCase(ctx context.Context, input *model.StartCase
 		if err != nil {
 			return err
 		}
-		events, err = k.save(ctx, tx.CaseEvent)
+		events, err = k.Save(ctx, tx.CaseEvent)
 		return err
 	})
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/openkyc/kyc-manual-review/ent"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 )
 
 // caseUpdate is the update mutateCase stages a change on: bound to tx, or on PostgreSQL to
@@ -33,20 +34,20 @@ func (r *Resolver) caseUpdate(tx *ent.Tx) *ent.KycCaseUpdate {
 // follow it in the transaction; on a row kept by caseRows, only while the row's xmin is
 // still from. ok is false when the version (or xmin) check failed: nothing was written.
 // xmin is the written row's (PostgreSQL only).
-func (r *Resolver) saveChange(ctx context.Context, tx *ent.Tx, upd *ent.KycCaseUpdate, k *chain, from *caseRow, final bool) (ok bool, xmin string, err error) {
+func (r *Resolver) saveChange(ctx context.Context, tx *ent.Tx, upd *ent.KycCaseUpdate, k *audit.Chain, from *caseRow, final bool) (ok bool, xmin string, err error) {
 	if !r.Postgres {
 		n, err := upd.Save(ctx)
 		if err != nil || n == 0 {
 			return false, "", err
 		}
-		_, err = k.save(ctx, tx.CaseEvent)
+		_, err = k.Save(ctx, tx.CaseEvent)
 		return err == nil, "", err
 	}
 	var rec recorded
 	if _, err := upd.Save(context.WithValue(ctx, recordKey{}, &rec)); err != nil {
 		return false, "", err
 	}
-	query, args, err := oneStatement(rec, k.events, from)
+	query, args, err := oneStatement(rec, k.Events(), from)
 	if err != nil {
 		return false, "", err
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/note"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -345,7 +346,7 @@ func jsonOf(v any) string {
 // verifyAll checks every case's audit chain.
 func verifyAll(ctx context.Context, r *Resolver, client *ent.Client) error {
 	var broken []string
-	_, _, err := VerifyAll(ctx, client, r.AuditKey, nil, func(c *ent.KycCase, chk ChainCheck) {
+	_, _, err := audit.VerifyAll(ctx, client, r.AuditKey, nil, func(c *ent.KycCase, chk ChainCheck) {
 		broken = append(broken, c.ID.String()+": "+jsonOf(chk))
 	})
 	if len(broken) > 0 {

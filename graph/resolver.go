@@ -61,7 +61,7 @@ type Resolver struct {
 	// TokenTTL is how long a case token lives after the applicant's last change, or after
 	// the final decision (workflow.CheckToken); 0: forever.
 	TokenTTL time.Duration
-	// AuditKey keys the audit chain's HMAC (AuditKeyFrom the server's secret).
+	// AuditKey keys the audit chain's HMAC (audit.KeyFrom the server's secret).
 	AuditKey []byte
 	// ReviewSLA is how long a submitted case may wait for review before the backoffice
 	// highlights it (0: workflow.DefaultReviewSLA); SupportContact is where applicants get

@@ -14,6 +14,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -81,13 +82,13 @@ func (r *Resolver) mutateCaseFrom(ctx context.Context, caseID uuid.UUID, expecte
 		if workflow.RenewsToken(ViewerFrom(ctx).CaseID == c.ID, c.Status, to) {
 			upd.SetTokenRenewedAt(now)
 		}
-		k := chainOf(r.AuditKey, c, now)
+		k := audit.ChainOf(r.AuditKey, c, now)
 		for _, ch := range changes {
-			if err := k.add(ch); err != nil {
+			if err := k.Add(ch); err != nil {
 				return err
 			}
 		}
-		upd.SetLastEventSeq(k.seq).SetLastEventHash(k.hash)
+		upd.SetLastEventSeq(k.Seq()).SetLastEventHash(k.Hash())
 		// The webhook outbox needs the updated case: known before the write unless the
 		// database computes a field (then read back after it, in the transaction).
 		var known bool
@@ -113,7 +114,7 @@ func (r *Resolver) mutateCaseFrom(ctx context.Context, caseID uuid.UUID, expecte
 				return err
 			}
 		}
-		events = k.events
+		events = k.Events()
 		return nil
 	})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -32,7 +33,7 @@ func keyedCase(t *testing.T, r *Resolver, n int) uuid.UUID {
 
 func check(t *testing.T, r *Resolver, id uuid.UUID) ChainCheck {
 	t.Helper()
-	_, chk, err := verifyCase(context.Background(), r.Client, r.AuditKey, id)
+	_, chk, err := audit.VerifyCase(context.Background(), r.Client, r.AuditKey, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,14 +44,14 @@ func check(t *testing.T, r *Resolver, id uuid.UUID) ChainCheck {
 // an HMAC, not a checksum anyone can recompute.
 func TestVerifyChainKeyed(t *testing.T) {
 	r, _ := testResolver(t)
-	r.AuditKey = AuditKeyFrom([]byte("the server's secret"))
+	r.AuditKey = audit.KeyFrom([]byte("the server's secret"))
 	id := keyedCase(t, r, 4)
 	if chk := check(t, r, id); !chk.Valid || chk.Checked != 5 {
 		t.Fatalf("intact chain: %+v, want valid with 5 events", chk)
 	}
 	c := r.Client.KycCase.GetX(context.Background(), id)
 	evs := r.Client.CaseEvent.Query().Where(caseevent.CaseID(id)).Order(ent.Asc(caseevent.FieldSeq)).AllX(context.Background())
-	chk := VerifyChain(AuditKeyFrom([]byte("another secret")), c, evs)
+	chk := audit.VerifyChain(audit.KeyFrom([]byte("another secret")), c, evs)
 	if chk.Valid || chk.Broken == nil || chk.Broken.Seq != 1 || chk.Checked != 1 {
 		t.Fatalf("under another key: %+v, want event #1 broken", chk)
 	}
@@ -59,7 +60,7 @@ func TestVerifyChainKeyed(t *testing.T) {
 // Each kind of damage is named at the first event it shows in.
 func TestVerifyChainNamesTheFirstBrokenEvent(t *testing.T) {
 	r, client := testResolver(t)
-	r.AuditKey = AuditKeyFrom([]byte("k"))
+	r.AuditKey = audit.KeyFrom([]byte("k"))
 	ctx := context.Background()
 	events := func(id uuid.UUID) []*ent.CaseEvent {
 		return client.CaseEvent.Query().Where(caseevent.CaseID(id)).Order(ent.Asc(caseevent.FieldSeq)).AllX(ctx)
@@ -85,7 +86,7 @@ func TestVerifyChainNamesTheFirstBrokenEvent(t *testing.T) {
 		{"the first deleted", evs[1:], 2, "event #1 is missing"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			chk := VerifyChain(r.AuditKey, c(id), tt.events)
+			chk := audit.VerifyChain(r.AuditKey, c(id), tt.events)
 			if chk.Valid || !strings.Contains(chk.Detail, tt.detail) {
 				t.Fatalf("%+v, want broken: %q", chk, tt.detail)
 			}
@@ -97,7 +98,7 @@ func TestVerifyChainNamesTheFirstBrokenEvent(t *testing.T) {
 	// An event whose prev_hash was rewritten to hide a removal is named too.
 	relinked := *evs[3]
 	relinked.PrevHash = evs[1].Hash
-	chk := VerifyChain(r.AuditKey, c(id), []*ent.CaseEvent{evs[0], evs[1], &relinked})
+	chk := audit.VerifyChain(r.AuditKey, c(id), []*ent.CaseEvent{evs[0], evs[1], &relinked})
 	if chk.Valid || chk.Broken == nil || chk.Broken.Seq != 4 {
 		t.Fatalf("relinked: %+v", chk)
 	}
@@ -108,7 +109,7 @@ func TestVerifyChainNamesTheFirstBrokenEvent(t *testing.T) {
 // and the verifier names it rather than accept its unkeyed hashes.
 func TestKeyLegacyChains(t *testing.T) {
 	r, client := testResolver(t)
-	r.AuditKey = AuditKeyFrom([]byte("k"))
+	r.AuditKey = audit.KeyFrom([]byte("k"))
 	ctx := context.Background()
 	intact, edited := keyedCase(t, r, 3), keyedCase(t, r, 3)
 	// Turn both into chains as the server wrote them before keying: SHA-256, no version.
@@ -117,7 +118,7 @@ func TestKeyLegacyChains(t *testing.T) {
 		client.CaseEvent.Delete().Where(caseevent.CaseID(id)).ExecX(ctx)
 		prev := ""
 		for _, ev := range evs {
-			h := legacyEventHash(prev, id, ev.Seq, ev.Type, ev.Actor, deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt)
+			h := audit.LegacyEventHash(prev, id, ev.Seq, ev.Type, ev.Actor, deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt)
 			client.CaseEvent.Create().SetID(ev.ID).SetCaseID(id).SetSeq(ev.Seq).SetType(ev.Type).SetActor(ev.Actor).
 				SetNillableFromState(ev.FromState).SetNillableToState(ev.ToState).SetNillableData(ev.Data).
 				SetPrevHash(prev).SetHash(h).SetCreatedAt(ev.CreatedAt).ExecX(ctx)
@@ -135,7 +136,7 @@ func TestKeyLegacyChains(t *testing.T) {
 		SetNillableFromState(ev2.FromState).SetNillableToState(ev2.ToState).SetNillableData(ev2.Data).
 		SetPrevHash(ev2.PrevHash).SetHash(ev2.Hash).SetCreatedAt(ev2.CreatedAt).ExecX(ctx)
 
-	keyed, left, err := KeyLegacyChains(ctx, client, r.AuditKey, r.now())
+	keyed, left, err := audit.KeyLegacyChains(ctx, client, r.AuditKey, r.now())
 	if err != nil || keyed != 1 || left != 1 {
 		t.Fatalf("KeyLegacyChains: keyed %d, left %d, err %v; want 1, 1", keyed, left, err)
 	}
@@ -155,7 +156,7 @@ func TestKeyLegacyChains(t *testing.T) {
 		t.Fatalf("the chain edited before keying: %+v, want named (at its first unkeyed event)", chk)
 	}
 	// A second start-up has nothing to do, and appending to a keyed chain keeps it valid.
-	if keyed, left, err := KeyLegacyChains(ctx, client, r.AuditKey, r.now()); keyed+left != 0 || err != nil {
+	if keyed, left, err := audit.KeyLegacyChains(ctx, client, r.AuditKey, r.now()); keyed+left != 0 || err != nil {
 		t.Fatalf("second run: keyed %d, left %d, err %v", keyed, left, err)
 	}
 	if _, err := r.mutateCase(ctx, intact, nil, func(*ent.Tx, *ent.KycCase, *ent.KycCaseUpdate) ([]change, error) {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
@@ -88,7 +89,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 	if err != nil {
 		return nil, fmt.Errorf("secret key: %w", err)
 	}
-	auditKey := graph.AuditKeyFrom(key)
+	auditKey := audit.KeyFrom(key)
 	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, auditKey, log)
 	if err != nil {
 		return nil, err

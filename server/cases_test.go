@@ -21,6 +21,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 )
 
 type casesPage struct {
@@ -262,7 +263,7 @@ func TestAuditChain(t *testing.T) {
 			// SECRET_KEY, which the unkeyed SHA-256 of the same content does not match.
 			content := fmt.Sprintf("%s\n%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor,
 				deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt.UTC().Format(time.RFC3339Nano))
-			sum := hmac.New(sha256.New, graph.AuditKeyFrom([]byte(ts.cfg.SecretKey)))
+			sum := hmac.New(sha256.New, audit.KeyFrom([]byte(ts.cfg.SecretKey)))
 			sum.Write([]byte(content))
 			if want := hex.EncodeToString(sum.Sum(nil)); ev.Hash != want {
 				t.Fatalf("event seq %d (%s): stored hash %s does not cover its content (recomputed %s)", ev.Seq, ev.Type, ev.Hash, want)

@@ -8,7 +8,7 @@ import (
 	"log/slog"
 
 	"github.com/openkyc/kyc-manual-review/ent"
-	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 )
 
 // commandStore is what a subcommand works on: the server's secret key and its database, as
@@ -26,7 +26,7 @@ func openCommandStore(ctx context.Context, cfg config, stderr io.Writer) (*comma
 		return nil, fmt.Errorf("secret key: %w", err)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, graph.AuditKeyFrom(key), log)
+	client, db, err := openDB(ctx, cfg.DatabaseURL, cfg.DataDir, audit.KeyFrom(key), log)
 	if err != nil {
 		return nil, err
 	}

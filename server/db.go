@@ -23,6 +23,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 	"github.com/openkyc/kyc-manual-review/internal/migrate"
 	"github.com/openkyc/kyc-manual-review/internal/search"
 )
@@ -138,7 +139,7 @@ func upgradeData(ctx context.Context, client *ent.Client, db *sql.DB, dia string
 	}
 	// Audit chains from before the chain was keyed (HMAC with the server's secret): re-hash
 	// each that still verifies, once, recording it in the chain; leave the others to the verifier.
-	keyed, left, err := graph.KeyLegacyChains(ctx, client, auditKey, time.Now().UTC().Truncate(time.Microsecond))
+	keyed, left, err := audit.KeyLegacyChains(ctx, client, auditKey, time.Now().UTC().Truncate(time.Microsecond))
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/openkyc/kyc-manual-review/ent"
-	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/audit"
 )
 
 // verifyAudit is the verify-audit subcommand: it checks the audit chain of every case (or of
@@ -44,7 +44,7 @@ func verifyAudit(ctx context.Context, args []string, getenv func(string) string,
 	}
 	defer store.Close()
 	broken := 0
-	cases, events, err := graph.VerifyAll(ctx, store.client, graph.AuditKeyFrom(store.key), caseID, func(c *ent.KycCase, chk graph.ChainCheck) {
+	cases, events, err := audit.VerifyAll(ctx, store.client, audit.KeyFrom(store.key), caseID, func(c *ent.KycCase, chk audit.ChainCheck) {
 		broken++
 		if chk.Broken != nil {
 			fmt.Fprintf(stdout, "case %s: event %s (#%d): %s\n", c.ID, chk.Broken.ID, chk.Broken.Seq, chk.Detail)

@@ -1,4 +1,4 @@
-package graph
+package audit
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
-	"github.com/openkyc/kyc-manual-review/graph/model"
 )
 
 // ChainCheck is the verdict on one case's audit chain.
@@ -50,7 +49,7 @@ func VerifyChain(key []byte, c *ent.KycCase, events []*ent.CaseEvent) ChainCheck
 		}
 		from, to, data := deref(ev.FromState), deref(ev.ToState), deref(ev.Data)
 		if eventHash(key, ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor, from, to, data, ev.CreatedAt) != ev.Hash {
-			if legacyEventHash(ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor, from, to, data, ev.CreatedAt) == ev.Hash {
+			if LegacyEventHash(ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor, from, to, data, ev.CreatedAt) == ev.Hash {
 				return broken("event #%d carries an unkeyed SHA-256 hash: a chain from before keying that was not re-chained (it did not verify then), or one rewritten without the key", ev.Seq)
 			}
 			return broken("event #%d's hash does not match its content (changed after it was written, or hashed with another key)", ev.Seq)
@@ -73,9 +72,9 @@ func VerifyChain(key []byte, c *ent.KycCase, events []*ent.CaseEvent) ChainCheck
 	return ChainCheck{Valid: true, Checked: n}
 }
 
-// verifyCase reads case id and its events and verifies them. The case is read first: its
+// VerifyCase reads case id and its events and verifies them. The case is read first: its
 // head then covers every event the second read returns up to it.
-func verifyCase(ctx context.Context, client *ent.Client, key []byte, id uuid.UUID) (*ent.KycCase, ChainCheck, error) {
+func VerifyCase(ctx context.Context, client *ent.Client, key []byte, id uuid.UUID) (*ent.KycCase, ChainCheck, error) {
 	c, err := client.KycCase.Get(ctx, id)
 	if err != nil {
 		return nil, ChainCheck{}, err
@@ -94,7 +93,7 @@ func verifyCase(ctx context.Context, client *ent.Client, key []byte, id uuid.UUI
 // case whose chain is broken; it returns how many cases and events it checked.
 func VerifyAll(ctx context.Context, client *ent.Client, key []byte, only *uuid.UUID, report func(*ent.KycCase, ChainCheck)) (cases, events int, err error) {
 	if only != nil {
-		c, chk, err := verifyCase(ctx, client, key, *only)
+		c, chk, err := VerifyCase(ctx, client, key, *only)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -115,7 +114,7 @@ func VerifyAll(ctx context.Context, client *ent.Client, key []byte, only *uuid.U
 			return cases, events, err
 		}
 		for _, id := range ids {
-			c, chk, err := verifyCase(ctx, client, key, id)
+			c, chk, err := VerifyCase(ctx, client, key, id)
 			if err != nil {
 				return cases, events, err
 			}
@@ -130,18 +129,6 @@ func VerifyAll(ctx context.Context, client *ent.Client, key []byte, only *uuid.U
 		}
 		after = &ids[len(ids)-1]
 	}
-}
-
-// auditChainOf presents a check for the API.
-func auditChainOf(chk ChainCheck) *model.AuditChainCheck {
-	out := &model.AuditChainCheck{Valid: chk.Valid, CheckedEvents: chk.Checked}
-	if chk.Broken != nil {
-		out.FirstBrokenEventID = &chk.Broken.ID
-	}
-	if !chk.Valid {
-		out.Detail = &chk.Detail
-	}
-	return out
 }
 
 // KeyLegacyChains re-hashes, once, the audit chains written before the chain was keyed
@@ -187,7 +174,7 @@ func keyLegacyChain(ctx context.Context, client *ent.Client, key []byte, id uuid
 	prev, intact := "", true
 	for i, ev := range events {
 		if ev.Seq != i+1 || ev.PrevHash != prev ||
-			legacyEventHash(ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor, deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt) != ev.Hash {
+			LegacyEventHash(ev.PrevHash, ev.CaseID, ev.Seq, ev.Type, ev.Actor, deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt) != ev.Hash {
 			intact = false
 			break
 		}
@@ -203,20 +190,20 @@ func keyLegacyChain(ctx context.Context, client *ent.Client, key []byte, id uuid
 	if _, err := tx.CaseEvent.Delete().Where(caseevent.CaseID(id)).Exec(ctx); err != nil {
 		return false, err
 	}
-	k := &chain{key: key, caseID: id, now: now}
+	k := NewChain(key, id, now)
 	for _, ev := range events {
 		prevHash := k.hash
 		k.seq, k.hash = ev.Seq, eventHash(key, prevHash, id, ev.Seq, ev.Type, ev.Actor, deref(ev.FromState), deref(ev.ToState), deref(ev.Data), ev.CreatedAt)
 		k.events = append(k.events, &ent.CaseEvent{ID: ev.ID, CaseID: id, Seq: ev.Seq, Type: ev.Type, Actor: ev.Actor,
 			FromState: ev.FromState, ToState: ev.ToState, Data: ev.Data, PrevHash: prevHash, Hash: k.hash, CreatedAt: ev.CreatedAt})
 	}
-	if err := k.add(change{Type: EvAuditChainKeyed, Actor: "system", Data: map[string]any{"events": len(events)}}); err != nil {
+	if err := k.Add(Change{Type: EvAuditChainKeyed, Actor: "system", Data: map[string]any{"events": len(events)}}); err != nil {
 		return false, err
 	}
-	if _, err := k.save(ctx, tx.CaseEvent); err != nil {
+	if _, err := k.Save(ctx, tx.CaseEvent); err != nil {
 		return false, err
 	}
-	if err := tx.KycCase.UpdateOneID(id).SetLastEventSeq(k.seq).SetLastEventHash(k.hash).SetAuditKeyVersion(AuditKeyVersion).Exec(ctx); err != nil {
+	if err := tx.KycCase.UpdateOneID(id).SetLastEventSeq(k.seq).SetLastEventHash(k.hash).SetAuditKeyVersion(KeyVersion).Exec(ctx); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()
