@@ -2,7 +2,7 @@ package graph
 
 // A change to a case written in one statement on PostgreSQL: the version-checked UPDATE of
 // the case and the INSERT of its audit events, joined by data-modifying WITH queries. With
-// LazyTx, a change that writes nothing else (every applicant step) runs it in autocommit,
+// casestore.LazyTx, a change that writes nothing else (every applicant step) runs it in autocommit,
 // after a read of the case or, when caseRows has it, without one.
 
 import (
@@ -18,6 +18,7 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/internal/audit"
+	"github.com/openkyc/kyc-manual-review/internal/casestore"
 )
 
 // caseUpdate is the update mutateCase stages a change on: bound to tx, or on PostgreSQL to
@@ -52,7 +53,7 @@ func (r *Resolver) saveChange(ctx context.Context, tx *ent.Tx, upd *ent.KycCaseU
 		return false, "", err
 	}
 	if final {
-		ctx = FinalStatement(ctx)
+		ctx = casestore.FinalStatement(ctx)
 	}
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/caseevent"
 	"github.com/openkyc/kyc-manual-review/ent/note"
 	"github.com/openkyc/kyc-manual-review/internal/audit"
+	"github.com/openkyc/kyc-manual-review/internal/casestore"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
 
@@ -64,7 +65,7 @@ func testResolverPG(t *testing.T) (r *Resolver, client *ent.Client, sent *int) {
 		t.Fatal(err)
 	}
 	sent = new(int)
-	client = ent.NewClient(ent.Driver(LazyTx(counted{entsql.OpenDB(dialect.Postgres, db), sent})))
+	client = ent.NewClient(ent.Driver(casestore.LazyTx(counted{entsql.OpenDB(dialect.Postgres, db), sent})))
 	t.Cleanup(func() { client.Close() })
 	if err := client.Schema.Create(ctx); err != nil {
 		t.Fatal(err)

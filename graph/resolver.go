@@ -46,7 +46,7 @@ type Resolver struct {
 	// in arrival order. SQLite runs one writer at a time anyway.
 	Writers int
 	// Postgres: the database is PostgreSQL; a change to a case is then written in one
-	// statement (onestatement.go), and the client's driver should be wrapped in LazyTx.
+	// statement (onestatement.go), and the client's driver should be wrapped in casestore.LazyTx.
 	Postgres bool
 	// FourEyes says which case decisions need a second reviewer ("" is off).
 	FourEyes workflow.FourEyes

@@ -23,7 +23,7 @@ import (
 // commit, publish. A concurrent writer makes the version check fail: CONFLICT.
 //
 // On PostgreSQL the update and the events are one statement (saveChange), sent without
-// BEGIN when fn writes nothing else (LazyTx), and the case is not read when this replica
+// BEGIN when fn writes nothing else (casestore.LazyTx), and the case is not read when this replica
 // keeps it (caseRows): the change is then decided on the kept row and written only if the
 // row is still that one. If not, or if fn refused the change on the kept row, it is decided
 // again from a fresh read, as if it had arrived a moment later — never after its write was

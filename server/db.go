@@ -24,6 +24,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent/kyccase"
 	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/internal/audit"
+	"github.com/openkyc/kyc-manual-review/internal/casestore"
 	"github.com/openkyc/kyc-manual-review/internal/migrate"
 	"github.com/openkyc/kyc-manual-review/internal/search"
 )
@@ -78,7 +79,7 @@ func openDB(ctx context.Context, databaseURL, dataDir string, auditKey []byte, l
 	}
 	var drv dialect.Driver = entsql.OpenDB(dia, db)
 	if dia == dialect.Postgres {
-		drv = graph.LazyTx(drv) // BEGIN with the first write (graph/lazytx.go)
+		drv = casestore.LazyTx(drv) // BEGIN with the first write (internal/casestore)
 	}
 	client := ent.NewClient(ent.Driver(drv))
 	client.KycCase.Intercept(graph.CappedCounts()) // the case list counts up to 10,000

@@ -1,4 +1,4 @@
-package graph
+package casestore
 
 // Transactions on PostgreSQL that begin with their first write, and a final statement that
 // needs no transaction at all: two of the five round trips a change used to cost.
@@ -37,7 +37,7 @@ func (d lazyDriver) ExecContext(ctx context.Context, query string, args ...any) 
 		ExecContext(context.Context, string, ...any) (sql.Result, error)
 	})
 	if !ok {
-		return nil, errors.New("graph: the driver has no ExecContext")
+		return nil, errors.New("casestore: the driver has no ExecContext")
 	}
 	return ex.ExecContext(ctx, query, args...)
 }
@@ -52,7 +52,7 @@ func queryOn(ctx context.Context, drv any, query string, args ...any) (*sql.Rows
 		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	})
 	if !ok {
-		return nil, errors.New("graph: the driver has no QueryContext")
+		return nil, errors.New("casestore: the driver has no QueryContext")
 	}
 	return q.QueryContext(ctx, query, args...)
 }
@@ -71,7 +71,7 @@ type lazyTx struct {
 	done bool            // a final statement ran in autocommit
 }
 
-var errAfterFinal = errors.New("graph: a write after its transaction's final statement")
+var errAfterFinal = errors.New("casestore: a write after its transaction's final statement")
 
 // on returns where query runs: the transaction once begun, else the pool for a read or a
 // final write, else the transaction it begins now.
