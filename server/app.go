@@ -26,6 +26,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
+	"github.com/openkyc/kyc-manual-review/internal/telemetry"
 	"github.com/openkyc/kyc-manual-review/server/web"
 	"github.com/openkyc/kyc-manual-review/workflow"
 )
@@ -60,7 +61,7 @@ type app struct {
 	hooks  *webhooks
 	stats  *metrics
 	// tracing is nil unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (otel.go).
-	tracing *tracing
+	tracing *telemetry.Tracing
 	// closeBlobs releases the document store.
 	closeBlobs func() error
 	cancel     context.CancelFunc
@@ -73,15 +74,15 @@ type app struct {
 }
 
 func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err error) {
-	tr, err := newTracing(ctx, log)
+	tr, err := telemetry.New(ctx, log)
 	if err != nil {
 		return nil, fmt.Errorf("tracing: %w", err)
 	}
 	if tr != nil {
-		log = slog.New(tr.logHandler(log.Handler())) // trace_id and span_id in request logs
+		log = slog.New(tr.LogHandler(log.Handler())) // trace_id and span_id in request logs
 		defer func() {
 			if err != nil {
-				_ = tr.shutdown()
+				_ = tr.Shutdown()
 			}
 		}()
 	}
@@ -160,7 +161,7 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 	a.stats = newMetrics(a)
 	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
 	if tr != nil {
-		hooks.tracer = tr.tracer
+		hooks.tracer = tr.Tracer()
 	}
 	return a, nil
 }
@@ -204,7 +205,7 @@ func (a *app) Close() {
 	}
 	a.client.Close()
 	_ = a.closeBlobs()
-	if err := a.tracing.shutdown(); err != nil { // flush the last spans, bounded
+	if err := a.tracing.Shutdown(); err != nil { // flush the last spans, bounded
 		a.log.Warn("flush traces", "err", err)
 	}
 }
@@ -244,9 +245,9 @@ func (a *app) Handler() http.Handler {
 	mux.Handle("/backoffice/", securityHeaders(http.StripPrefix("/backoffice", web.SPA("backoffice"))))
 	mux.Handle("GET /{$}", http.RedirectHandler("/kyc/", http.StatusFound))
 
-	h := withRequestID(a.logRequests(a.tracing.route(mux)))
+	h := telemetry.WithRequestID(a.logRequests(a.tracing.Route(mux)))
 	if len(a.cfg.AppOrigins) == 0 {
-		return a.tracing.serve(h) // same origin only: no CORS headers at all
+		return a.tracing.Serve(h) // same origin only: no CORS headers at all
 	}
 	c := cors.New(cors.Options{
 		AllowedOrigins:   a.cfg.AppOrigins,
@@ -255,7 +256,7 @@ func (a *app) Handler() http.Handler {
 		AllowCredentials: true,
 		MaxAge:           600,
 	})
-	return a.tracing.serve(c.Handler(h))
+	return a.tracing.Serve(c.Handler(h))
 }
 
 // logRequests logs each request's method, path (never the query: it may hold a link
@@ -267,25 +268,12 @@ func (a *app) logRequests(next http.Handler) http.Handler {
 			return
 		}
 		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec := &telemetry.StatusRecorder{ResponseWriter: w, Status: http.StatusOK}
 		next.ServeHTTP(rec, r)
 		a.log.LogAttrs(r.Context(), slog.LevelInfo, "http", slog.String("method", r.Method), slog.String("path", r.URL.Path),
-			slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)))
+			slog.Int("status", rec.Status), slog.Duration("duration", time.Since(start)))
 	})
 }
-
-// statusRecorder remembers the status code; Unwrap keeps WebSocket hijacking and flushing working.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	s.status = code
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 func (a *app) graphqlHandler() http.Handler {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: a.res}))
@@ -331,7 +319,7 @@ func (a *app) graphqlHandler() http.Handler {
 	} else {
 		srv.Use(graph.NoIntrospection{})
 	}
-	if ext := a.tracing.extension(); ext != nil {
+	if ext := a.tracing.Extension(); ext != nil {
 		srv.Use(ext) // a span per operation
 	}
 	srv.Use(metricsExtension{a.stats})

@@ -22,6 +22,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/internal/blobstore"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
+	"github.com/openkyc/kyc-manual-review/internal/telemetry"
 )
 
 func main() {
@@ -54,7 +55,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if cfg.LogFormat == "json" {
 		handler = slog.NewJSONHandler(stdout, nil)
 	}
-	handler = requestIDHandler{handler}
+	handler = telemetry.RequestIDHandler{Handler: handler}
 	log := slog.New(handler)
 
 	app, err := newApp(ctx, cfg, log)

@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
-	"log/slog"
+	"github.com/openkyc/kyc-manual-review/internal/telemetry"
 	"net/http"
-	"regexp"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -92,28 +89,13 @@ const liveSubscriptionsHelp = "Live operations (subscriptions) by transport: on 
 
 func (m *metrics) handler() http.Handler { return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}) }
 
-// operationLabel names an operation by its type and first root field, both from the schema.
-func operationLabel(oc *graphql.OperationContext) string {
-	if oc == nil || oc.Operation == nil {
-		return "invalid"
-	}
-	name := "unknown"
-	for _, sel := range oc.Operation.SelectionSet {
-		if f, ok := sel.(*ast.Field); ok {
-			name = f.Name
-			break
-		}
-	}
-	return string(oc.Operation.Operation) + "." + name
-}
-
 // observe counts the response of a query or mutation (subscriptions' events are not requests).
 func (m *metrics) observe(oc *graphql.OperationContext, resp *graphql.Response) {
 	if oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
 		return
 	}
-	code := outcomeCode(resp) // otel.go: the operation span records the same code
-	op := operationLabel(oc)
+	code := telemetry.OutcomeCode(resp) // internal/telemetry: the operation span records the same code
+	op := telemetry.OperationLabel(oc)
 	m.requests.WithLabelValues(op, code).Inc()
 	if oc != nil && !oc.Stats.OperationStart.IsZero() {
 		m.duration.WithLabelValues(op).Observe(time.Since(oc.Stats.OperationStart).Seconds())
@@ -138,41 +120,4 @@ func (e metricsExtension) InterceptResponse(ctx context.Context, next graphql.Re
 	}
 	e.m.observe(oc, resp)
 	return resp
-}
-
-// Request ids: each request carries one (a sane X-Request-Id from the proxy, or a new one),
-// echoed in the response and added to every log line written with the request's context.
-type requestIDKey struct{}
-
-var saneRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
-
-func withRequestID(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get("X-Request-Id")
-		if !saneRequestID.MatchString(id) {
-			b := make([]byte, 8)
-			_, _ = rand.Read(b)
-			id = hex.EncodeToString(b)
-		}
-		w.Header().Set("X-Request-Id", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
-	})
-}
-
-// requestIDHandler adds the request id of a log record's context to the record.
-type requestIDHandler struct{ slog.Handler }
-
-func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
-	if id, ok := ctx.Value(requestIDKey{}).(string); ok {
-		r.AddAttrs(slog.String("request_id", id))
-	}
-	return h.Handler.Handle(ctx, r)
-}
-
-func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return requestIDHandler{h.Handler.WithAttrs(attrs)}
-}
-
-func (h requestIDHandler) WithGroup(name string) slog.Handler {
-	return requestIDHandler{h.Handler.WithGroup(name)}
 }

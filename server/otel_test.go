@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/openkyc/kyc-manual-review/internal/telemetry"
 	"io"
 	"log/slog"
 	"net/http"
@@ -147,7 +148,7 @@ func startLoggedServer(t testing.TB, logs io.Writer) (a *app, srv *httptest.Serv
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	migrateMu.Lock()
-	a, err := newApp(ctx, cfg, slog.New(requestIDHandler{slog.NewJSONHandler(logs, nil)}))
+	a, err := newApp(ctx, cfg, slog.New(telemetry.RequestIDHandler{Handler: slog.NewJSONHandler(logs, nil)}))
 	migrateMu.Unlock()
 	if err != nil {
 		t.Fatalf("newApp: %v", err)
@@ -215,7 +216,7 @@ func flushUntil(t *testing.T, a *app, r *otlpReceiver, what string, cond func([]
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		if err := a.tracing.tp.ForceFlush(ctx); err != nil {
+		if err := a.tracing.ForceFlush(ctx); err != nil {
 			t.Fatalf("flush: %v", err)
 		}
 		cancel()

@@ -31,6 +31,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/telemetry"
 )
 
 // Webhook delivery runs on River, a durable job queue in the same database (its own tables,
@@ -229,9 +230,9 @@ func (d *deliverWorker) Work(ctx context.Context, job *river.Job[deliverArgs]) e
 	} else if err != nil {
 		return err
 	}
-	sendCtx, span := startWebhookSpan(ctx, w.tracer, del, job.Attempt)
+	sendCtx, span := telemetry.StartWebhookSpan(ctx, w.tracer, del, job.Attempt)
 	status, sendErr := w.send(sendCtx, ep, del)
-	endWebhookSpan(span, status, sendErr)
+	telemetry.EndWebhookSpan(span, status, sendErr)
 	upd := w.client.WebhookDelivery.UpdateOne(del).AddAttempts(1)
 	if status != 0 {
 		upd.SetLastStatusCode(status)

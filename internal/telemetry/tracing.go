@@ -1,4 +1,4 @@
-package main
+package telemetry
 
 // Optional OpenTelemetry tracing, off unless the standard environment says where to send
 // spans (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTLP over
@@ -36,7 +36,7 @@ import (
 )
 
 const (
-	tracerName         = "github.com/openkyc/kyc-manual-review/server"
+	tracerName         = "github.com/openkyc/kyc-manual-review/server" // unchanged by the move: dashboards filter on it
 	defaultServiceName = "kyc-manual-review"
 	// tracingFlushTimeout bounds the flush of buffered spans when the server closes.
 	tracingFlushTimeout = 5 * time.Second
@@ -52,17 +52,17 @@ const (
 	attrAttempt     = attribute.Key("kyc.webhook.attempt")
 )
 
-// tracing is the tracer provider and what uses it; a nil *tracing is tracing off, and its
+// Tracing is the tracer provider and what uses it; a nil *Tracing is tracing off, and its
 // methods then install nothing.
-type tracing struct {
+type Tracing struct {
 	tp     *sdktrace.TracerProvider
 	tracer trace.Tracer
 	prop   propagation.TextMapPropagator
 }
 
-// tracingEnabled reports whether the environment names an OTLP endpoint for traces (and does
+// Enabled reports whether the environment names an OTLP endpoint for traces (and does
 // not switch the SDK or the trace exporter off).
-func tracingEnabled(getenv func(string) string) bool {
+func Enabled(getenv func(string) string) bool {
 	if strings.EqualFold(strings.TrimSpace(getenv("OTEL_SDK_DISABLED")), "true") ||
 		strings.EqualFold(strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")), "none") {
 		return false
@@ -71,10 +71,10 @@ func tracingEnabled(getenv func(string) string) bool {
 		strings.TrimSpace(getenv("OTEL_EXPORTER_OTLP_ENDPOINT")) != ""
 }
 
-// newTracing starts the exporter and the tracer provider when the environment asks for
+// New starts the exporter and the tracer provider when the environment asks for
 // them; otherwise it returns nil.
-func newTracing(ctx context.Context, log *slog.Logger) (*tracing, error) {
-	if !tracingEnabled(os.Getenv) {
+func New(ctx context.Context, log *slog.Logger) (*Tracing, error) {
+	if !Enabled(os.Getenv) {
 		return nil, nil
 	}
 	exp, err := otlptracehttp.New(ctx) // endpoint, headers, timeout, TLS from OTEL_EXPORTER_OTLP_*
@@ -96,15 +96,15 @@ func newTracing(ctx context.Context, log *slog.Logger) (*tracing, error) {
 	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) {
 		log.Warn("opentelemetry", "err", err)
 	}))
-	return &tracing{
+	return &Tracing{
 		tp:     tp,
 		tracer: tp.Tracer(tracerName),
 		prop:   propagation.TraceContext{}, // W3C traceparent; no baggage
 	}, nil
 }
 
-// shutdown flushes the buffered spans, within tracingFlushTimeout.
-func (t *tracing) shutdown() error {
+// Shutdown flushes the buffered spans, within tracingFlushTimeout.
+func (t *Tracing) Shutdown() error {
 	if t == nil {
 		return nil
 	}
@@ -113,8 +113,8 @@ func (t *tracing) shutdown() error {
 	return t.tp.Shutdown(ctx)
 }
 
-// logHandler adds trace_id and span_id to the log records made with a traced context.
-func (t *tracing) logHandler(h slog.Handler) slog.Handler {
+// LogHandler adds trace_id and span_id to the log records made with a traced context.
+func (t *Tracing) LogHandler(h slog.Handler) slog.Handler {
 	if t == nil {
 		return h
 	}
@@ -138,7 +138,7 @@ func (h traceLogHandler) WithGroup(name string) slog.Handler {
 	return traceLogHandler{h.Handler.WithGroup(name)}
 }
 
-// serve opens one server span per HTTP request, continuing an incoming W3C traceparent.
+// Serve opens one server span per HTTP request, continuing an incoming W3C traceparent.
 //
 // A small handler rather than otelhttp: otelhttp records the caller's IP address (from
 // X-Forwarded-For too, whoever sent it), the User-Agent and the path on every span with no
@@ -146,7 +146,7 @@ func (h traceLogHandler) WithGroup(name string) slog.Handler {
 // after the route, never the path. Probes and /metrics get no span; neither do WebSocket
 // upgrades and event streams, which last as long as their connection: the operations on
 // them get a span each (see tracingExtension).
-func (t *tracing) serve(next http.Handler) http.Handler {
+func (t *Tracing) Serve(next http.Handler) http.Handler {
 	if t == nil {
 		return next
 	}
@@ -165,19 +165,19 @@ func (t *tracing) serve(next http.Handler) http.Handler {
 		ctx, span := t.tracer.Start(ctx, method, trace.WithSpanKind(trace.SpanKindServer),
 			trace.WithAttributes(semconv.HTTPRequestMethodKey.String(method)))
 		defer span.End()
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec := &StatusRecorder{ResponseWriter: w, Status: http.StatusOK}
 		next.ServeHTTP(rec, r.WithContext(ctx))
-		span.SetAttributes(semconv.HTTPResponseStatusCode(rec.status))
-		if rec.status >= 500 {
+		span.SetAttributes(semconv.HTTPResponseStatusCode(rec.Status))
+		if rec.Status >= 500 {
 			span.SetStatus(codes.Error, "")
 		}
 	})
 }
 
-// route names the request's span after the route the mux chose ("POST /graphql",
+// Route names the request's span after the route the mux chose ("POST /graphql",
 // "GET /documents/{id}") and adds the request id; it wraps the mux, which records the
 // pattern on the request it is given.
-func (t *tracing) route(mux http.Handler) http.Handler {
+func (t *Tracing) Route(mux http.Handler) http.Handler {
 	if t == nil {
 		return mux
 	}
@@ -187,7 +187,7 @@ func (t *tracing) route(mux http.Handler) http.Handler {
 		if !span.IsRecording() {
 			return
 		}
-		if id, ok := r.Context().Value(requestIDKey{}).(string); ok {
+		if id, ok := RequestID(r.Context()); ok {
 			span.SetAttributes(attrRequestID.String(id))
 		}
 		if r.Pattern == "" {
@@ -213,8 +213,8 @@ func httpMethod(m string) string {
 	return "_OTHER"
 }
 
-// extension is the GraphQL operation span, or nil when tracing is off.
-func (t *tracing) extension() graphql.HandlerExtension {
+// Extension is the GraphQL operation span, or nil when tracing is off.
+func (t *Tracing) Extension() graphql.HandlerExtension {
 	if t == nil {
 		return nil
 	}
@@ -248,13 +248,13 @@ func (e tracingExtension) start(ctx context.Context, oc *graphql.OperationContex
 	}
 	spanName := "invalid"
 	if typ != "" {
-		_, root, _ := strings.Cut(operationLabel(oc), ".")
+		_, root, _ := strings.Cut(OperationLabel(oc), ".")
 		spanName = typ + " " + root
 		if name != "" {
 			spanName = typ + " " + truncate(name, 100)
 		}
 	}
-	attrs := []attribute.KeyValue{attrOperation.String(operationLabel(oc))}
+	attrs := []attribute.KeyValue{attrOperation.String(OperationLabel(oc))}
 	if typ != "" {
 		attrs = append(attrs, semconv.GraphQLOperationTypeKey.String(typ))
 	}
@@ -292,7 +292,7 @@ func (e tracingExtension) InterceptOperation(ctx context.Context, next graphql.O
 		resp := respond(ctx)
 		if first {
 			first = false
-			endOperationSpan(span, outcomeCode(resp))
+			endOperationSpan(span, OutcomeCode(resp))
 		}
 		return resp
 	}
@@ -310,7 +310,7 @@ func (e tracingExtension) InterceptResponse(ctx context.Context, next graphql.Re
 	}
 	ctx, span := e.start(ctx, oc)
 	resp := next(ctx)
-	endOperationSpan(span, outcomeCode(resp))
+	endOperationSpan(span, OutcomeCode(resp))
 	return resp
 }
 
@@ -333,8 +333,8 @@ func (e tracingExtension) InterceptField(ctx context.Context, next graphql.Resol
 	return res, err
 }
 
-// outcomeCode is "OK", or the extensions.code of the response's first error.
-func outcomeCode(resp *graphql.Response) string {
+// OutcomeCode is "OK", or the extensions.code of the response's first error.
+func OutcomeCode(resp *graphql.Response) string {
 	if resp == nil || len(resp.Errors) == 0 {
 		return "OK"
 	}
@@ -365,9 +365,9 @@ func truncate(s string, n int) string {
 	return s
 }
 
-// startWebhookSpan opens the span of one webhook delivery attempt: ids and the attempt number
-// only (no URL, no payload). The caller ends it with endWebhookSpan.
-func startWebhookSpan(ctx context.Context, tracer trace.Tracer, del *ent.WebhookDelivery, attempt int) (context.Context, trace.Span) {
+// StartWebhookSpan opens the span of one webhook delivery attempt: ids and the attempt number
+// only (no URL, no payload). The caller ends it with EndWebhookSpan.
+func StartWebhookSpan(ctx context.Context, tracer trace.Tracer, del *ent.WebhookDelivery, attempt int) (context.Context, trace.Span) {
 	if tracer == nil {
 		return ctx, trace.SpanFromContext(ctx)
 	}
@@ -376,8 +376,8 @@ func startWebhookSpan(ctx context.Context, tracer trace.Tracer, del *ent.Webhook
 			attrAttempt.Int(attempt)))
 }
 
-// endWebhookSpan records the endpoint's answer (0: none) and ends the span.
-func endWebhookSpan(span trace.Span, status int, err error) {
+// EndWebhookSpan records the endpoint's answer (0: none) and ends the span.
+func EndWebhookSpan(span trace.Span, status int, err error) {
 	if !span.IsRecording() {
 		return
 	}
@@ -388,4 +388,46 @@ func endWebhookSpan(span trace.Span, status int, err error) {
 		span.SetStatus(codes.Error, "delivery failed") // the error text may hold the URL
 	}
 	span.End()
+}
+
+// ForceFlush sends the spans buffered so far (tests, and a clean stop).
+func (t *Tracing) ForceFlush(ctx context.Context) error { return t.tp.ForceFlush(ctx) }
+
+// OperationLabel names an operation by its type and first root field, both from the schema.
+func OperationLabel(oc *graphql.OperationContext) string {
+	if oc == nil || oc.Operation == nil {
+		return "invalid"
+	}
+	name := "unknown"
+	for _, sel := range oc.Operation.SelectionSet {
+		if f, ok := sel.(*ast.Field); ok {
+			name = f.Name
+			break
+		}
+	}
+	return string(oc.Operation.Operation) + "." + name
+}
+
+// StatusRecorder remembers the status code; Unwrap keeps WebSocket hijacking and flushing working.
+type StatusRecorder struct {
+	http.ResponseWriter
+	// Status is the code written (200 until WriteHeader).
+	Status int
+}
+
+// WriteHeader records code and writes it.
+func (s *StatusRecorder) WriteHeader(code int) {
+	s.Status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap gives the wrapped writer (http.ResponseController uses it).
+func (s *StatusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// Tracer is the tracer spans of this server start from (nil when tracing is off).
+func (t *Tracing) Tracer() trace.Tracer {
+	if t == nil {
+		return nil
+	}
+	return t.tracer
 }
