@@ -1,0 +1,55 @@
+// Command genphoto writes generated document photos (mrztest.NewPhoto) as
+// JPEG files, to look at what the accuracy test reads.
+//
+//	go run ./internal/mrz/cmd/genphoto [-n 4] [-seed 1] [-o /tmp]
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	pngenc "image/png"
+	"log"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/openkyc/kyc-manual-review/internal/mrz"
+	"github.com/openkyc/kyc-manual-review/internal/mrz/mrztest"
+)
+
+func main() {
+	n := flag.Int("n", 4, "number of photos")
+	seed := flag.Uint64("seed", 1, "random seed")
+	out := flag.String("o", os.TempDir(), "output folder")
+	fontPath := flag.String("font", "internal/mrz/testdata/ocrb/OCRB.otf", "OCR-B font file")
+	png := flag.Bool("png", false, "also write each photo as PNG")
+	flag.Parse()
+	f, err := mrztest.LoadFont(*fontPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(*seed, 9303))
+	for i := range *n {
+		format := []mrz.Format{mrz.TD1, mrz.TD3}[i%2]
+		p, err := mrztest.NewPhoto(r, f, format)
+		if err != nil {
+			log.Fatal(err)
+		}
+		name := filepath.Join(*out, fmt.Sprintf("mrz-%d-%d.jpg", *seed, i))
+		if err := os.WriteFile(name, p.JPEG, 0o644); err != nil { //nolint:gosec // files for people to look at
+			log.Fatal(err)
+		}
+		if *png {
+			var b bytes.Buffer
+			if err := pngenc.Encode(&b, p.Image); err != nil {
+				log.Fatal(err)
+			}
+			if err := os.WriteFile(strings.TrimSuffix(name, ".jpg")+".png", b.Bytes(), 0o644); err != nil { //nolint:gosec // files for people to look at
+				log.Fatal(err)
+			}
+		}
+		fmt.Printf("%s %s angle %.1f° σ %.2f q %d\n%s\n", name, format, p.Angle, p.Sigma, p.Quality, strings.Join(p.Lines, "\n"))
+	}
+}
