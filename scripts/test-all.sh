@@ -4,7 +4,23 @@
 # server binaries and Chromium: installs the last two with apt-get when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says when it starts and how long the one before took, and the run ends with the
+# table, so that a slow step shows (README, "Test it", gives the usual times).
+timings=()
+t_last=$SECONDS
+t_name=""
+step() {
+  if [ -n "$t_name" ]; then timings+=("$(printf '%5d s  %s' $((SECONDS - t_last)) "$t_name")"); fi
+  t_last=$SECONDS
+  t_name="$*"
+  printf '\n==> %s\n' "$*"
+}
+report() {
+  if [ -n "$t_name" ]; then timings+=("$(printf '%5d s  %s' $((SECONDS - t_last)) "$t_name")"); fi
+  printf '\n==> times\n'
+  printf '%s\n' "${timings[@]}"
+  printf '%5d s  in all\n' "$SECONDS"
+}
 
 # pnpm's version is pinned here, in scripts/example.mjs and .ci/run (not in package.json: its
 # packageManager field stops yarn 1 from running the example).
@@ -82,3 +98,4 @@ bash scripts/example-smoke.sh
 
 step "browser end-to-end (Playwright + system Chromium)"
 pnpm exec playwright test
+report
