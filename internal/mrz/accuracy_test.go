@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -133,8 +134,10 @@ func TestTune(t *testing.T) {
 	if os.Getenv("MRZ_TUNE") == "" {
 		t.Skip("set MRZ_TUNE=n to read n photos of the tuning seed (1) and print every miss")
 	}
-	var n int
-	fmt.Sscan(os.Getenv("MRZ_TUNE"), &n)
+	n, err := strconv.Atoi(os.Getenv("MRZ_TUNE"))
+	if err != nil {
+		t.Fatalf("MRZ_TUNE=%q: want a number of photos", os.Getenv("MRZ_TUNE"))
+	}
 	res := score(t, 1, n)
 	for f, tl := range res {
 		for _, d := range tl.details {

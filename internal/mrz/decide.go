@@ -23,7 +23,6 @@ var (
 	letters     = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	digits      = "0123456789"
 	clsAlpha    = classOf(letters + "<")
-	clsLetter   = classOf(letters)
 	clsDigit    = classOf(digits)
 	clsDigitF   = classOf(digits + "<")
 	clsAlnum    = classOf(letters + digits + "<")

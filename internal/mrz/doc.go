@@ -21,6 +21,11 @@
 // cmd/gentemplates and committed as data (templates.bin), so nothing here needs
 // the font at run time. See testdata/README.md for the font's licence.
 //
+// Test material lives beside it: package mrztest (random identities, their
+// MRZ lines, rendered document photos), cmd/gencorpus (the parser's peer
+// corpus), cmd/gentemplates and cmd/genphoto. Those use the OCR-B font in
+// testdata/ocrb; the package itself does not.
+//
 // The package is pure analysis: text or pixels in, typed results out. It may
 // import the standard library and golang.org/x/image only, nothing of ours (no
 // database, no network, no GraphQL); golangci-lint's depguard holds that.

@@ -60,7 +60,7 @@ func Read(img image.Image) (Result, error) {
 func ReadAt(img image.Image, now time.Time) (Result, error) {
 	g := grayOf(img)
 	comps := components(g)
-	lines := findLines(comps, g.w, g.h)
+	lines := findLines(comps, g.h)
 	band, ok := findBand(lines)
 	if !ok {
 		return Result{}, ErrNotFound
@@ -180,8 +180,7 @@ func components(g gray) []comp {
 		}
 	}
 	var prev, cur []run
-	var runs [][]run // per row
-	runs = make([][]run, h)
+	runs := make([][]run, h) // per row
 	for y := range h {
 		cur = cur[:0:0]
 		y0, y1 := max(0, y-rad), min(h, y+rad+1)
@@ -260,7 +259,7 @@ type textLine struct {
 // findLines links each component to its nearest right neighbour of similar
 // height within ±15° (mutually), joins the chains that continue each other,
 // and keeps those that span at least 20 evenly spaced characters.
-func findLines(cs []comp, w, h int) []textLine {
+func findLines(cs []comp, h int) []textLine {
 	n := len(cs)
 	right := make([]int, n)
 	left := make([]int, n)
@@ -341,7 +340,6 @@ func findLines(cs []comp, w, h int) []textLine {
 			out = append(out, c)
 		}
 	}
-	_ = w
 	return out
 }
 

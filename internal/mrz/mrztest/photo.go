@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/jpeg"
 	"math"
 	"math/rand/v2"
@@ -375,4 +376,38 @@ func blur(img *image.RGBA, sigma float64) {
 			}
 		}
 	}
+}
+
+// Rotate returns img turned by degrees about its centre (positive turns
+// the content clockwise on screen), same size, bilinear, the corners that
+// come in from outside filled with mid grey.
+func Rotate(img image.Image, degrees float64) *image.RGBA {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	src := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(src, src.Bounds(), img, b.Min, draw.Src)
+	out := image.NewRGBA(src.Bounds())
+	sin, cos := math.Sincos(-degrees * math.Pi / 180)
+	cx, cy := float64(w)/2, float64(h)/2
+	for y := range h {
+		for x := range w {
+			dx, dy := float64(x)+0.5-cx, float64(y)+0.5-cy
+			u, v := cx+dx*cos-dy*sin-0.5, cy+dx*sin+dy*cos-0.5
+			o := out.PixOffset(x, y)
+			if u < 0 || v < 0 || u >= float64(w-1) || v >= float64(h-1) {
+				out.Pix[o], out.Pix[o+1], out.Pix[o+2], out.Pix[o+3] = 128, 128, 128, 255
+				continue
+			}
+			x0, y0 := int(u), int(v)
+			ax, ay := u-float64(x0), v-float64(y0)
+			i := src.PixOffset(x0, y0)
+			for c := range 3 {
+				p00, p10 := float64(src.Pix[i+c]), float64(src.Pix[i+4+c])
+				p01, p11 := float64(src.Pix[i+src.Stride+c]), float64(src.Pix[i+src.Stride+4+c])
+				out.Pix[o+c] = clamp8((p00*(1-ax)+p10*ax)*(1-ay) + (p01*(1-ax)+p11*ax)*ay)
+			}
+			out.Pix[o+3] = 255
+		}
+	}
+	return out
 }
