@@ -1,5 +1,6 @@
 // Command genphoto writes generated document photos (mrztest.NewPhoto) as
-// JPEG files, to look at what the accuracy test reads.
+// JPEG files, to look at what the accuracy test reads: photo i of a seed is
+// the test's photo i of that seed (seed 1 tunes, seed 2 scores).
 //
 //	go run ./internal/mrz/cmd/genphoto [-n 4] [-seed 1] [-o /tmp]
 package main
@@ -30,10 +31,10 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	r := rand.New(rand.NewPCG(*seed, 9303))
 	for i := range *n {
 		format := []mrz.Format{mrz.TD1, mrz.TD3}[i%2]
-		p, err := mrztest.NewPhoto(r, f, format)
+		// Photo i of a seed is the accuracy test's photo i of that seed.
+		p, err := mrztest.NewPhoto(rand.New(rand.NewPCG(*seed, uint64(i))), f, format)
 		if err != nil {
 			log.Fatal(err)
 		}
