@@ -75,7 +75,7 @@ export type StartCaseInput = {
   /** YYYY-MM-DD, a real date for an age of 16 to 120. Each detail given is checked as in updateMyDetails (BAD_USER_INPUT naming the field in extensions.field); none is required here. */
   dateOfBirth?: string | null | undefined;
   email?: string | null | undefined;
-  /** The integrator's reference for this applicant, unique per API key. Needs an API key. */
+  /** The integrator's reference for this applicant, unique per API key. Needs an API key. One already used by this key is refused with CONFLICT (extensions.field externalId): find that case with cases(filter: {externalId}). */
   externalId?: string | null | undefined;
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
