@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/netip"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -67,9 +69,26 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 	if p := getenv("PORT"); p != "" && getenv("ADDR") == "" {
 		defAddr = ":" + p
 	}
-	defUpload, _ := strconv.Atoi(env("MAX_UPLOAD_MB", "10"))
-	defCaseRate, _ := strconv.Atoi(env("CASE_RATE_LIMIT", "30"))
-	defLoginRate, _ := strconv.Atoi(env("LOGIN_RATE_LIMIT", "60"))
+	// A setting that does not parse is refused (it used to read as 0: RETENTION_DECIDED=5y
+	// kept photos forever, MAX_UPLOAD_MB=ten accepted empty uploads only).
+	var bad []string
+	envInt := func(key, def string) int {
+		n, err := strconv.Atoi(env(key, def))
+		if err != nil {
+			bad = append(bad, fmt.Sprintf("%s: want a whole number, got %q", key, getenv(key)))
+		}
+		return n
+	}
+	envDuration := func(key, def string) time.Duration {
+		d, err := time.ParseDuration(env(key, def))
+		if err != nil {
+			bad = append(bad, fmt.Sprintf("%s: want a duration such as 720h, got %q", key, getenv(key)))
+		}
+		return d
+	}
+	defUpload := envInt("MAX_UPLOAD_MB", "10")
+	defCaseRate := envInt("CASE_RATE_LIMIT", "30")
+	defLoginRate := envInt("LOGIN_RATE_LIMIT", "60")
 	var c config
 	var origins, proxies string
 	fs := flag.NewFlagSet("kyc-server", flag.ContinueOnError)
@@ -89,12 +108,12 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 	fs.IntVar(&c.CaseRateLimit, "case-rate-limit", defCaseRate, "new cases per client address per hour, 0 for no limit (env CASE_RATE_LIMIT)")
 	fs.IntVar(&c.LoginRateLimit, "login-rate-limit", defLoginRate, "sign-in attempts per client address per hour, 0 for no limit (env LOGIN_RATE_LIMIT)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", env("WEBHOOK_ALLOW_PRIVATE", "false") == "true", "allow webhook endpoints on loopback, private and link-local addresses: tests and demos only (env WEBHOOK_ALLOW_PRIVATE)")
-	drainDefault, _ := time.ParseDuration(env("DRAIN_DELAY", "0s"))
+	drainDefault := envDuration("DRAIN_DELAY", "0s")
 	fs.DurationVar(&c.DrainDelay, "drain-delay", drainDefault, "on SIGTERM, answer /readyz with 503 this long before closing connections (env DRAIN_DELAY; e.g. 10s behind a load balancer)")
 	fs.StringVar(&c.DocumentStore, "document-store", getenv("DOCUMENT_STORE"), "where document bytes are stored: file://PATH (default DATA_DIR/files) or s3://bucket?region=…&endpoint=…&use_path_style=true; credentials from the AWS environment (env DOCUMENT_STORE)")
 	fs.StringVar(&c.KEK, "kek", getenv("KEK"), "key-encryption keys for documents at rest: comma-separated base64 32-byte keys, newest first (new photos use it; keep old ones to read older photos; `server migrate` re-seals); default: derived from SECRET_KEY (env KEK)")
-	retainU, _ := time.ParseDuration(env("RETENTION_UNSUBMITTED", "720h"))
-	retainD, _ := time.ParseDuration(env("RETENTION_DECIDED", "43800h"))
+	retainU := envDuration("RETENTION_UNSUBMITTED", "720h")
+	retainD := envDuration("RETENTION_DECIDED", "43800h")
 	fs.DurationVar(&c.RetainUnsubmitted, "retention-unsubmitted", retainU, "delete the photos and details of a case never submitted this long after its last change; 0 keeps them (env RETENTION_UNSUBMITTED)")
 	fs.DurationVar(&c.RetainDecided, "retention-decided", retainD, "delete the photos of a decided case this long after the decision (default 5 years); 0 keeps them (env RETENTION_DECIDED)")
 	var fourEyes string
@@ -158,15 +177,43 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer, ex
 		}
 		c.PublicURL = "http://" + host
 	}
-	if c.ReviewSLA <= 0 {
-		return c, fmt.Errorf("-review-sla must be positive, got %s", c.ReviewSLA)
-	}
 	c.SupportContact = strings.TrimSpace(c.SupportContact)
-	if (c.ReviewerEmail == "") != (c.ReviewerPassword == "") {
-		return c, fmt.Errorf("set both KYC_REVIEWER_EMAIL and KYC_REVIEWER_PASSWORD, or neither")
+	if len(bad) > 0 {
+		return c, errors.New(strings.Join(bad, "; "))
 	}
-	if c.ReviewerPassword != "" && len(c.ReviewerPassword) < 8 {
-		return c, fmt.Errorf("KYC_REVIEWER_PASSWORD must have at least 8 characters")
+	return c, c.validate()
+}
+
+// validate refuses a configuration that makes no sense, whichever way it was given (flag or
+// environment), naming the setting: the server then does not start on it.
+func (c config) validate() error {
+	var bad []string
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			bad = append(bad, fmt.Sprintf(format, args...))
+		}
 	}
-	return c, nil
+	check(c.MaxUploadMB > 0, "MAX_UPLOAD_MB (-max-upload-mb) must be at least 1, got %d", c.MaxUploadMB)
+	check(c.CaseRateLimit >= 0, "CASE_RATE_LIMIT (-case-rate-limit) must be 0 (no limit) or more, got %d", c.CaseRateLimit)
+	check(c.LoginRateLimit >= 0, "LOGIN_RATE_LIMIT (-login-rate-limit) must be 0 (no limit) or more, got %d", c.LoginRateLimit)
+	check(c.CaseTokenTTL >= 0, "CASE_TOKEN_TTL (-case-token-ttl) must be 0 (never) or positive, got %s", c.CaseTokenTTL)
+	check(c.ReviewSLA > 0, "REVIEW_SLA (-review-sla) must be positive, got %s", c.ReviewSLA)
+	check(c.DrainDelay >= 0, "DRAIN_DELAY (-drain-delay) must be 0 or positive, got %s", c.DrainDelay)
+	check(c.RetainUnsubmitted >= 0, "RETENTION_UNSUBMITTED (-retention-unsubmitted) must be 0 (keep) or positive, got %s", c.RetainUnsubmitted)
+	check(c.RetainDecided >= 0, "RETENTION_DECIDED (-retention-decided) must be 0 (keep) or positive, got %s", c.RetainDecided)
+	check(c.LogFormat == "text" || c.LogFormat == "json", "LOG_FORMAT (-log-format) must be text or json, got %q", c.LogFormat)
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad = append(bad, fmt.Sprintf("PUBLIC_URL (-public-url) must be an http:// or https:// URL, got %q", c.PublicURL))
+	}
+	for _, o := range c.AppOrigins {
+		if u, err := url.Parse(o); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad = append(bad, fmt.Sprintf("APP_ORIGINS (-app-origins): %q is not an origin such as https://kyc.example.com", o))
+		}
+	}
+	check((c.ReviewerEmail == "") == (c.ReviewerPassword == ""), "set both KYC_REVIEWER_EMAIL and KYC_REVIEWER_PASSWORD, or neither")
+	check(c.ReviewerPassword == "" || len(c.ReviewerPassword) >= 8, "KYC_REVIEWER_PASSWORD must have at least 8 characters")
+	if len(bad) > 0 {
+		return errors.New(strings.Join(bad, "; "))
+	}
+	return nil
 }
