@@ -299,10 +299,10 @@ func (a *app) graphqlHandler() http.Handler {
 		},
 	})
 	srv.AddTransport(transport.Options{})
-	// graphql-sse (distinct connections) where WebSockets are blocked: before postTransport,
+	// graphql-sse (distinct connections) where WebSockets are blocked: before graph.PostTransport,
 	// which would claim the same POST. Streams count against the same caps as sockets.
 	srv.AddTransport(graph.SSE{Resolver: a.res, KeepAlive: wsKeepAlive, WriteTimeout: liveWriteTimeout})
-	srv.AddTransport(postTransport{})
+	srv.AddTransport(graph.PostTransport{})
 	srv.AddTransport(transport.MultipartForm{
 		MaxUploadSize: a.res.MaxUploadBytes + multipartSlack,
 		MaxMemory:     4 << 20,
@@ -328,7 +328,7 @@ func (a *app) graphqlHandler() http.Handler {
 	srv.Use(graph.Loaders{Resolver: a.res}) // a list's assignees and documents in one statement each
 	srv.SetErrorPresenter(a.res.ErrorPresenter)
 	srv.SetRecoverFunc(a.res.Recover)
-	return a.authenticate(a.limitBody(requirePreflight(codedTransportErrors(graph.SSECut(srv)))))
+	return a.authenticate(a.limitBody(requirePreflight(graph.CodedTransportErrors(graph.SSECut(srv)))))
 }
 
 // authenticate puts the caller (reviewer session or applicant token) into the context.
@@ -341,7 +341,7 @@ func (a *app) authenticate(next http.Handler) http.Handler {
 			// "unauthenticated", so that clients keep their credentials and try again.
 			a.log.WarnContext(ctx, "cannot check the caller's credentials", "path", r.URL.Path, "err", err)
 			w.Header().Set("Retry-After", "5")
-			writeErrors(w, http.StatusServiceUnavailable, codedError(workflow.EInternal, "temporarily unavailable, try again"))
+			graph.WriteErrors(w, http.StatusServiceUnavailable, graph.CodedError(workflow.EInternal, "temporarily unavailable, try again"))
 			return
 		}
 		ctx = graph.WithViewer(ctx, v)
@@ -359,7 +359,7 @@ func requirePreflight(next http.Handler) http.Handler {
 			mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 			_, cookieErr := r.Cookie(graph.SessionCookie)
 			if mt != "application/json" && (cookieErr == nil || r.Header.Get("Authorization") == "") {
-				writeErrors(w, http.StatusBadRequest, codedError(workflow.EForbidden,
+				graph.WriteErrors(w, http.StatusBadRequest, graph.CodedError(workflow.EForbidden,
 					"requests that are not application/json need the GraphQL-Require-Preflight header"))
 				return
 			}
@@ -381,7 +381,7 @@ func (a *app) limitBody(next http.Handler) http.Handler {
 			limit = a.res.MaxUploadBytes + multipartSlack
 		}
 		if r.ContentLength > limit {
-			writeErrors(w, http.StatusRequestEntityTooLarge, codedError(workflow.EPayloadTooLarge,
+			graph.WriteErrors(w, http.StatusRequestEntityTooLarge, graph.CodedError(workflow.EPayloadTooLarge,
 				fmt.Sprintf("the request is larger than %d MiB", limit>>20)))
 			return
 		}

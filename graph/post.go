@@ -1,4 +1,4 @@
-package main
+package graph
 
 import (
 	"bytes"
@@ -22,19 +22,19 @@ const (
 	mediaGraphQLResponse = "application/graphql-response+json"
 )
 
-// postTransport serves `POST /graphql` with a JSON body as the GraphQL over HTTP specification
+// PostTransport serves `POST /graphql` with a JSON body as the GraphQL over HTTP specification
 // says (gqlgen's POST transport answers 422 to a validation error under application/json,
 // which clients such as Apollo treat as a network failure, hiding the message):
 //   - a body that is not JSON, or parameters of the wrong type: 400;
 //   - under application/json (also for */* or no Accept): parse, validation and variable
 //     errors are 200 with the errors;
 //   - under application/graphql-response+json: those are 400 and the body has no `data`.
-type postTransport struct{}
+type PostTransport struct{}
 
-var _ graphql.Transport = postTransport{}
+var _ graphql.Transport = PostTransport{}
 
 // Supports implements graphql.Transport.
-func (postTransport) Supports(r *http.Request) bool {
+func (PostTransport) Supports(r *http.Request) bool {
 	if r.Method != http.MethodPost || r.Header.Get("Upgrade") != "" {
 		return false
 	}
@@ -43,7 +43,7 @@ func (postTransport) Supports(r *http.Request) bool {
 }
 
 // Do implements graphql.Transport.
-func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+func (PostTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	ctx := r.Context()
 	media := responseMedia(r.Header.Get("Accept"))
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
@@ -53,16 +53,16 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			writeErrors(w, http.StatusRequestEntityTooLarge, codedError(workflow.EPayloadTooLarge,
+			WriteErrors(w, http.StatusRequestEntityTooLarge, CodedError(workflow.EPayloadTooLarge,
 				fmt.Sprintf("the request is larger than %d KiB", tooBig.Limit>>10)))
 			return
 		}
-		writeErrors(w, http.StatusBadRequest, codedError(workflow.EBadUserInput, "the request body could not be read"))
+		WriteErrors(w, http.StatusBadRequest, CodedError(workflow.EBadUserInput, "the request body could not be read"))
 		return
 	}
 	params, perr := decodeParams(body)
 	if perr != nil {
-		writeErrors(w, http.StatusBadRequest, perr)
+		WriteErrors(w, http.StatusBadRequest, perr)
 		return
 	}
 	params.Headers = r.Header
@@ -75,13 +75,13 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		if media == mediaGraphQLResponse {
 			status = http.StatusBadRequest
 		}
-		writeErrors(w, status, resp.Errors...)
+		WriteErrors(w, status, resp.Errors...)
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, rc)
 	b, err := json.Marshal(responses(ctx))
 	if err != nil {
-		writeErrors(w, http.StatusInternalServerError, codedError(workflow.EInternal, "internal error"))
+		WriteErrors(w, http.StatusInternalServerError, CodedError(workflow.EInternal, "internal error"))
 		return
 	}
 	_, _ = w.Write(b)
@@ -121,14 +121,14 @@ type wireParams struct {
 func decodeParams(body []byte) (*graphql.RawParams, *gqlerror.Error) {
 	var w wireParams
 	if err := json.Unmarshal(body, &w); err != nil {
-		return nil, codedError(workflow.EBadUserInput, "the request body is not a JSON object")
+		return nil, CodedError(workflow.EBadUserInput, "the request body is not a JSON object")
 	}
 	p := &graphql.RawParams{}
 	if isNull(w.Query) || json.Unmarshal(w.Query, &p.Query) != nil {
-		return nil, codedError(workflow.EBadUserInput, "the request needs a `query` string")
+		return nil, CodedError(workflow.EBadUserInput, "the request needs a `query` string")
 	}
 	if !isNull(w.OperationName) && json.Unmarshal(w.OperationName, &p.OperationName) != nil {
-		return nil, codedError(workflow.EBadUserInput, "`operationName` must be a string")
+		return nil, CodedError(workflow.EBadUserInput, "`operationName` must be a string")
 	}
 	for _, obj := range []struct {
 		name string
@@ -141,7 +141,7 @@ func decodeParams(body []byte) (*graphql.RawParams, *gqlerror.Error) {
 		dec := json.NewDecoder(bytes.NewReader(obj.raw))
 		dec.UseNumber()
 		if bytes.TrimSpace(obj.raw)[0] != '{' || dec.Decode(obj.dst) != nil {
-			return nil, codedError(workflow.EBadUserInput, "`"+obj.name+"` must be an object")
+			return nil, CodedError(workflow.EBadUserInput, "`"+obj.name+"` must be an object")
 		}
 	}
 	return p, nil
@@ -152,13 +152,14 @@ func isNull(raw json.RawMessage) bool {
 	return len(t) == 0 || string(t) == "null"
 }
 
-func codedError(code workflow.Code, msg string) *gqlerror.Error {
+// CodedError is a GraphQL error with code in extensions.code.
+func CodedError(code workflow.Code, msg string) *gqlerror.Error {
 	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": string(code)}}
 }
 
-// writeErrors writes a response of errors only: no `data` entry, as the specification asks of
+// WriteErrors writes a response of errors only: no `data` entry, as the specification asks of
 // a request that did not execute.
-func writeErrors(w http.ResponseWriter, status int, errs ...*gqlerror.Error) {
+func WriteErrors(w http.ResponseWriter, status int, errs ...*gqlerror.Error) {
 	if w.Header().Get("Content-Type") == "" {
 		w.Header().Set("Content-Type", mediaJSON+"; charset=utf-8")
 	}
@@ -168,10 +169,10 @@ func writeErrors(w http.ResponseWriter, status int, errs ...*gqlerror.Error) {
 	}{errs})
 }
 
-// codedTransportErrors gives a code to the errors gqlgen's multipart transport writes on its own
+// CodedTransportErrors gives a code to the errors gqlgen's multipart transport writes on its own
 // (a malformed form, a body over the limit): PAYLOAD_TOO_LARGE when the body limit was hit,
 // BAD_USER_INPUT otherwise, so that clients see only the codes of the contract.
-func codedTransportErrors(next http.Handler) http.Handler {
+func CodedTransportErrors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
 			next.ServeHTTP(w, r)
@@ -199,7 +200,7 @@ func codedTransportErrors(next http.Handler) http.Handler {
 			_, _ = w.Write(cw.buf.Bytes()) // already coded (the error presenter ran)
 			return
 		}
-		writeErrors(w, status, codedError(code, msg))
+		WriteErrors(w, status, CodedError(code, msg))
 	})
 }
 
@@ -218,7 +219,7 @@ func (l *limitSpy) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// codingWriter holds back an error response (status >= 400) so that codedTransportErrors can
+// codingWriter holds back an error response (status >= 400) so that CodedTransportErrors can
 // rewrite it; anything else passes through.
 type codingWriter struct {
 	http.ResponseWriter
