@@ -154,7 +154,7 @@ func fig2On(ctx context.Context, e *env, backend string) error {
 	}
 	e.rep.note(2, "%s: each client is one applicant (own case, own bearer token) in a closed loop for %s after a warm-up, alternating USER_NEXT_STEP (documentType ID_CARD) welcome→document_selection and USER_PREV_STEP back; each call is one transaction in the server (%s; the current documents come from the server's per-version cache) and asks for the SDK's CaseFields.",
 		backend, e.cfg.duration, map[bool]string{
-			true:  "one statement in autocommit: the version- and xmin-checked update of the case and its audit chain head joined with the insert of the audit event, decided on the case as this replica last wrote it (graph/onestatement.go, graph/caserows.go, graph/lazytx.go; the first step of each case reads it first); the NOTIFY follows the commit, batched by the replica's notifier",
+			true:  "one statement in autocommit: the version- and xmin-checked update of the case and its audit chain head joined with the insert of the audit event, decided on the case as this replica last wrote it (graph/onestatement.go, graph/caserows.go, internal/casestore/lazytx.go; the first step of each case reads it first); the NOTIFY follows the commit, batched by the replica's notifier",
 			false: "BEGIN, load the case, version-checked update of the case and its audit chain head, insert the audit event, COMMIT",
 		}[pg != nil])
 	if backend == "postgres-durable" {

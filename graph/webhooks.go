@@ -5,9 +5,8 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
+	"github.com/openkyc/kyc-manual-review/internal/jobs"
 	"net"
-	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
@@ -24,7 +23,7 @@ import (
 
 // Webhooks: a change of a case's status writes one delivery row per subscribed endpoint in
 // the change's own transaction (the outbox), so an event exists exactly when its change does;
-// after commit the rows are handed to the durable job queue (server/webhooks.go), which signs
+// after commit the rows are handed to the durable job queue (internal/jobs), which signs
 // and sends them until the endpoint answers 2xx. A crash between commit and hand-over loses
 // nothing: the queue's relay picks up rows left pending.
 
@@ -240,30 +239,9 @@ func CheckWebhookURL(ctx context.Context, raw string, allowPrivate bool) error {
 		return workflow.Errorf(workflow.EBadUserInput, "the endpoint's host %q does not resolve", u.Hostname())
 	}
 	for _, a := range addrs {
-		if !PublicAddr(a) {
+		if !jobs.PublicAddr(a) {
 			return errWebhookPrivate
 		}
 	}
 	return nil
 }
-
-// metadataAddrs are cloud metadata services outside the private ranges.
-var metadataAddrs = []netip.Prefix{netip.MustParsePrefix("100.64.0.0/10"), netip.MustParsePrefix("fd00:ec2::254/128")}
-
-// PublicAddr reports whether a is an address on the public internet.
-func PublicAddr(a netip.Addr) bool {
-	a = a.Unmap()
-	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
-		a.IsMulticast() || a.IsUnspecified() || a.IsInterfaceLocalMulticast() || !a.IsValid() {
-		return false
-	}
-	for _, p := range metadataAddrs {
-		if p.Contains(a) {
-			return false
-		}
-	}
-	return true
-}
-
-// ErrPrivateAddr is what the dialer answers for a connection to a non-public address.
-var ErrPrivateAddr = errors.New("refused: the endpoint resolved to a non-public address")

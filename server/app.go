@@ -24,6 +24,7 @@ import (
 	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/internal/audit"
 	"github.com/openkyc/kyc-manual-review/internal/blobstore"
+	"github.com/openkyc/kyc-manual-review/internal/jobs"
 	"github.com/openkyc/kyc-manual-review/internal/realtime"
 	"github.com/openkyc/kyc-manual-review/internal/realtime/gqlws"
 	"github.com/openkyc/kyc-manual-review/internal/telemetry"
@@ -58,9 +59,9 @@ type app struct {
 	client *ent.Client
 	db     *sql.DB
 	res    *graph.Resolver
-	hooks  *webhooks
+	hooks  *jobs.Queue
 	stats  *metrics
-	// tracing is nil unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (otel.go).
+	// tracing is nil unless OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (internal/telemetry).
 	tracing *telemetry.Tracing
 	// closeBlobs releases the document store.
 	closeBlobs func() error
@@ -135,10 +136,10 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 	go every(bgCtx, sessionRecheckEvery, res.RecheckSessions)
 	retentionBacklog := new(atomic.Int64) // cases due that the last run left (/metrics)
 	retention := workflow.RetentionPolicy{Unsubmitted: cfg.RetainUnsubmitted, Decided: cfg.RetainDecided}
-	hooks, err := newWebhooks(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log,
+	hooks, err := jobs.Start(bgCtx, client, db, cfg.DatabaseURL != "", cfg.WebhookAllowPrivate, log,
 		func(ctx context.Context) (bool, error) {
 			now := time.Now()
-			n, more, err := res.ApplyRetentionBatch(ctx, retention, now, retentionBatch)
+			n, more, err := res.ApplyRetentionBatch(ctx, retention, now, jobs.RetentionBatch)
 			if n > 0 {
 				log.Info("retention applied", "cases", n, "more", more)
 			}
@@ -159,9 +160,9 @@ func newApp(ctx context.Context, cfg config, log *slog.Logger) (_ *app, err erro
 	res.WebhookAllowPrivate = cfg.WebhookAllowPrivate
 	a := &app{cfg: cfg, log: log, client: client, db: db, res: res, hooks: hooks, closeBlobs: closeBlobs, cancel: cancel, tracing: tr, stuckAfter: publishStuckAfter, retentionBacklog: retentionBacklog}
 	a.stats = newMetrics(a)
-	hooks.attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
+	hooks.Attempted = func(outcome string) { a.stats.webhooks.WithLabelValues(outcome).Inc() }
 	if tr != nil {
-		hooks.tracer = tr.Tracer()
+		hooks.Tracer = tr.Tracer()
 	}
 	return a, nil
 }
@@ -196,7 +197,7 @@ func (a *app) drain() {
 }
 
 func (a *app) Close() {
-	ctx, cancel := context.WithTimeout(context.Background(), webhookTimeout+5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), jobs.WebhookTimeout+5*time.Second)
 	defer cancel()
 	a.hooks.Stop(ctx)
 	a.cancel()

@@ -17,6 +17,7 @@ import (
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 
 	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
+	"github.com/openkyc/kyc-manual-review/internal/jobs"
 )
 
 const (
@@ -152,9 +153,9 @@ func webhookServer(t *testing.T, db testDB, prepare func(*app)) *testServer {
 	t.Helper()
 	return newTestServerWith(t, db, func(a *app) {
 		a.res.WebhookAllowPrivate = true
-		a.hooks.http = webhookHTTPClient(true)
-		a.hooks.backoff = func(int) time.Duration { return 10 * time.Millisecond }
-		a.hooks.relayAfter = 0
+		a.hooks.HTTP = jobs.HTTPClient(true)
+		a.hooks.Backoff = func(int) time.Duration { return 10 * time.Millisecond }
+		a.hooks.RelayAfter = 0
 		if prepare != nil {
 			prepare(a)
 		}
@@ -284,12 +285,12 @@ func TestWebhookRelayAfterLostHandOver(t *testing.T) {
 		// The restarted process's queue relays it.
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		w, err := newWebhooks(ctx, ts.app.client, ts.app.db, db.name == "postgres", true, ts.app.log, nil)
+		w, err := jobs.Start(ctx, ts.app.client, ts.app.db, db.name == "postgres", true, ts.app.log, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer w.Stop(context.Background())
-		w.relayAfter = 0
+		w.RelayAfter = 0
 		waitFor(t, 30*time.Second, "the relay delivered the pending row", func() bool { return recv.accepted() == 1 })
 	})
 }
@@ -300,7 +301,7 @@ func TestWebhooksTwoReplicasDeliverOnce(t *testing.T) {
 	ts := webhookServer(t, db, nil)
 	twin := ts.twin(t)
 	twin.app.res.WebhookAllowPrivate = true
-	twin.app.hooks.http = webhookHTTPClient(true)
+	twin.app.hooks.HTTP = jobs.HTTPClient(true)
 	rita := ts.rita(t)
 	recv := newReceiver(t, 0)
 	rita.endpoint(recv.srv.URL, "case.submitted")
@@ -333,7 +334,7 @@ func TestWebhookEndpointSSRF(t *testing.T) {
 	}
 	rita.wantCode("BAD_USER_INPUT", createEndpointMutation, map[string]any{"u": "https://example.com/", "e": []string{"case.exploded"}})
 	// The dialer refuses a private address at connect time, whatever DNS said earlier.
-	resp, err := webhookHTTPClient(false).Get("http://127.0.0.1:9/")
+	resp, err := jobs.HTTPClient(false).Get("http://127.0.0.1:9/")
 	if err == nil {
 		resp.Body.Close()
 		t.Fatal("the webhook client connected to loopback")

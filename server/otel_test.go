@@ -1,6 +1,6 @@
 package main
 
-// Tests of the optional OpenTelemetry tracing (otel.go): an in-process OTLP/HTTP receiver
+// Tests of the optional OpenTelemetry tracing (internal/telemetry): an in-process OTLP/HTTP receiver
 // stands in for the collector, pointed at by the standard environment.
 
 import (

@@ -1,4 +1,4 @@
-package main
+package jobs
 
 import (
 	"bytes"
@@ -30,7 +30,6 @@ import (
 
 	"github.com/openkyc/kyc-manual-review/ent"
 	"github.com/openkyc/kyc-manual-review/ent/webhookdelivery"
-	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/internal/telemetry"
 )
 
@@ -40,7 +39,7 @@ import (
 // transaction of each change.
 const (
 	webhookQueue       = "webhooks"
-	webhookTimeout     = 10 * time.Second
+	WebhookTimeout     = 10 * time.Second
 	webhookMaxAttempts = 20 // 30 s doubling to a 2 h cap: the last attempt is ~26 h after the first
 	webhookRelayEvery  = 15 * time.Second
 	// webhookRelayAfter is how old a never-attempted delivery must be before the relay enqueues
@@ -95,20 +94,20 @@ func (retentionMoreArgs) InsertOpts() river.InsertOpts {
 const (
 	// retentionEvery is how often the retention policy runs.
 	retentionEvery = 6 * time.Hour
-	// retentionBatch bounds the cases one run changes, and retentionTimeout its time (River's
+	// RetentionBatch bounds the cases one run changes, and retentionTimeout its time (River's
 	// default is one minute): a run that stops at either with cases left enqueues the next.
-	retentionBatch   = 20_000
+	RetentionBatch   = 20_000
 	retentionTimeout = 15 * time.Minute
 )
 
-// retentionRun is one bounded run of the retention policy; more says cases remain.
-type retentionRun func(ctx context.Context) (more bool, err error)
+// RetentionRun is one bounded run of the retention policy; more says cases remain.
+type RetentionRun func(ctx context.Context) (more bool, err error)
 
 // retentionWorker works both kinds of retention job: a run, then the next while cases remain.
 type retentionWorker[A river.JobArgs] struct {
 	river.WorkerDefaults[A]
-	run retentionRun
-	w   *webhooks
+	run RetentionRun
+	w   *Queue
 }
 
 func (rw *retentionWorker[A]) Timeout(*river.Job[A]) time.Duration { return retentionTimeout }
@@ -123,23 +122,26 @@ func (rw *retentionWorker[A]) Work(ctx context.Context, _ *river.Job[A]) error {
 	return err
 }
 
-// webhooks is the queue: it implements graph.WebhookQueue and works the jobs.
-type webhooks struct {
-	client  *ent.Client
-	river   *river.Client[*sql.Tx]
-	http    *http.Client
-	log     *slog.Logger
-	backoff func(attempt int) time.Duration
-	// relayAfter is webhookRelayAfter (tests shorten it).
-	relayAfter time.Duration
-	// attempted, when set, hears each attempt's outcome: delivered, failed, gave_up (metrics).
-	attempted func(outcome string)
-	// tracer, when set, gets a span per attempt (otel.go).
-	tracer trace.Tracer
+// Queue is the job queue: it takes committed webhook deliveries (graph.WebhookQueue) and
+// works every job kind.
+type Queue struct {
+	client *ent.Client
+	river  *river.Client[*sql.Tx]
+	log    *slog.Logger
+	// HTTP sends the deliveries (HTTPClient: SSRF-safe unless private addresses are allowed).
+	HTTP *http.Client
+	// Backoff is the wait before attempt n+1 after n failed ones (tests shorten it).
+	Backoff func(attempt int) time.Duration
+	// RelayAfter is webhookRelayAfter (tests shorten it).
+	RelayAfter time.Duration
+	// Attempted, when set, hears each attempt's outcome: delivered, failed, gave_up (metrics).
+	Attempted func(outcome string)
+	// Tracer, when set, gets a span per attempt (internal/telemetry).
+	Tracer trace.Tracer
 }
 
-// newWebhooks migrates River's tables and starts its client on db.
-func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, allowPrivate bool, log *slog.Logger, retain retentionRun) (*webhooks, error) {
+// Start migrates River's tables and starts its client on db.
+func Start(ctx context.Context, client *ent.Client, db *sql.DB, postgres, allowPrivate bool, log *slog.Logger, retain RetentionRun) (*Queue, error) {
 	var driver riverdriver.Driver[*sql.Tx]
 	if postgres {
 		driver = riverdatabasesql.New(db)
@@ -153,7 +155,7 @@ func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, 
 	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return nil, fmt.Errorf("migrate the job queue: %w", err)
 	}
-	w := &webhooks{client: client, http: webhookHTTPClient(allowPrivate), log: log, backoff: webhookBackoff, relayAfter: webhookRelayAfter}
+	w := &Queue{client: client, HTTP: HTTPClient(allowPrivate), log: log, Backoff: webhookBackoff, RelayAfter: webhookRelayAfter}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &deliverWorker{w: w})
 	river.AddWorker(workers, &relayWorker{w: w})
@@ -182,14 +184,14 @@ func newWebhooks(ctx context.Context, client *ent.Client, db *sql.DB, postgres, 
 }
 
 // Stop lets running deliveries finish (up to their timeout) and stops the queue.
-func (w *webhooks) Stop(ctx context.Context) {
+func (w *Queue) Stop(ctx context.Context) {
 	if err := w.river.Stop(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		w.log.Warn("stop the job queue", "err", err)
 	}
 }
 
 // Enqueue implements graph.WebhookQueue.
-func (w *webhooks) Enqueue(ctx context.Context, ids ...uuid.UUID) error {
+func (w *Queue) Enqueue(ctx context.Context, ids ...uuid.UUID) error {
 	params := make([]river.InsertManyParams, len(ids))
 	for i, id := range ids {
 		params[i] = river.InsertManyParams{Args: deliverArgs{DeliveryID: id}}
@@ -200,16 +202,16 @@ func (w *webhooks) Enqueue(ctx context.Context, ids ...uuid.UUID) error {
 
 type deliverWorker struct {
 	river.WorkerDefaults[deliverArgs]
-	w *webhooks
+	w *Queue
 }
 
 func (d *deliverWorker) Timeout(*river.Job[deliverArgs]) time.Duration {
-	return webhookTimeout + 5*time.Second
+	return WebhookTimeout + 5*time.Second
 }
 
 // NextRetry implements river.Worker.
 func (d *deliverWorker) NextRetry(job *river.Job[deliverArgs]) time.Time {
-	return time.Now().Add(d.w.backoff(job.Attempt))
+	return time.Now().Add(d.w.Backoff(job.Attempt))
 }
 
 // Work sends one delivery and records the attempt; an error makes River retry it.
@@ -230,21 +232,21 @@ func (d *deliverWorker) Work(ctx context.Context, job *river.Job[deliverArgs]) e
 	} else if err != nil {
 		return err
 	}
-	sendCtx, span := telemetry.StartWebhookSpan(ctx, w.tracer, del, job.Attempt)
+	sendCtx, span := telemetry.StartWebhookSpan(ctx, w.Tracer, del, job.Attempt)
 	status, sendErr := w.send(sendCtx, ep, del)
 	telemetry.EndWebhookSpan(span, status, sendErr)
 	upd := w.client.WebhookDelivery.UpdateOne(del).AddAttempts(1)
 	if status != 0 {
 		upd.SetLastStatusCode(status)
 	}
-	if w.attempted != nil {
+	if w.Attempted != nil {
 		switch {
 		case sendErr == nil:
-			w.attempted("delivered")
+			w.Attempted("delivered")
 		case job.Attempt >= job.MaxAttempts:
-			w.attempted("gave_up")
+			w.Attempted("gave_up")
 		default:
-			w.attempted("failed")
+			w.Attempted("failed")
 		}
 	}
 	if sendErr == nil {
@@ -269,8 +271,8 @@ func (d *deliverWorker) Work(ctx context.Context, job *river.Job[deliverArgs]) e
 
 // send POSTs the delivery, signed per the Standard Webhooks specification, and returns the
 // answer's status; anything but 2xx is an error.
-func (w *webhooks) send(ctx context.Context, ep *ent.WebhookEndpoint, del *ent.WebhookDelivery) (int, error) {
-	ctx, cancel := context.WithTimeout(ctx, webhookTimeout)
+func (w *Queue) send(ctx context.Context, ep *ent.WebhookEndpoint, del *ent.WebhookDelivery) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, WebhookTimeout)
 	defer cancel()
 	body := []byte(del.Payload)
 	msgID := "msg_" + del.ID.String()
@@ -288,7 +290,7 @@ func (w *webhooks) send(ctx context.Context, ep *ent.WebhookEndpoint, del *ent.W
 	req.Header.Set("webhook-id", msgID)
 	req.Header.Set("webhook-timestamp", strconv.FormatInt(now.Unix(), 10))
 	req.Header.Set("webhook-signature", sig)
-	resp, err := w.http.Do(req)
+	resp, err := w.HTTP.Do(req)
 	if err != nil {
 		return 0, err
 	}
@@ -313,10 +315,10 @@ func signWebhook(secret, msgID string, at time.Time, body []byte) (string, error
 	return "v1," + base64.StdEncoding.EncodeToString(m.Sum(nil)), nil
 }
 
-// webhookHTTPClient does not follow redirects and, unless allowPrivate, refuses to connect
+// HTTPClient sends webhooks: it does not follow redirects and, unless allowPrivate, refuses to connect
 // to a non-public address whatever the DNS answered when the endpoint was registered.
-func webhookHTTPClient(allowPrivate bool) *http.Client {
-	dialer := &net.Dialer{Timeout: webhookTimeout}
+func HTTPClient(allowPrivate bool) *http.Client {
+	dialer := &net.Dialer{Timeout: WebhookTimeout}
 	if !allowPrivate {
 		dialer.Control = func(_, address string, _ syscall.RawConn) error {
 			host, _, err := net.SplitHostPort(address)
@@ -324,8 +326,8 @@ func webhookHTTPClient(allowPrivate bool) *http.Client {
 				return err
 			}
 			a, err := netip.ParseAddr(host)
-			if err != nil || !graph.PublicAddr(a) {
-				return graph.ErrPrivateAddr
+			if err != nil || !PublicAddr(a) {
+				return ErrPrivateAddr
 			}
 			return nil
 		}
@@ -335,14 +337,14 @@ func webhookHTTPClient(allowPrivate bool) *http.Client {
 	tr.Proxy = nil // a proxy would connect for us, past the address check
 	return &http.Client{
 		Transport:     tr,
-		Timeout:       webhookTimeout,
+		Timeout:       WebhookTimeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 }
 
 type relayWorker struct {
 	river.WorkerDefaults[relayArgs]
-	w *webhooks
+	w *Queue
 }
 
 // Work enqueues deliveries never attempted and older than a hand-over takes; the queue's
@@ -350,10 +352,31 @@ type relayWorker struct {
 func (r *relayWorker) Work(ctx context.Context, _ *river.Job[relayArgs]) error {
 	ids, err := r.w.client.WebhookDelivery.Query().
 		Where(webhookdelivery.StatusEQ(webhookdelivery.StatusPENDING), webhookdelivery.Attempts(0),
-			webhookdelivery.CreatedAtLT(time.Now().Add(-r.w.relayAfter))).
+			webhookdelivery.CreatedAtLT(time.Now().Add(-r.w.RelayAfter))).
 		Limit(500).IDs(ctx)
 	if err != nil || len(ids) == 0 {
 		return err
 	}
 	return r.w.Enqueue(ctx, ids...)
 }
+
+// metadataAddrs are cloud metadata services outside the private ranges.
+var metadataAddrs = []netip.Prefix{netip.MustParsePrefix("100.64.0.0/10"), netip.MustParsePrefix("fd00:ec2::254/128")}
+
+// PublicAddr reports whether a is an address on the public internet.
+func PublicAddr(a netip.Addr) bool {
+	a = a.Unmap()
+	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
+		a.IsMulticast() || a.IsUnspecified() || a.IsInterfaceLocalMulticast() || !a.IsValid() {
+		return false
+	}
+	for _, p := range metadataAddrs {
+		if p.Contains(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// ErrPrivateAddr is what the dialer answers for a connection to a non-public address.
+var ErrPrivateAddr = errors.New("refused: the endpoint resolved to a non-public address")
