@@ -137,12 +137,18 @@ type sseStream struct {
 	timeout time.Duration // bounds each write to the client
 
 	mu     sync.Mutex // guards the fields below; never held across I/O
-	queue  chan []byte
+	queue  chan sseChunk
 	ended  bool // nothing more is queued; queue is closed
 	cut    bool // ended without complete: the handler aborts the response
 	failed bool // a write to the client failed (or missed its deadline)
 
 	done chan struct{} // closed when the writer has returned
+}
+
+// sseChunk is what the writer sends: a status line (before any body), or bytes.
+type sseChunk struct {
+	status int
+	b      []byte
 }
 
 // sseQueue is how many chunks (events, keep-alives) a stream holds for a client that reads
@@ -154,7 +160,7 @@ func newSSEStream(w http.ResponseWriter, cancel context.CancelFunc, timeout time
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
-	s := &sseStream{w: w, cancel: cancel, timeout: timeout, queue: make(chan []byte, sseQueue), done: make(chan struct{})}
+	s := &sseStream{w: w, cancel: cancel, timeout: timeout, queue: make(chan sseChunk, sseQueue), done: make(chan struct{})}
 	go s.writer()
 	return s
 }
@@ -164,7 +170,7 @@ func newSSEStream(w http.ResponseWriter, cancel context.CancelFunc, timeout time
 func (s *sseStream) writer() {
 	defer close(s.done)
 	rc := http.NewResponseController(s.w)
-	for b := range s.queue {
+	for c := range s.queue {
 		s.mu.Lock()
 		stop := s.failed || s.cut
 		s.mu.Unlock()
@@ -172,15 +178,15 @@ func (s *sseStream) writer() {
 			continue // drain: the response is aborted anyway
 		}
 		_ = rc.SetWriteDeadline(time.Now().Add(s.timeout))
-		_, err := s.w.Write(b)
+		err := s.send(c)
 		for more := true; err == nil && more; {
 			select {
-			case b, ok := <-s.queue:
+			case c, ok := <-s.queue:
 				if !ok {
 					more = false
 					break
 				}
-				_, err = s.w.Write(b)
+				err = s.send(c)
 			default:
 				more = false
 			}
@@ -197,10 +203,30 @@ func (s *sseStream) writer() {
 	}
 }
 
+// send writes one chunk (the writer's goroutine only).
+func (s *sseStream) send(c sseChunk) error {
+	if c.status != 0 {
+		s.w.WriteHeader(c.status)
+		return nil
+	}
+	_, err := s.w.Write(c.b)
+	return err
+}
+
 func (s *sseStream) Header() http.Header { return s.w.Header() }
 
-// WriteHeader is left to the first write: the writer goroutine alone touches the response.
-func (s *sseStream) WriteHeader(int) {}
+// WriteHeader queues the status (an error before the stream started, such as a body that
+// is not JSON): the writer goroutine alone touches the response.
+func (s *sseStream) WriteHeader(status int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.ended {
+		select {
+		case s.queue <- sseChunk{status: status}:
+		default:
+		}
+	}
+}
 
 // Write queues a copy of b; a stream that is full is cut (its client is not reading).
 func (s *sseStream) Write(b []byte) (int, error) {
@@ -210,7 +236,7 @@ func (s *sseStream) Write(b []byte) (int, error) {
 		return len(b), nil // dropped: the stream was closed
 	}
 	select {
-	case s.queue <- bytes.Clone(b):
+	case s.queue <- sseChunk{b: bytes.Clone(b)}:
 	default:
 		s.endLocked(true)
 		s.cancel()
@@ -255,7 +281,7 @@ func (s *sseStream) Close(code websocket.StatusCode, why string) {
 				Message: why, Extensions: map[string]any{"code": string(workflow.EUnauthenticated)},
 			}}})
 			select {
-			case s.queue <- []byte("event: next\ndata: " + string(b) + "\n\nevent: complete\n\n"):
+			case s.queue <- sseChunk{b: []byte("event: next\ndata: " + string(b) + "\n\nevent: complete\n\n")}:
 				cut = false
 			default: // full: the client is not reading; cut it
 			}

@@ -218,3 +218,21 @@ func TestReadyzSeesAStuckPublish(t *testing.T) {
 		}
 	}
 }
+
+// The SSE stream's writer goroutine keeps the status gqlgen's transport sets before a stream
+// starts: a body that is not JSON is still 400, not a 200 carrying an error.
+func TestSSEKeepsTheRefusalStatus(t *testing.T) {
+	ts := newTestServer(t, testDB{name: "sqlite"})
+	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/graphql", strings.NewReader(`{"query": "subscription{ caseFeed { id } }"`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "text/event-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("a body that is not JSON over SSE: %d %s, want 400", resp.StatusCode, body)
+	}
+}
