@@ -2,36 +2,18 @@ package main
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/johannesboyne/gofakes3"
-	"github.com/johannesboyne/gofakes3/backend/s3mem"
-
 	"github.com/openkyc/kyc-manual-review/graph"
+	"github.com/openkyc/kyc-manual-review/internal/blobstore/blobstoretest"
 )
-
-// fakeS3 starts an S3-compatible server in the process and returns a DOCUMENT_STORE URL for
-// a fresh bucket on it, with credentials in the AWS environment.
-func fakeS3(t *testing.T) string {
-	t.Helper()
-	backend := s3mem.New()
-	if err := backend.CreateBucket("kyc-docs"); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(gofakes3.New(backend).Server())
-	t.Cleanup(srv.Close)
-	t.Setenv("AWS_ACCESS_KEY_ID", "test")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "test-secret")
-	return "s3://kyc-docs?region=us-east-1&use_path_style=true&endpoint=" + srv.URL
-}
 
 // Two replicas with their own data folders share PostgreSQL and an S3 bucket: a photo
 // uploaded through one is served by the other, and the orphan sweep works on the bucket.
 func TestObjectStoreAcrossReplicas(t *testing.T) {
-	store := fakeS3(t)
+	store := blobstoretest.FakeS3(t)
 	db := testDB{name: "postgres"}
 	ts := startS3Server(t, db, store)
 	twin := ts.twin(t) // cfg copied: the same DATABASE_URL and DOCUMENT_STORE, another DATA_DIR

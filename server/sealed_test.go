@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"image"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,20 +11,9 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/openkyc/kyc-manual-review/graph"
 	"github.com/openkyc/kyc-manual-review/internal/blobstore"
+	"github.com/openkyc/kyc-manual-review/internal/blobstore/blobstoretest"
 )
-
-func readAll(t *testing.T, s graph.Blobs, key string) []byte {
-	t.Helper()
-	r, err := s.Open(context.Background(), key)
-	if err != nil {
-		t.Fatalf("open %s: %v", key, err)
-	}
-	defer r.Close()
-	b, _ := io.ReadAll(r)
-	return b
-}
 
 // Photos are stored encrypted on both stores; served, they are the photo.
 func TestDocumentsEncryptedAtRest(t *testing.T) {
@@ -34,7 +22,7 @@ func TestDocumentsEncryptedAtRest(t *testing.T) {
 			ts := newTestServerWith(t, testDB{name: "sqlite"}, nil)
 			if store == "s3" {
 				cfg := ts.cfg
-				cfg.DataDir, cfg.DocumentStore = t.TempDir(), fakeS3(t)
+				cfg.DataDir, cfg.DocumentStore = t.TempDir(), blobstoretest.FakeS3(t)
 				ts = startTestServer(t, cfg, nil)
 			}
 			c, app := ts.startCase(t, "Ada", "Lovelace", "")
@@ -45,7 +33,7 @@ func TestDocumentsEncryptedAtRest(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			stored := readAll(t, ts.app.res.Blobs.(blobstore.Sealed).Inner, d.StorageKey)
+			stored := blobstoretest.ReadAll(t, ts.app.res.Blobs.(blobstore.Sealed).Inner, d.StorageKey)
 			status, served := app.get(doc.URL)
 			if status != 200 || !bytes.HasPrefix(served, []byte("\xff\xd8\xff")) {
 				t.Fatalf("served: %d, % x", status, served[:min(8, len(served))])

@@ -6,30 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"net/http/httptest"
 	"testing"
 
-	"github.com/johannesboyne/gofakes3"
-	"github.com/johannesboyne/gofakes3/backend/s3mem"
+	"github.com/openkyc/kyc-manual-review/internal/blobstore/blobstoretest"
 )
 
-// fakeS3 starts an S3-compatible server in the process and returns a DOCUMENT_STORE URL for
-// a fresh bucket on it, with credentials in the AWS environment.
-func fakeS3(t *testing.T) string {
-	t.Helper()
-	backend := s3mem.New()
-	if err := backend.CreateBucket("kyc-docs"); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(gofakes3.New(backend).Server())
-	t.Cleanup(srv.Close)
-	t.Setenv("AWS_ACCESS_KEY_ID", "test")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "test-secret")
-	return "s3://kyc-docs?region=us-east-1&use_path_style=true&endpoint=" + srv.URL
-}
-
 func TestBucketBlobs(t *testing.T) {
-	store := fakeS3(t)
+	store := blobstoretest.FakeS3(t)
 	ctx := context.Background()
 	blobs, closeFn, err := Open(ctx, store, t.TempDir())
 	if err != nil {

@@ -4,23 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"io"
 	"strings"
 	"testing"
+
+	"github.com/openkyc/kyc-manual-review/internal/blobstore/blobstoretest"
 )
 
 func testKEK(b byte) string { return base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{b}, 32)) }
-
-func readAll(t *testing.T, s Store, key string) []byte {
-	t.Helper()
-	r, err := s.Open(context.Background(), key)
-	if err != nil {
-		t.Fatalf("open %s: %v", key, err)
-	}
-	defer r.Close()
-	b, _ := io.ReadAll(r)
-	return b
-}
 
 func TestKeyRotationAndMigration(t *testing.T) {
 	ctx := context.Background()
@@ -45,7 +35,7 @@ func TestKeyRotationAndMigration(t *testing.T) {
 	}
 	rotated := Sealed{Inner: dir, keks: both}
 	for _, k := range []string{"documents/c/sealed.jpg", "documents/c/plain.jpg"} {
-		if got := readAll(t, rotated, k); !bytes.Equal(got, photo) {
+		if got := blobstoretest.ReadAll(t, rotated, k); !bytes.Equal(got, photo) {
 			t.Fatalf("%s after rotation reads differently", k)
 		}
 	}
@@ -58,7 +48,7 @@ func TestKeyRotationAndMigration(t *testing.T) {
 	}
 	newOnly, _ := ParseKEKs(testKEK(2), nil)
 	for _, k := range []string{"documents/c/sealed.jpg", "documents/c/plain.jpg"} {
-		if got := readAll(t, Sealed{Inner: dir, keks: newOnly}, k); !bytes.Equal(got, photo) {
+		if got := blobstoretest.ReadAll(t, Sealed{Inner: dir, keks: newOnly}, k); !bytes.Equal(got, photo) {
 			t.Fatalf("%s with the new key alone reads differently", k)
 		}
 	}
@@ -67,7 +57,7 @@ func TestKeyRotationAndMigration(t *testing.T) {
 		t.Fatalf("opening with a missing KEK: %v", err)
 	}
 	// Altered bytes, or an object moved to another key, do not open.
-	stored := readAll(t, dir, "documents/c/sealed.jpg")
+	stored := blobstoretest.ReadAll(t, dir, "documents/c/sealed.jpg")
 	stored[len(stored)-1] ^= 1
 	_, _, _ = dir.Put(ctx, "documents/c/altered.jpg", bytes.NewReader(stored))
 	if _, err := rotated.Open(ctx, "documents/c/altered.jpg"); err == nil {
