@@ -60,10 +60,10 @@ func (f *inflight) oldest() time.Time {
 	return t
 }
 
-// PublishStuck reports whether a publish has been running for longer than d: the replica
+// PublishStuck reports whether a publish has been running for d or longer: the replica
 // then takes no more traffic (/readyz), though it is alive (/livez), since its mutations
 // would hang after their commit.
 func (r *Resolver) PublishStuck(d time.Duration) bool {
 	t := r.publishing.oldest()
-	return !t.IsZero() && time.Since(t) > d
+	return !t.IsZero() && time.Since(t) >= d
 }
